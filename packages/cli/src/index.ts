@@ -1,0 +1,2 @@
+export { exampleCluster } from './example-cluster.ts';
+export { main } from './main.ts';

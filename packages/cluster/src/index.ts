@@ -1,0 +1,1 @@
+export { ClusterError, isClusterError } from './cluster-error.ts';

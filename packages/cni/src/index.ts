@@ -1,0 +1,1 @@
+export { CniError, isCniError } from './cni-error.ts';

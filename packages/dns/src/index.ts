@@ -1,0 +1,1 @@
+export { DnsError, isDnsError } from './dns-error.ts';

@@ -1,0 +1,2 @@
+export type { PathSegment, Result } from './ip-error.ts';
+export { IpError, isIpError } from './ip-error.ts';

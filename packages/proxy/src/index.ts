@@ -1,0 +1,1 @@
+export { isProxyError, ProxyError } from './proxy-error.ts';

@@ -1,0 +1,1 @@
+export { isRoutesError, RoutesError } from './routes-error.ts';

@@ -1,0 +1,43 @@
+import type { PathSegment } from '@podnet/ip';
+
+/**
+ * The error every @podnet/routes function throws. `code` is stable (SCREAMING_SNAKE_CASE) and safe to
+ * branch on; `message` names the bad value; `path` locates it inside structured input.
+ *
+ * @example
+ * ```ts
+ * const error = new RoutesError('INVALID_INPUT', 'bad value "x"', ['spec', 0]);
+ * error.code; // 'INVALID_INPUT'
+ * error.path; // ['spec', 0]
+ * ```
+ */
+export class RoutesError extends Error {
+  /** Stable machine-readable code, e.g. `INVALID_ADDRESS`. */
+  readonly code: string;
+  /** Key path from the root of a structured input to the offending field; `[]` for plain text. */
+  readonly path: readonly PathSegment[];
+
+  constructor(code: string, message: string, path: readonly PathSegment[] = []) {
+    super(message);
+    this.name = 'RoutesError';
+    this.code = code;
+    this.path = Object.freeze([...path]);
+  }
+}
+
+/**
+ * Tells whether a value is a RoutesError (also across copies of the package).
+ *
+ * @example
+ * ```ts
+ * isRoutesError(new RoutesError('X', 'x')); // true
+ * ```
+ */
+export function isRoutesError(value: unknown): value is RoutesError {
+  return (
+    value instanceof RoutesError ||
+    (value instanceof Error &&
+      value.name === 'RoutesError' &&
+      typeof (value as { code?: unknown }).code === 'string')
+  );
+}
