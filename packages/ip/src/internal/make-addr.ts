@@ -1,0 +1,14 @@
+import type { Addr } from '../addr.ts';
+
+/**
+ * The single place where Addr objects are created (one object shape for both families, so every
+ * consumer stays monomorphic). Words must already be uint32 values.
+ */
+export function makeAddr(family: 4 | 6, w0: number, w1: number, w2: number, w3: number, zone: string): Addr {
+  return Object.freeze({ family, w0, w1, w2, w3, zone }) as unknown as Addr;
+}
+
+/** An IPv4 Addr from a uint32 (no validation). */
+export function makeV4(n: number): Addr {
+  return makeAddr(4, 0, 0, 0, n >>> 0, '');
+}

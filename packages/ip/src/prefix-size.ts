@@ -1,0 +1,27 @@
+import type { Prefix } from './prefix.ts';
+
+/**
+ * The number of addresses in a prefix, as a bigint (2^(width − bits)).
+ *
+ * @example
+ * ```ts
+ * prefixSize(parsePrefix('10.0.0.0/24')); // 256n
+ * prefixSize(parsePrefix('2001:db8::/32')); // 79228162514264337593543950336n
+ * ```
+ */
+export function prefixSize(prefix: Prefix): bigint {
+  return 1n << BigInt((prefix.addr.family === 4 ? 32 : 128) - prefix.bits);
+}
+
+/**
+ * The number of addresses in a prefix as a number — exact up to 2^53, rounded above (fine for
+ * IPv4 and for IPv6 prefixes of /75 and longer).
+ *
+ * @example
+ * ```ts
+ * prefixSizeNumber(parsePrefix('10.0.0.0/8')); // 16777216
+ * ```
+ */
+export function prefixSizeNumber(prefix: Prefix): number {
+  return 2 ** ((prefix.addr.family === 4 ? 32 : 128) - prefix.bits);
+}

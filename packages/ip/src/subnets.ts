@@ -1,0 +1,94 @@
+import { formatPrefix } from './format-prefix.ts';
+import { describe } from './internal/describe.ts';
+import { addWords, bigToWords } from './internal/words.ts';
+import { IpError } from './ip-error.ts';
+import { makePrefix, type Prefix } from './prefix.ts';
+
+function checkNewBits(prefix: Prefix, newBits: number): number {
+  const width = prefix.addr.family === 4 ? 32 : 128;
+  if (typeof newBits !== 'number' || !Number.isInteger(newBits) || newBits < prefix.bits || newBits > width) {
+    throw new IpError(
+      'OUT_OF_RANGE',
+      `cannot split ${formatPrefix(prefix)} into /${describe(newBits)} subnets: the new length must be ${prefix.bits}–${width}`,
+    );
+  }
+  return width;
+}
+
+/** [n0..n3] words of 2^k. */
+function pow2Words(k: number): [number, number, number, number] {
+  const w: [number, number, number, number] = [0, 0, 0, 0];
+  w[3 - Math.floor(k / 32)] = 2 ** (k % 32);
+  return w;
+}
+
+/**
+ * The subnets of `prefix` with the absolute length `newBits`, in address order. Lazy: splitting an
+ * IPv6 /32 into /128s starts at once. Throws `OUT_OF_RANGE` (eagerly) when `newBits` is shorter
+ * than the prefix or longer than the family allows.
+ *
+ * @example
+ * ```ts
+ * [...subnets(parsePrefix('10.0.0.0/23'), 24)].map(formatPrefix); // ['10.0.0.0/24', '10.0.1.0/24']
+ * ```
+ */
+export function subnets(prefix: Prefix, newBits: number): Iterable<Prefix> {
+  const width = checkNewBits(prefix, newBits);
+  const [s0, s1, s2, s3] = pow2Words(width - newBits);
+  const total = newBits - prefix.bits;
+  return {
+    *[Symbol.iterator](): Iterator<Prefix> {
+      let cur = prefix.addr;
+      // 2^total subnets; count with a number while it is exact, otherwise stop at the prefix end.
+      if (total <= 52) {
+        const count = 2 ** total;
+        for (let i = 0; i < count; i++) {
+          yield makePrefix(cur, newBits);
+          if (i + 1 < count) cur = addWords(cur, s0, s1, s2, s3) as typeof cur;
+        }
+        return;
+      }
+      const end = addWords(prefix.addr, ...pow2Words(width - prefix.bits));
+      for (;;) {
+        yield makePrefix(cur, newBits);
+        const next = addWords(cur, s0, s1, s2, s3);
+        if (next === undefined) return;
+        if (
+          end !== undefined &&
+          next.w0 === end.w0 &&
+          next.w1 === end.w1 &&
+          next.w2 === end.w2 &&
+          next.w3 === end.w3
+        ) {
+          return;
+        }
+        cur = next;
+      }
+    },
+  };
+}
+
+/**
+ * The `n`-th (from 0) subnet of length `newBits` inside `prefix`. Throws `OUT_OF_RANGE` when
+ * `newBits` is out of range or there is no such subnet.
+ *
+ * @example
+ * ```ts
+ * formatPrefix(nthSubnet(parsePrefix('10.244.0.0/16'), 24, 3)); // '10.244.3.0/24'
+ * ```
+ */
+export function nthSubnet(prefix: Prefix, newBits: number, n: number | bigint): Prefix {
+  const width = checkNewBits(prefix, newBits);
+  const total = newBits - prefix.bits;
+  let idx: bigint | undefined;
+  if (typeof n === 'number' && Number.isSafeInteger(n)) idx = BigInt(n);
+  else if (typeof n === 'bigint') idx = n;
+  if (idx === undefined || idx < 0n || idx >= 1n << BigInt(total)) {
+    throw new IpError(
+      'OUT_OF_RANGE',
+      `subnet index ${describe(n)} is outside ${formatPrefix(prefix)} split into /${newBits}`,
+    );
+  }
+  const [n0, n1, n2, n3] = bigToWords(idx << BigInt(width - newBits));
+  return makePrefix(addWords(prefix.addr, n0, n1, n2, n3) as Prefix['addr'], newBits);
+}
