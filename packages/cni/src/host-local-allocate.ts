@@ -1,0 +1,245 @@
+import { CniError } from './cni-error.ts';
+import {
+  type HostLocalOptions,
+  type HostLocalRoute,
+  loadHostLocalConfig,
+  type RangeInternal,
+  rangeContains,
+  rangeSetToString,
+} from './host-local-config.ts';
+import { emptyHostLocalStore, type HostLocalReservation, type HostLocalStore } from './host-local-store.ts';
+import { compareIp, formatIp, type Ip, ipEquals, nextIp, parseIp } from './internal/ip.ts';
+
+/** One address handed out by host-local: `address` in CIDR form (`10.1.0.2/16`) and the range's gateway. */
+export interface HostLocalIpConfig {
+  readonly address: string;
+  readonly gateway: string;
+}
+
+/** The IPAM result host-local prints: one IP per range set, in range-set order, plus `ipam.routes`. */
+export interface HostLocalResult {
+  readonly cniVersion?: string;
+  readonly ips: readonly HostLocalIpConfig[];
+  readonly routes?: readonly HostLocalRoute[];
+}
+
+/** What {@link hostLocalAllocate} returns: the result and the new store (the old one is untouched). */
+export interface HostLocalAllocation {
+  readonly result: HostLocalResult;
+  readonly store: HostLocalStore;
+}
+
+interface MutableStore {
+  reserved: Record<string, HostLocalReservation>;
+  lastReserved: Record<string, string>;
+}
+
+function copyStore(store: HostLocalStore | undefined): MutableStore {
+  const base = store ?? emptyHostLocalStore();
+  if (typeof base !== 'object' || base === null) {
+    throw new CniError('INVALID_STORE', `host-local store must be an object, got ${typeof base}`);
+  }
+  const reserved: Record<string, HostLocalReservation> = {};
+  const lastReserved: Record<string, string> = {};
+  const inReserved = base.reserved ?? {};
+  const inLast = base.lastReserved ?? {};
+  for (const key of Object.keys(inReserved).sort()) {
+    const entry = inReserved[key];
+    if (key === '__proto__' || entry === undefined) continue;
+    reserved[key] = { containerId: String(entry.containerId), ifname: String(entry.ifname) };
+  }
+  for (const key of Object.keys(inLast).sort()) {
+    const value = inLast[key];
+    if (key === '__proto__' || typeof value !== 'string') continue;
+    lastReserved[key] = value;
+  }
+  return { reserved, lastReserved };
+}
+
+function freezeStore(store: MutableStore): HostLocalStore {
+  const reserved: Record<string, HostLocalReservation> = {};
+  for (const key of Object.keys(store.reserved).sort()) reserved[key] = store.reserved[key]!;
+  const lastReserved: Record<string, string> = {};
+  for (const key of Object.keys(store.lastReserved).sort()) lastReserved[key] = store.lastReserved[key]!;
+  return { reserved, lastReserved };
+}
+
+function rangeFor(set: readonly RangeInternal[], ip: Ip): RangeInternal | undefined {
+  return set.find((r) => rangeContains(r, ip));
+}
+
+/** Go's `Store.Reserve`: false if the address is taken, else records it and the last reserved IP. */
+function reserve(store: MutableStore, setKey: string, ip: Ip, containerId: string, ifname: string): boolean {
+  const key = formatIp(ip);
+  if (Object.hasOwn(store.reserved, key)) return false;
+  store.reserved[key] = { containerId, ifname };
+  store.lastReserved[setKey] = key;
+  return true;
+}
+
+/**
+ * The host-local iterator (`RangeIter`): starts after the last reserved IP when it lies in the set,
+ * else at range 0's rangeStart; walks each range to its rangeEnd, then the next range (wrapping);
+ * skips the gateway; stops when back at the first candidate, so the last reserved IP comes last.
+ */
+function* candidates(set: readonly RangeInternal[], last: Ip | undefined): Generator<[Ip, RangeInternal]> {
+  let rangeIdx = 0;
+  let cur: Ip | undefined;
+  let startIp: Ip | undefined;
+  if (last !== undefined && rangeFor(set, last) !== undefined) {
+    rangeIdx = set.findIndex((r) => rangeContains(r, last));
+    cur = last;
+  } else {
+    startIp = set[0]!.rangeStart;
+  }
+  for (;;) {
+    let r = set[rangeIdx]!;
+    if (cur === undefined) {
+      cur = r.rangeStart;
+      startIp = cur;
+      if (!ipEquals(cur, r.gateway)) yield [cur, r];
+      continue;
+    }
+    if (ipEquals(cur, r.rangeEnd)) {
+      rangeIdx = (rangeIdx + 1) % set.length;
+      r = set[rangeIdx]!;
+      cur = r.rangeStart;
+    } else {
+      cur = nextIp(cur);
+    }
+    if (startIp === undefined) startIp = cur;
+    else if (ipEquals(cur, startIp)) return;
+    if (ipEquals(cur, r.gateway)) continue;
+    yield [cur, r];
+  }
+}
+
+function ipConfig(ip: Ip, r: RangeInternal): HostLocalIpConfig {
+  return { address: `${formatIp(ip)}/${r.subnet.bits}`, gateway: formatIp(r.gateway) };
+}
+
+function allocateFromSet(
+  store: MutableStore,
+  set: readonly RangeInternal[],
+  containerId: string,
+  ifname: string,
+  requested: Ip | undefined,
+): HostLocalIpConfig {
+  const setKey = rangeSetToString(set);
+  if (requested !== undefined) {
+    const r = rangeFor(set, requested);
+    if (r === undefined) {
+      throw new CniError('REQUESTED_IP_NOT_IN_RANGE', `${formatIp(requested)} not in range set ${setKey}`, [
+        'requestedIps',
+      ]);
+    }
+    if (ipEquals(requested, r.gateway)) {
+      throw new CniError(
+        'REQUESTED_IP_IS_GATEWAY',
+        `requested ip ${formatIp(requested)} is subnet's gateway`,
+        ['requestedIps'],
+      );
+    }
+    if (!reserve(store, setKey, requested, containerId, ifname)) {
+      throw new CniError(
+        'REQUESTED_IP_UNAVAILABLE',
+        `requested IP address ${formatIp(requested)} is not available in range set ${setKey}`,
+        ['requestedIps'],
+      );
+    }
+    return ipConfig(requested, r);
+  }
+  for (const key of Object.keys(store.reserved)) {
+    const entry = store.reserved[key]!;
+    if (entry.containerId !== containerId || entry.ifname !== ifname) continue;
+    const ip = parseIp(key);
+    if (ip !== null && rangeFor(set, ip) !== undefined) {
+      throw new CniError(
+        'DUPLICATE_ALLOCATION',
+        `${key} has been allocated to ${containerId}, duplicate allocation is not allowed`,
+      );
+    }
+  }
+  const lastText = store.lastReserved[setKey];
+  const last = lastText === undefined ? undefined : (parseIp(lastText) ?? undefined);
+  for (const [ip, r] of candidates(set, last)) {
+    if (reserve(store, setKey, ip, containerId, ifname)) return ipConfig(ip, r);
+  }
+  throw new CniError('NO_ADDRESSES_AVAILABLE', `no IP addresses available in range set: ${setKey}`);
+}
+
+function checkId(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new CniError(
+      'INVALID_ARGUMENT',
+      `${name} must be a non-empty string, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Allocates one address per range set for a container interface, exactly as the host-local IPAM
+ * plugin does on ADD (`cmdAdd` + `IPAllocator.Get`): round robin from the last reserved address,
+ * skipping the gateway, network and IPv4 broadcast; requested addresses (`options.requestedIps`)
+ * go to the set containing them. Takes the raw `ipam` JSON object; `store` is
+ * {@link emptyHostLocalStore} or `undefined` to start. Returns a new store and never mutates the
+ * given one. Throws {@link CniError}: `NO_ADDRESSES_AVAILABLE`, `DUPLICATE_ALLOCATION` (a second ADD
+ * for the same container and interface), and the config errors of {@link parseHostLocalConfig}
+ * (`NETWORK_TOO_SMALL`, `HOST_BITS_SET`, `RANGES_OVERLAP`, …).
+ *
+ * @example
+ * ```ts
+ * const ipam = { type: 'host-local', subnet: '10.1.0.0/16', routes: [{ dst: '0.0.0.0/0' }] };
+ * const a = hostLocalAllocate(ipam, emptyHostLocalStore(), 'c1', 'eth0');
+ * a.result.ips;  // [{ address: '10.1.0.2/16', gateway: '10.1.0.1' }]
+ * const b = hostLocalAllocate(ipam, a.store, 'c2', 'eth0');
+ * b.result.ips;  // [{ address: '10.1.0.3/16', gateway: '10.1.0.1' }]
+ * ```
+ */
+export function hostLocalAllocate(
+  ipam: unknown,
+  store: HostLocalStore | undefined,
+  containerId: string,
+  ifname: string,
+  options: HostLocalOptions = {},
+): HostLocalAllocation {
+  checkId(containerId, 'containerId');
+  checkId(ifname, 'ifname');
+  const config = loadHostLocalConfig(ipam, options);
+  const work = copyStore(store);
+  const requested = [...config.requested];
+  const ips: HostLocalIpConfig[] = [];
+  config.sets.forEach((set, idx) => {
+    let wanted: Ip | undefined;
+    const at = requested.findIndex((ip) => rangeFor(set, ip) !== undefined);
+    if (at >= 0) {
+      wanted = requested[at];
+      requested.splice(at, 1);
+    }
+    try {
+      ips.push(allocateFromSet(work, set, containerId, ifname, wanted));
+    } catch (error) {
+      if (error instanceof CniError) {
+        throw new CniError(error.code, `failed to allocate for range ${idx}: ${error.message}`, error.path);
+      }
+      throw error;
+    }
+  });
+  if (requested.length > 0) {
+    const list = requested
+      .slice()
+      .sort(compareIp)
+      .map((ip) => ` ${formatIp(ip)}`)
+      .join('');
+    throw new CniError('REQUESTED_IPS_NOT_ALLOCATED', `failed to allocate all requested IPs:${list}`, [
+      'requestedIps',
+    ]);
+  }
+  const result: { cniVersion?: string; ips: HostLocalIpConfig[]; routes?: readonly HostLocalRoute[] } = {
+    ips,
+  };
+  if (options.cniVersion !== undefined) result.cniVersion = options.cniVersion;
+  if (config.routes !== undefined && config.routes.length > 0) result.routes = config.routes;
+  return { result, store: freezeStore(work) };
+}
