@@ -1,0 +1,56 @@
+// Timing helpers. Fast cases go through mitata's `measure` (batched samples, warm-up, outliers trimmed);
+// slow cases (hundreds of ms and more) are timed as whole runs with a GC before each, median of a few runs.
+import { measure } from 'mitata';
+
+const hrnow = () => Number(process.hrtime.bigint());
+
+/** Runs the GC when node was started with --expose-gc. */
+export function collect() {
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+}
+
+/**
+ * Median nanoseconds of one call of `fn`, measured by mitata.
+ * @param {() => unknown} fn
+ * @param {{ quick: boolean }} ctx
+ */
+export async function medianNs(fn, ctx) {
+  const stats = await measure(fn, {
+    min_cpu_time: ctx.quick ? 15e6 : 250e6,
+    min_samples: ctx.quick ? 3 : 10,
+    max_samples: ctx.quick ? 50 : 1e9,
+    warmup_samples: ctx.quick ? 1 : 2,
+  });
+  return stats.p50;
+}
+
+/**
+ * Median nanoseconds of whole runs of a slow `fn` (GC before each run); also the first (cold) run.
+ * @param {() => unknown} fn
+ * @param {{ runs: number }} opts
+ */
+export function slowNs(fn, { runs }) {
+  const times = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    collect();
+    const t0 = hrnow();
+    last = fn();
+    times.push(hrnow() - t0);
+  }
+  const first = times[0];
+  times.sort((a, b) => a - b);
+  return { ns: times[(times.length - 1) >> 1], firstNs: first, last };
+}
+
+/** Times one call and returns [ns, result]. */
+export function once(fn) {
+  const t0 = hrnow();
+  const r = fn();
+  return [hrnow() - t0, r];
+}
+
+/** Peak resident set size of this process so far, in MiB. */
+export function peakRssMiB() {
+  return process.resourceUsage().maxRSS / 1024;
+}

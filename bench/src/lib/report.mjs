@@ -1,0 +1,225 @@
+// The stdout table and docs/benchmarks.md, both from the same run's results.
+import { fmtRatio, GOALS, vsBestPeer } from '../goals.mjs';
+import { fmtNs } from './case.mjs';
+
+const num = (x) => (x >= 100 ? Math.round(x).toLocaleString('en') : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** Items per second as text ("12.3 M/s"). */
+function rate(per) {
+  if (!Number.isFinite(per) || per <= 0) return '–';
+  const perSec = 1e9 / per;
+  if (perSec >= 1e6) return `${num(perSec / 1e6)} M/s`;
+  if (perSec >= 1e3) return `${num(perSec / 1e3)} k/s`;
+  return `${num(perSec)} /s`;
+}
+
+function rowStatus(r) {
+  if (r.skipped) return r.skipped;
+  if (r.error) return `error: ${r.error}`;
+  if (r.mismatch) return `✗ disagrees: ${r.mismatch}`;
+  return '';
+}
+
+/** Extra ratios a case asks for (e.g. podnet lookupBatch vs the native C table). */
+function extraRatios(c) {
+  return (c.compare ?? [])
+    .map(({ label, a, b }) => {
+      const ra = c.rows.find((r) => r.impl.startsWith(a) && r.per !== undefined);
+      const rb = c.rows.find((r) => r.impl.startsWith(b) && r.per !== undefined);
+      return ra && rb ? `${label}: ${fmtRatio(rb.per / ra.per)}` : undefined;
+    })
+    .filter(Boolean);
+}
+
+function headline(c) {
+  const v = vsBestPeer(c);
+  if (v) return `podnet vs best peer (${v.best.impl}): ${fmtRatio(v.ratio)}`;
+  const p = c.rows.find((r) => r.kind === 'podnet' && r.per !== undefined);
+  if (!p) {
+    const s = c.rows.find((r) => r.kind === 'podnet');
+    return s ? `podnet: ${rowStatus(s)}` : 'podnet: no row';
+  }
+  return 'no peer to compare with';
+}
+
+/** Plain-text table for stdout. */
+export function printText(jobs, goals) {
+  const out = [];
+  for (const job of jobs) {
+    out.push('');
+    out.push(
+      `== ${job.label}${job.rss ? `   (peak RSS of this job: ${Math.round(job.rssMiB ?? 0)} MiB)` : ''}`,
+    );
+    if (job.error) out.push(`   job failed: ${job.error.split('\n')[0]}`);
+    for (const c of job.cases ?? []) {
+      out.push(`-- ${c.title}`);
+      const ref = c.rows.find((r) => r.kind === 'podnet' && r.headline && r.per !== undefined);
+      for (const r of c.rows) {
+        const status = rowStatus(r);
+        if (r.per === undefined) {
+          out.push(`   ${r.impl.padEnd(44)} ${status}`);
+          continue;
+        }
+        const vs = ref && r !== ref ? `${fmtRatio(r.per / ref.per)}`.padStart(9) : ''.padStart(9);
+        out.push(
+          `   ${r.impl.padEnd(44)} ${fmtNs(r.ns).padStart(10)}  ${(r.items > 1 ? `${fmtNs(r.per)}/${c.unit}` : '').padStart(16)}  ${rate(r.per).padStart(11)} ${vs}  ${status}`,
+        );
+      }
+      out.push(`   => ${headline(c)}`);
+      for (const x of extraRatios(c)) out.push(`   => ${x}`);
+      for (const n of c.notes) out.push(`   note: ${n}`);
+    }
+  }
+  out.push('');
+  out.push('== Speed goals of the package issues');
+  for (const g of goals) out.push(`   #${g.issue} ${g.status.padEnd(12)} ${g.goal} — ${g.measured}`);
+  out.push('');
+  return out.join('\n');
+}
+
+/** Evaluates every goal against the run. */
+export function evalGoals(jobs) {
+  const byId = new Map();
+  for (const job of jobs) for (const c of job.cases ?? []) byId.set(c.id, { c, job });
+  return GOALS.map((g) => {
+    const hit = byId.get(g.case);
+    const res = hit ? g.eval(hit.c, hit.job) : undefined;
+    if (!res) {
+      const why = hit
+        ? (hit.c.rows.find((r) => r.kind === 'podnet' && (r.skipped || r.error))?.skipped ??
+          'podnet row missing or failed')
+        : 'not measured in this run';
+      return { ...g, status: 'not measured', measured: why };
+    }
+    return { ...g, status: res.met ? 'met' : 'NOT met', measured: res.measured };
+  });
+}
+
+const esc = (s) => String(s).replaceAll('|', '\\|');
+
+/** docs/benchmarks.md */
+export function markdown(jobs, goals, m, meta) {
+  const L = [];
+  L.push('# Benchmarks');
+  L.push('');
+  L.push(
+    '<!-- Written by `pnpm bench` (bench/src/main.mjs). Do not edit by hand: every number here comes from one run. -->',
+  );
+  L.push('');
+  L.push(
+    'podnet side by side with its npm peers, a hand-rolled baseline where one helps, and a native C reference for ' +
+      'longest-prefix match. Every figure is the median of many timed runs from **one run of `pnpm bench` on one ' +
+      'machine**; ratios are only meaningful within this page. "podnet vs best peer: ×N" means the fastest peer ' +
+      'that gave the right answer took N times as long as podnet (N > 1: podnet is faster).',
+  );
+  L.push('');
+  L.push('## Machine');
+  L.push('');
+  L.push('| | |');
+  L.push('|---|---|');
+  L.push(`| CPU | ${esc(m.cpu)}${m.mhz ? ` (${m.mhz} MHz)` : ''} |`);
+  L.push(`| cores | ${m.cores} |`);
+  L.push(`| memory | ${m.memGiB} GiB |`);
+  L.push(`| OS | ${esc(m.platform)} |`);
+  L.push(`| Node | ${m.node} (V8 ${m.v8}) |`);
+  L.push(`| gcc (native reference) | ${esc(meta.gcc ?? 'not found')} |`);
+  L.push(`| date | ${m.date} |`);
+  L.push(`| duration of the run | ${Math.round(meta.seconds)} s |`);
+  L.push(`| load average at start → end | ${m.load.join(' / ')} → ${meta.loadEnd.join(' / ')} |`);
+  L.push('');
+  if (meta.loaded) {
+    L.push(
+      `> **This run shared the machine with other work** (load average ${m.load[0]} at the start on ${m.cores} cores). ` +
+        'Absolute times are noisier and slower than on an idle machine; the ratios between rows of one case are ' +
+        'more trustworthy than the absolute numbers, since the rows of a case run back to back.',
+    );
+    L.push('');
+  }
+  L.push('## Speed goals of the package issues');
+  L.push('');
+  L.push('| issue | goal | measured | status |');
+  L.push('|---|---|---|---|');
+  for (const g of goals) {
+    const mark = g.status === 'met' ? '✅ met' : g.status === 'NOT met' ? '❌ not met' : '– not measured';
+    L.push(`| #${g.issue} | ${esc(g.goal)} | ${esc(g.measured)} | ${mark} |`);
+  }
+  L.push('');
+  L.push('## Summary');
+  L.push('');
+  L.push('| case | podnet | best peer | podnet vs best peer |');
+  L.push('|---|---|---|---|');
+  for (const job of jobs) {
+    for (const c of job.cases ?? []) {
+      const v = vsBestPeer(c);
+      const p =
+        c.rows.find((r) => r.kind === 'podnet' && r.headline && r.per !== undefined) ??
+        c.rows.find((r) => r.kind === 'podnet' && r.per !== undefined);
+      const pText = p
+        ? `${fmtNs(p.per)}${c.items > 1 || p.items > 1 ? `/${c.unit}` : ''}`
+        : esc(rowStatus(c.rows.find((r) => r.kind === 'podnet') ?? { skipped: '–' }) || '–');
+      const peerText = v ? `${esc(v.best.impl)}: ${fmtNs(v.best.per)}` : '–';
+      L.push(`| ${esc(c.title)} | ${pText} | ${peerText} | ${v ? `**${fmtRatio(v.ratio)}**` : '–'} |`);
+    }
+  }
+  L.push('');
+  L.push('## Details');
+  for (const job of jobs) {
+    L.push('');
+    L.push(`### ${job.label}`);
+    L.push('');
+    if (job.about) {
+      L.push(job.about);
+      L.push('');
+    }
+    if (job.rss) {
+      L.push(
+        `Peak RSS of this job's process (a child process of its own): **${Math.round(job.rssMiB ?? 0)} MiB**.`,
+      );
+      L.push('');
+    }
+    if (job.error) {
+      L.push(`Job failed: \`${esc(job.error.split('\n')[0])}\``);
+      L.push('');
+    }
+    for (const c of job.cases ?? []) {
+      L.push(`#### ${esc(c.title)}`);
+      L.push('');
+      L.push(`| implementation | median per call | per ${c.unit} | rate | time vs podnet | notes |`);
+      L.push('|---|---|---|---|---|---|');
+      const ref = c.rows.find((r) => r.kind === 'podnet' && r.headline && r.per !== undefined);
+      for (const r of c.rows) {
+        const name = `${r.kind === 'podnet' ? '**' : ''}${esc(r.impl)}${r.kind === 'podnet' ? '**' : ''}${r.kind === 'baseline' ? ' (baseline)' : r.kind === 'native' ? ' (native)' : ''}`;
+        if (r.per === undefined) {
+          L.push(`| ${name} | – | – | – | – | ${esc(rowStatus(r))} |`);
+          continue;
+        }
+        const vs = ref && r !== ref ? fmtRatio(r.per / ref.per) : '';
+        const notes = [
+          rowStatus(r),
+          r.note,
+          r.firstNs !== undefined && r.firstNs !== r.ns ? `first run ${fmtNs(r.firstNs)}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
+        L.push(
+          `| ${name} | ${fmtNs(r.ns)} | ${r.items > 1 ? fmtNs(r.per) : fmtNs(r.ns)} | ${rate(r.per)} | ${vs} | ${esc(notes)} |`,
+        );
+      }
+      L.push('');
+      const lines = [headline(c), ...extraRatios(c), ...c.notes];
+      for (const x of lines) L.push(`- ${esc(x)}`);
+      L.push('');
+    }
+  }
+  L.push('## How to reproduce');
+  L.push('');
+  L.push('```sh');
+  L.push('pnpm install');
+  L.push('pnpm bench            # builds the packages, runs every case, rewrites this page');
+  L.push('pnpm bench --quick    # small version of every case, for CI smoke tests; does not touch this page');
+  L.push('```');
+  L.push('');
+  L.push('See [bench/README.md](../bench/README.md) for what each case measures and how.');
+  L.push('');
+  return L.join('\n');
+}
