@@ -1,0 +1,94 @@
+/**
+ * The per-service-port view the ipvs and nftables generators consume. It is derived from the
+ * shared service model (see `from-service-model.ts`), already filtered to one IP family and with
+ * kube-proxy's `CategorizeEndpoints` applied, so the generators only decide rule shapes.
+ */
+
+/** Protocol of a service port, as Kubernetes spells it. */
+export type ModeProtocol = 'TCP' | 'UDP' | 'SCTP';
+
+/** One endpoint of a service port (`ip` canonical, `port` the target port). */
+export interface ModeEndpoint {
+  readonly ip: string;
+  readonly port: number;
+  readonly isLocal: boolean;
+}
+
+/** One service port with its addresses, policies and categorised endpoints. */
+export interface ModeServicePort {
+  readonly namespace: string;
+  readonly name: string;
+  /** `spec.ports[].name`, `''` when unnamed. */
+  readonly portName: string;
+  readonly protocol: ModeProtocol;
+  readonly clusterIP: string;
+  readonly port: number;
+  /** 0 when none. */
+  readonly nodePort: number;
+  readonly externalIPs: readonly string[];
+  readonly loadBalancerVIPs: readonly string[];
+  /** Canonical CIDRs, family-filtered. */
+  readonly loadBalancerSourceRanges: readonly string[];
+  /** 0 when none (or the service does not need one). */
+  readonly healthCheckNodePort: number;
+  /** ClientIP affinity timeout in seconds, or `null` for no affinity. */
+  readonly affinityTimeout: number | null;
+  readonly internalPolicyLocal: boolean;
+  readonly externalPolicyLocal: boolean;
+  /** NodePort, LB VIPs or external IPs present. */
+  readonly externallyAccessible: boolean;
+  /** `!internalPolicyLocal || externallyAccessible` (kube-proxy UsesClusterEndpoints). */
+  readonly usesClusterEndpoints: boolean;
+  /** `internalPolicyLocal || (externalPolicyLocal && externallyAccessible)`. */
+  readonly usesLocalEndpoints: boolean;
+  /** Every endpoint of the port kube-proxy knows (sorted by `ip:port` string). */
+  readonly allEndpoints: readonly ModeEndpoint[];
+  readonly clusterEndpoints: readonly ModeEndpoint[];
+  readonly localEndpoints: readonly ModeEndpoint[];
+  readonly allReachableEndpoints: readonly ModeEndpoint[];
+  readonly hasAnyEndpoints: boolean;
+}
+
+/** Local-traffic detector (kube-proxy `--detect-local-mode`). */
+export type ModeLocalDetector =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'cidr'; readonly cidrs: readonly string[] }
+  | { readonly kind: 'bridge'; readonly iface: string }
+  | { readonly kind: 'prefix'; readonly prefix: string };
+
+/** Node-level settings for one IP family. */
+export interface ModeConfig {
+  readonly family: 4 | 6;
+  readonly hostname: string;
+  /** Node IPs of this family, the primary first, canonical text. */
+  readonly nodeIPs: readonly string[];
+  readonly masqueradeAll: boolean;
+  /** `0x` + lower-case hex of `1 << masqueradeBit`. */
+  readonly masqueradeMark: string;
+  readonly localDetector: ModeLocalDetector;
+  /** Canonical CIDRs of this family; empty = every local address. */
+  readonly nodePortAddresses: readonly string[];
+  /** Non-loopback node addresses inside `nodePortAddresses` (empty when it matches all). */
+  readonly nodePortIPs: readonly string[];
+  /** Service CIDRs of this family (nftables "Drop traffic to unallocated ClusterIPs"). */
+  readonly serviceCIDRs: readonly string[];
+  /** IPVS scheduler (`rr` default). */
+  readonly scheduler: string;
+}
+
+/** The whole input of a mode generator. */
+export interface ModeView {
+  readonly config: ModeConfig;
+  /** Sorted by `namespace/name:port` then protocol. */
+  readonly servicePorts: readonly ModeServicePort[];
+}
+
+/** `ns/name:port` (or `ns/name`), kube-proxy's ServicePortName.String(). */
+export function servicePortNameString(sp: ModeServicePort): string {
+  return sp.portName === '' ? `${sp.namespace}/${sp.name}` : `${sp.namespace}/${sp.name}:${sp.portName}`;
+}
+
+/** `ip:port`, or `[ip]:port` for IPv6 (Go's net.JoinHostPort). */
+export function joinHostPort(ip: string, port: number): string {
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+}

@@ -1,0 +1,26 @@
+import type { ModeInput } from '../modes/from-service-model.ts';
+import { modeViewFromInput } from '../modes/from-service-model.ts';
+import { buildNftRuleset } from './build-nftables.ts';
+import type { NftRuleset } from './nft-ruleset.ts';
+
+/**
+ * The nftables state kube-proxy (`--proxy-mode=nftables`) writes for the given Services and
+ * EndpointSlices on one node: the `ip kube-proxy` table (`ip6 kube-proxy` with
+ * `config.ipFamily: 'IPv6'`) with its base chains, service/endpoint chains, sets and verdict maps,
+ * after a full sync. `config.serviceCIDRs` adds the "Drop traffic to unallocated ClusterIPs" rule.
+ * Follows `pkg/proxy/nftables/proxier.go`.
+ *
+ * @example
+ * ```ts
+ * const rules = nftablesRules({
+ *   services: [{ metadata: { namespace: 'ns1', name: 'svc1' },
+ *     spec: { clusterIP: '172.30.0.41', ports: [{ name: 'p80', port: 80, protocol: 'TCP' }] } }],
+ *   endpointSlices: [],
+ *   config: { hostname: 'node1', nodeIPs: ['192.168.0.2'], clusterCIDR: '10.0.0.0/8' },
+ * });
+ * formatNft(rules).includes('add element ip kube-proxy cluster-ips { 172.30.0.41 }'); // true
+ * ```
+ */
+export function nftablesRules(input: ModeInput): NftRuleset {
+  return buildNftRuleset([modeViewFromInput(input)]);
+}
