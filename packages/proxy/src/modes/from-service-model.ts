@@ -101,6 +101,7 @@ export function modeViewFromModel(model: ServiceModel, extra: ModeExtraConfig = 
     nodePortAddresses: c.nodePortsMatchAll ? [] : c.nodePortAddresses,
     nodePortIPs,
     serviceCIDRs: serviceCIDRsOf(extra.serviceCIDRs, family),
+    randomFully: c.randomFully,
     scheduler: schedRaw === '' ? 'rr' : schedRaw,
   };
   const servicePorts = model.servicePorts.map((sp) => ({

@@ -72,6 +72,8 @@ export interface ModeConfig {
   readonly nodePortIPs: readonly string[];
   /** Service CIDRs of this family (nftables "Drop traffic to unallocated ClusterIPs"). */
   readonly serviceCIDRs: readonly string[];
+  /** iptables supports `--random-fully` (ipvs mode's MASQUERADE rule). */
+  readonly randomFully: boolean;
   /** IPVS scheduler (`rr` default). */
   readonly scheduler: string;
 }

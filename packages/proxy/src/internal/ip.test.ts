@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { cidrContains, formatCidr, formatIp, parseCidrSloppy, parseIpSloppy } from './ip.ts';
+
+const round = (text: string): string | undefined => {
+  const ip = parseIpSloppy(text);
+  return ip === undefined ? undefined : formatIp(ip);
+};
+
+describe('parseIpSloppy / formatIp', () => {
+  it('reads IPv4 with leading zeros as decimal (ParseIPSloppy; proxier_test.go TestBadIPs)', () => {
+    expect(round('10.180.00.001')).toBe('10.180.0.1');
+    expect(round('1.2.3.4')).toBe('1.2.3.4');
+  });
+
+  it('rejects non-addresses', () => {
+    for (const bad of [
+      '',
+      '1.2.3',
+      '1.2.3.256',
+      'a.b.c.d',
+      '1::2::3',
+      ':::',
+      '1:2:3:4:5:6:7:8:9',
+      'fe80::1%eth0',
+    ]) {
+      expect(parseIpSloppy(bad)).toBeUndefined();
+    }
+    expect(parseIpSloppy(null)).toBeUndefined();
+    expect(parseIpSloppy(42)).toBeUndefined();
+  });
+
+  it('prints IPv6 as RFC 5952 like Go', () => {
+    expect(round('2001:DB8:0:0:0:0:0:1')).toBe('2001:db8::1');
+    expect(round('::')).toBe('::');
+    expect(round('::1')).toBe('::1');
+    expect(round('1::')).toBe('1::');
+    expect(round('2001:db8:0:1:1:1:1:1')).toBe('2001:db8:0:1:1:1:1:1');
+    expect(round('2001:0:0:1:0:0:0:1')).toBe('2001:0:0:1::1');
+    expect(round('fd00:10::1:2')).toBe('fd00:10::1:2');
+    expect(round('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(parseIpSloppy('::ffff:10.0.0.1')?.family).toBe(4);
+  });
+});
+
+describe('parseCidrSloppy', () => {
+  it('masks host bits and tests containment', () => {
+    const cidr = parseCidrSloppy('203.0.113.7/25');
+    expect(cidr && formatCidr(cidr)).toBe('203.0.113.0/25');
+    const ip = parseIpSloppy('203.0.113.2');
+    const blocked = parseIpSloppy('203.0.113.130');
+    expect(cidr && ip && cidrContains(cidr, ip)).toBe(true);
+    expect(cidr && blocked && cidrContains(cidr, blocked)).toBe(false);
+    const v6 = parseCidrSloppy('fd00:10::/64');
+    const v6ip = parseIpSloppy('fd00:10::5');
+    expect(v6 && v6ip && cidrContains(v6, v6ip)).toBe(true);
+    expect(v6 && ip && cidrContains(v6, ip)).toBe(false);
+    expect(parseCidrSloppy('1.2.3.4/33')).toBeUndefined();
+    expect(parseCidrSloppy('1.2.3.4')).toBeUndefined();
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { base32Std } from './base32.ts';
+import { sha256Bytes, sha256Hex, utf8Bytes } from './sha256.ts';
+
+describe('sha256Hex', () => {
+  it('matches the FIPS 180-4 / NIST test vectors', () => {
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+    expect(sha256Hex('a'.repeat(1000))).toBe(
+      '41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3',
+    );
+  });
+
+  it('hashes padding boundaries (55, 56, 64 bytes) and UTF-8 text', () => {
+    expect(sha256Hex('a'.repeat(55))).toBe(
+      '9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318',
+    );
+    expect(sha256Hex('a'.repeat(56))).toBe(
+      'b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a',
+    );
+    expect(sha256Hex('a'.repeat(64))).toBe(
+      'ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb',
+    );
+    expect(Array.from(utf8Bytes('é€😀'))).toEqual([0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
+  });
+});
+
+describe('base32Std', () => {
+  it('matches the RFC 4648 §10 vectors', () => {
+    const enc = (s: string): string => base32Std(utf8Bytes(s));
+    expect(enc('')).toBe('');
+    expect(enc('f')).toBe('MY======');
+    expect(enc('fo')).toBe('MZXQ====');
+    expect(enc('foo')).toBe('MZXW6===');
+    expect(enc('foob')).toBe('MZXW6YQ=');
+    expect(enc('fooba')).toBe('MZXW6YTB');
+    expect(enc('foobar')).toBe('MZXW6YTBOI======');
+  });
+
+  it('encodes a 32-byte digest to 56 characters', () => {
+    expect(base32Std(sha256Bytes(utf8Bytes('x')))).toHaveLength(56);
+  });
+});

@@ -1,0 +1,308 @@
+import { cidrContains, formatIp, parseCidrSloppy, parseIpSloppy } from '../internal/ip.ts';
+import { ProxyError } from '../proxy-error.ts';
+import { type IptablesRule, parseIptablesRule, type RuleValue } from './parse-iptables-rule.ts';
+import type { Ruleset } from './ruleset.ts';
+
+/** A packet to trace. */
+export interface Packet {
+  readonly sourceIP: string;
+  readonly destIP: string;
+  readonly destPort: number;
+  /** `TCP`, `UDP` or `SCTP` (either case; default TCP). */
+  readonly protocol?: string;
+  /** The input interface, to evaluate `-i` matches; when absent `-i` matches are assumed to match. */
+  readonly inInterface?: string;
+}
+
+/** Options for {@link evaluatePacket}. */
+export interface EvaluateOptions {
+  /** Addresses `--src-type/--dst-type LOCAL` match, besides 127.0.0.1 and ::1 (default: the ruleset's `localIPs`). */
+  readonly localIPs?: readonly string[];
+}
+
+/** What kube-proxy's rules do with a packet. */
+export type Verdict = 'DNAT' | 'ACCEPT' | 'REJECT' | 'DROP' | 'NONE';
+
+/** One possible DNAT destination and its chance. */
+export interface Candidate {
+  /** `ip:port` (IPv6 `[ip]:port`) as in `--to-destination`. */
+  readonly endpoint: string;
+  readonly probability: number;
+}
+
+/** The outcome of {@link evaluatePacket}. */
+export interface PacketResult {
+  readonly verdict: Verdict;
+  /** DNAT destinations in rule order (empty unless `verdict` is `DNAT`). */
+  readonly candidates: readonly Candidate[];
+  /** Whether the packet was marked for masquerading (KUBE-MARK-MASQ). */
+  readonly masquerade: boolean;
+  /** The rules that matched, in walk order (for debugging). */
+  readonly matchedRules: readonly string[];
+}
+
+type ChainIndex = Map<string, IptablesRule[]>;
+
+function indexTable(ruleset: Ruleset, table: string): ChainIndex {
+  const index: ChainIndex = new Map();
+  for (const t of ruleset.tables) {
+    if (t.name !== table) continue;
+    for (const line of t.lines) {
+      if (line.kind !== 'rule') continue;
+      let list = index.get(line.chain);
+      if (list === undefined) {
+        list = [];
+        index.set(line.chain, list);
+      }
+      list.push(parseIptablesRule(line.text));
+    }
+  }
+  return index;
+}
+
+function normalizeIp(text: string): string {
+  const ip = parseIpSloppy(text);
+  return ip === undefined ? text : formatIp(ip);
+}
+
+function addressMatches(value: RuleValue, ipText: string): boolean {
+  const ip = parseIpSloppy(ipText);
+  let matches = false;
+  if (ip !== undefined) {
+    if (value.value.includes('/')) {
+      const cidr = parseCidrSloppy(value.value);
+      matches = cidr !== undefined && cidrContains(cidr, ip);
+    } else {
+      const other = parseIpSloppy(value.value);
+      matches = other !== undefined && formatIp(other) === formatIp(ip) && other.family === ip.family;
+    }
+  }
+  return value.negated ? !matches : matches;
+}
+
+function valueMatches(value: RuleValue, actual: string): boolean {
+  return value.negated ? value.value !== actual : value.value === actual;
+}
+
+function portMatches(value: RuleValue, port: number): boolean {
+  const colon = value.value.indexOf(':');
+  let matches: boolean;
+  if (colon >= 0) {
+    const lo = colon === 0 ? 0 : Number(value.value.slice(0, colon));
+    const hi = colon === value.value.length - 1 ? 65535 : Number(value.value.slice(colon + 1));
+    matches = port >= lo && port <= hi;
+  } else {
+    matches = Number(value.value) === port;
+  }
+  return value.negated ? !matches : matches;
+}
+
+function interfaceMatches(value: RuleValue, iface: string): boolean {
+  const v = value.value;
+  const matches = v.endsWith('+') ? iface.startsWith(v.slice(0, -1)) : iface === v;
+  return value.negated ? !matches : matches;
+}
+
+interface Tracer {
+  readonly local: ReadonlySet<string>;
+  readonly packet: Packet;
+  readonly protocol: string;
+  destIP: string;
+  masquerade: boolean;
+  readonly matched: string[];
+  readonly outputs: { target: string; mass: number }[];
+}
+
+function ruleMatches(tr: Tracer, rule: IptablesRule): boolean {
+  const src = tr.packet.sourceIP;
+  if (rule.source !== undefined && !addressMatches(rule.source, src)) return false;
+  if (
+    rule.sourceType !== undefined &&
+    !valueMatches(rule.sourceType, tr.local.has(src) ? 'LOCAL' : 'not-matched')
+  ) {
+    return false;
+  }
+  if (rule.protocol !== undefined && !valueMatches(rule.protocol, tr.protocol)) return false;
+  if (rule.destination !== undefined && !addressMatches(rule.destination, tr.destIP)) return false;
+  if (
+    rule.destinationType !== undefined &&
+    !valueMatches(rule.destinationType, tr.local.has(tr.destIP) ? 'LOCAL' : 'not-matched')
+  ) {
+    return false;
+  }
+  if (rule.destinationPort !== undefined && !portMatches(rule.destinationPort, tr.packet.destPort))
+    return false;
+  if (rule.inInterface !== undefined && tr.packet.inInterface !== undefined) {
+    if (!interfaceMatches(rule.inInterface, tr.packet.inInterface)) return false;
+  }
+  // Rules that check past state (affinity, marks, conntrack) do not match a new packet.
+  if (rule.affinityCheck !== undefined || rule.markCheck !== undefined || rule.ctstateCheck !== undefined)
+    return false;
+  return true;
+}
+
+const MAX_DEPTH = 64;
+
+/** Walks one chain; returns the probability mass that hit a terminal target inside it. */
+function runChain(tr: Tracer, index: ChainIndex, chain: string, mass: number, depth: number): number {
+  const rules = index.get(chain);
+  if (rules === undefined || depth > MAX_DEPTH) return 0;
+  let remaining = mass;
+  let terminatedMass = 0;
+  for (const rule of rules) {
+    const target = rule.jump ?? rule.gotoChain;
+    if (target === undefined) continue;
+    if (!ruleMatches(tr, rule)) continue;
+    tr.matched.push(rule.raw);
+    const p = rule.probability === undefined ? 1 : Math.min(1, Math.max(0, Number(rule.probability)));
+    const branch = remaining * p;
+    switch (target) {
+      case 'KUBE-MARK-MASQ':
+        tr.masquerade = true;
+        continue;
+      case 'ACCEPT':
+      case 'REJECT':
+      case 'DROP':
+        tr.outputs.push({ target, mass: branch });
+        return terminatedMass + branch;
+      case 'DNAT':
+        tr.outputs.push({ target: rule.dnatDestination ?? '', mass: branch });
+        return terminatedMass + branch;
+      case 'RETURN':
+        return terminatedMass;
+      case 'MARK':
+      case 'MASQUERADE':
+      case 'SNAT':
+      case 'LOG':
+      case 'CONNMARK':
+        continue;
+      default: {
+        const hit = runChain(tr, index, target, branch, depth + 1);
+        if (hit > 0 && rule.probability === undefined) return terminatedMass + hit;
+        terminatedMass += hit;
+        remaining -= hit;
+        if (rule.gotoChain !== undefined && rule.probability === undefined) return terminatedMass;
+      }
+    }
+  }
+  return terminatedMass;
+}
+
+function splitHostPort(endpoint: string): string {
+  if (endpoint.startsWith('[')) {
+    const end = endpoint.indexOf(']');
+    return end < 0 ? endpoint : endpoint.slice(1, end);
+  }
+  const colon = endpoint.indexOf(':');
+  return colon < 0 ? endpoint : endpoint.slice(0, colon);
+}
+
+/**
+ * Traces a packet through a ruleset the way kube-proxy's unit-test tracer does
+ * (`tracePacket` in pkg/proxy/iptables/proxier_test.go): nat `PREROUTING` (or nat `KUBE-SERVICES`
+ * when the ruleset has no built-in chains, as generated rulesets do), then — with the destination
+ * rewritten to the first DNAT target — filter `KUBE-SERVICES`, `KUBE-EXTERNAL-SERVICES`,
+ * `KUBE-NODEPORTS` and `KUBE-PROXY-FIREWALL`. Probabilistic jumps are all followed and weighted, so
+ * `candidates` lists every endpoint with its chance; rules checking affinity, marks or conntrack
+ * state never match. A filter DROP/REJECT wins over DNAT. LOCAL addresses are the node IPs plus
+ * 127.0.0.1 and ::1.
+ *
+ * @example
+ * ```ts
+ * const r = evaluatePacket(ruleset, { sourceIP: '10.0.0.2', destIP: '172.30.0.44', destPort: 80, protocol: 'TCP' });
+ * r.verdict;    // 'DNAT'
+ * r.candidates; // [{ endpoint: '10.180.0.4:80', probability: 0.5 }, { endpoint: '10.180.0.5:80', probability: 0.5 }]
+ * ```
+ */
+export function evaluatePacket(
+  ruleset: Ruleset,
+  packet: Packet,
+  options: EvaluateOptions = {},
+): PacketResult {
+  if (typeof ruleset !== 'object' || ruleset === null || !Array.isArray(ruleset.tables)) {
+    throw new ProxyError(
+      'INVALID_RULESET',
+      'ruleset must be a Ruleset (from iptablesRules or parseIptablesSave)',
+    );
+  }
+  if (typeof packet !== 'object' || packet === null) {
+    throw new ProxyError('INVALID_PACKET', 'packet must be an object');
+  }
+  for (const key of ['sourceIP', 'destIP'] as const) {
+    if (parseIpSloppy(packet[key]) === undefined) {
+      throw new ProxyError(
+        'INVALID_ADDRESS',
+        `packet.${key} ${JSON.stringify(packet[key])} is not an IP address`,
+        [key],
+      );
+    }
+  }
+  if (
+    typeof packet.destPort !== 'number' ||
+    !Number.isInteger(packet.destPort) ||
+    packet.destPort < 0 ||
+    packet.destPort > 65535
+  ) {
+    throw new ProxyError('INVALID_PORT', `packet.destPort ${JSON.stringify(packet.destPort)} is not a port`, [
+      'destPort',
+    ]);
+  }
+  const protocol = (packet.protocol ?? 'TCP').toLowerCase();
+  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') {
+    throw new ProxyError(
+      'INVALID_PROTOCOL',
+      `packet.protocol ${JSON.stringify(packet.protocol)} must be TCP, UDP or SCTP`,
+      ['protocol'],
+    );
+  }
+  const local = new Set<string>(['127.0.0.1', '::1']);
+  for (const ip of options.localIPs ?? ruleset.localIPs ?? []) local.add(normalizeIp(ip));
+  const norm: Packet = {
+    ...packet,
+    sourceIP: normalizeIp(packet.sourceIP),
+    destIP: normalizeIp(packet.destIP),
+  };
+  const tr: Tracer = {
+    local,
+    packet: norm,
+    protocol,
+    destIP: norm.destIP,
+    masquerade: false,
+    matched: [],
+    outputs: [],
+  };
+
+  const nat = indexTable(ruleset, 'nat');
+  runChain(tr, nat, nat.has('PREROUTING') ? 'PREROUTING' : 'KUBE-SERVICES', 1, 0);
+  const natOutputs = tr.outputs.splice(0);
+  const first = natOutputs[0];
+  if (first !== undefined) tr.destIP = normalizeIp(splitHostPort(first.target));
+
+  const filter = indexTable(ruleset, 'filter');
+  for (const chain of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL']) {
+    runChain(tr, filter, chain, 1, 0);
+  }
+  const filterVerdicts = tr.outputs.map((o) => o.target);
+  const blocking = filterVerdicts.find((v) => v === 'DROP' || v === 'REJECT');
+  const candidates: Candidate[] = [];
+  for (const o of natOutputs) {
+    const existing = candidates.findIndex((c) => c.endpoint === o.target);
+    if (existing >= 0) {
+      const c = candidates[existing] as Candidate;
+      candidates[existing] = { endpoint: c.endpoint, probability: c.probability + o.mass };
+    } else {
+      candidates.push({ endpoint: o.target, probability: o.mass });
+    }
+  }
+  let verdict: Verdict;
+  if (blocking !== undefined) verdict = blocking as Verdict;
+  else if (candidates.length > 0) verdict = 'DNAT';
+  else if (filterVerdicts.includes('ACCEPT')) verdict = 'ACCEPT';
+  else verdict = 'NONE';
+  return {
+    verdict,
+    candidates: verdict === 'DNAT' ? candidates : [],
+    masquerade: tr.masquerade,
+    matchedRules: tr.matched,
+  };
+}

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { ProxyError } from '../proxy-error.ts';
+import {
+  fakeConfig,
+  makeService,
+  makeSlice,
+  overallServices,
+  overallSlices,
+  testNodeName,
+} from '../testing/fixtures.ts';
+import { formatIptablesSave } from './format-iptables-save.ts';
+import { iptablesRules } from './iptables-rules.ts';
+import { normalizeIptablesSave } from './normalize-iptables-save.ts';
+
+const dedent = (text: string): string =>
+  `${text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n')}\n`;
+
+// Expected output of kubernetes/kubernetes pkg/proxy/iptables/proxier_test.go TestOverallIPTablesRules
+// (commit 531be812), already in sortIPTablesRules order.
+const OVERALL_EXPECTED = dedent(`
+  *filter
+  :KUBE-NODEPORTS - [0:0]
+  :KUBE-SERVICES - [0:0]
+  :KUBE-EXTERNAL-SERVICES - [0:0]
+  :KUBE-FIREWALL - [0:0]
+  :KUBE-FORWARD - [0:0]
+  :KUBE-PROXY-FIREWALL - [0:0]
+  -A KUBE-NODEPORTS -m comment --comment "ns2/svc2:p80 health check node port" -m tcp -p tcp --dport 30000 -j ACCEPT
+  -A KUBE-SERVICES -m comment --comment "ns6/svc6:p80 has no endpoints" -m tcp -p tcp -d 172.30.0.46 --dport 80 -j REJECT
+  -A KUBE-EXTERNAL-SERVICES -m comment --comment "ns2/svc2:p80 has no local endpoints" -m tcp -p tcp -d 192.168.99.22 --dport 80 -j DROP
+  -A KUBE-EXTERNAL-SERVICES -m comment --comment "ns2/svc2:p80 has no local endpoints" -m tcp -p tcp -d 1.2.3.4 --dport 80 -j DROP
+  -A KUBE-EXTERNAL-SERVICES -m comment --comment "ns2/svc2:p80 has no local endpoints" -m addrtype --dst-type LOCAL -m tcp -p tcp --dport 3001 -j DROP
+  -A KUBE-FIREWALL -m comment --comment "block incoming localnet connections" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP
+  -A KUBE-FORWARD -m conntrack --ctstate INVALID -m nfacct --nfacct-name ct_state_invalid_dropped_pkts -j DROP
+  -A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark 0x4000/0x4000 -j ACCEPT
+  -A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+  -A KUBE-PROXY-FIREWALL -m comment --comment "ns5/svc5:p80 traffic not accepted by KUBE-FW-NUKIZ6OKUXPJNT4C" -m tcp -p tcp -d 5.6.7.8 --dport 80 -j DROP
+  COMMIT
+  *nat
+  :KUBE-NODEPORTS - [0:0]
+  :KUBE-SERVICES - [0:0]
+  :KUBE-EXT-4SW47YFZTEDKD3PK - [0:0]
+  :KUBE-EXT-GNZBNJ2PO5MGZ6GT - [0:0]
+  :KUBE-EXT-NUKIZ6OKUXPJNT4C - [0:0]
+  :KUBE-EXT-X27LE4BHSL4DOUIK - [0:0]
+  :KUBE-FW-NUKIZ6OKUXPJNT4C - [0:0]
+  :KUBE-MARK-MASQ - [0:0]
+  :KUBE-POSTROUTING - [0:0]
+  :KUBE-SEP-C6EBXVWJJZMIWKLZ - [0:0]
+  :KUBE-SEP-I77PXRDZVX7PMWMN - [0:0]
+  :KUBE-SEP-OYPFS5VJICHGATKP - [0:0]
+  :KUBE-SEP-RS4RBKLTHTF2IUXJ - [0:0]
+  :KUBE-SEP-SXIVWICOYRO3J4NJ - [0:0]
+  :KUBE-SEP-UKSFD7AGPMPPLUHC - [0:0]
+  :KUBE-SVC-4SW47YFZTEDKD3PK - [0:0]
+  :KUBE-SVC-GNZBNJ2PO5MGZ6GT - [0:0]
+  :KUBE-SVC-NUKIZ6OKUXPJNT4C - [0:0]
+  :KUBE-SVC-X27LE4BHSL4DOUIK - [0:0]
+  :KUBE-SVC-XPGD46QRK7WJZT7O - [0:0]
+  -A KUBE-NODEPORTS -m comment --comment ns2/svc2:p80 -m tcp -p tcp -d 127.0.0.0/8 --dport 3001 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-GNZBNJ2PO5MGZ6GT
+  -A KUBE-NODEPORTS -m comment --comment ns2/svc2:p80 -m tcp -p tcp --dport 3001 -j KUBE-EXT-GNZBNJ2PO5MGZ6GT
+  -A KUBE-NODEPORTS -m comment --comment ns3/svc3:p80 -m tcp -p tcp -d 127.0.0.0/8 --dport 3003 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-X27LE4BHSL4DOUIK
+  -A KUBE-NODEPORTS -m comment --comment ns3/svc3:p80 -m tcp -p tcp --dport 3003 -j KUBE-EXT-X27LE4BHSL4DOUIK
+  -A KUBE-NODEPORTS -m comment --comment ns5/svc5:p80 -m tcp -p tcp -d 127.0.0.0/8 --dport 3002 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-NUKIZ6OKUXPJNT4C
+  -A KUBE-NODEPORTS -m comment --comment ns5/svc5:p80 -m tcp -p tcp --dport 3002 -j KUBE-EXT-NUKIZ6OKUXPJNT4C
+  -A KUBE-SERVICES -m comment --comment "ns1/svc1:p80 cluster IP" -m tcp -p tcp -d 172.30.0.41 --dport 80 -j KUBE-SVC-XPGD46QRK7WJZT7O
+  -A KUBE-SERVICES -m comment --comment "ns2/svc2:p80 cluster IP" -m tcp -p tcp -d 172.30.0.42 --dport 80 -j KUBE-SVC-GNZBNJ2PO5MGZ6GT
+  -A KUBE-SERVICES -m comment --comment "ns2/svc2:p80 external IP" -m tcp -p tcp -d 192.168.99.22 --dport 80 -j KUBE-EXT-GNZBNJ2PO5MGZ6GT
+  -A KUBE-SERVICES -m comment --comment "ns2/svc2:p80 loadbalancer IP" -m tcp -p tcp -d 1.2.3.4 --dport 80 -j KUBE-EXT-GNZBNJ2PO5MGZ6GT
+  -A KUBE-SERVICES -m comment --comment "ns3/svc3:p80 cluster IP" -m tcp -p tcp -d 172.30.0.43 --dport 80 -j KUBE-SVC-X27LE4BHSL4DOUIK
+  -A KUBE-SERVICES -m comment --comment "ns4/svc4:p80 cluster IP" -m tcp -p tcp -d 172.30.0.44 --dport 80 -j KUBE-SVC-4SW47YFZTEDKD3PK
+  -A KUBE-SERVICES -m comment --comment "ns4/svc4:p80 external IP" -m tcp -p tcp -d 192.168.99.33 --dport 80 -j KUBE-EXT-4SW47YFZTEDKD3PK
+  -A KUBE-SERVICES -m comment --comment "ns5/svc5:p80 cluster IP" -m tcp -p tcp -d 172.30.0.45 --dport 80 -j KUBE-SVC-NUKIZ6OKUXPJNT4C
+  -A KUBE-SERVICES -m comment --comment "ns5/svc5:p80 loadbalancer IP" -m tcp -p tcp -d 5.6.7.8 --dport 80 -j KUBE-FW-NUKIZ6OKUXPJNT4C
+  -A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS
+  -A KUBE-EXT-4SW47YFZTEDKD3PK -m comment --comment "masquerade traffic for ns4/svc4:p80 external destinations" -j KUBE-MARK-MASQ
+  -A KUBE-EXT-4SW47YFZTEDKD3PK -j KUBE-SVC-4SW47YFZTEDKD3PK
+  -A KUBE-EXT-GNZBNJ2PO5MGZ6GT -m comment --comment "pod traffic for ns2/svc2:p80 external destinations" -s 10.0.0.0/8 -j KUBE-SVC-GNZBNJ2PO5MGZ6GT
+  -A KUBE-EXT-GNZBNJ2PO5MGZ6GT -m comment --comment "masquerade LOCAL traffic for ns2/svc2:p80 external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ
+  -A KUBE-EXT-GNZBNJ2PO5MGZ6GT -m comment --comment "route LOCAL traffic for ns2/svc2:p80 external destinations" -m addrtype --src-type LOCAL -j KUBE-SVC-GNZBNJ2PO5MGZ6GT
+  -A KUBE-EXT-NUKIZ6OKUXPJNT4C -m comment --comment "masquerade traffic for ns5/svc5:p80 external destinations" -j KUBE-MARK-MASQ
+  -A KUBE-EXT-NUKIZ6OKUXPJNT4C -j KUBE-SVC-NUKIZ6OKUXPJNT4C
+  -A KUBE-EXT-X27LE4BHSL4DOUIK -m comment --comment "masquerade traffic for ns3/svc3:p80 external destinations" -j KUBE-MARK-MASQ
+  -A KUBE-EXT-X27LE4BHSL4DOUIK -j KUBE-SVC-X27LE4BHSL4DOUIK
+  -A KUBE-FW-NUKIZ6OKUXPJNT4C -m comment --comment "ns5/svc5:p80 loadbalancer IP" -s 203.0.113.0/25 -j KUBE-EXT-NUKIZ6OKUXPJNT4C
+  -A KUBE-FW-NUKIZ6OKUXPJNT4C -m comment --comment "other traffic to ns5/svc5:p80 will be dropped by KUBE-PROXY-FIREWALL"
+  -A KUBE-MARK-MASQ -j MARK --or-mark 0x4000
+  -A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN
+  -A KUBE-POSTROUTING -j MARK --xor-mark 0x4000
+  -A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE
+  -A KUBE-SEP-C6EBXVWJJZMIWKLZ -m comment --comment ns4/svc4:p80 -s 10.180.0.5 -j KUBE-MARK-MASQ
+  -A KUBE-SEP-C6EBXVWJJZMIWKLZ -m comment --comment ns4/svc4:p80 -m tcp -p tcp -j DNAT --to-destination 10.180.0.5:80
+  -A KUBE-SEP-I77PXRDZVX7PMWMN -m comment --comment ns5/svc5:p80 -s 10.180.0.3 -j KUBE-MARK-MASQ
+  -A KUBE-SEP-I77PXRDZVX7PMWMN -m comment --comment ns5/svc5:p80 -m recent --name KUBE-SEP-I77PXRDZVX7PMWMN --set -m tcp -p tcp -j DNAT --to-destination 10.180.0.3:80
+  -A KUBE-SEP-OYPFS5VJICHGATKP -m comment --comment ns3/svc3:p80 -s 10.180.0.3 -j KUBE-MARK-MASQ
+  -A KUBE-SEP-OYPFS5VJICHGATKP -m comment --comment ns3/svc3:p80 -m tcp -p tcp -j DNAT --to-destination 10.180.0.3:80
+  -A KUBE-SEP-RS4RBKLTHTF2IUXJ -m comment --comment ns2/svc2:p80 -s 10.180.0.2 -j KUBE-MARK-MASQ
+  -A KUBE-SEP-RS4RBKLTHTF2IUXJ -m comment --comment ns2/svc2:p80 -m tcp -p tcp -j DNAT --to-destination 10.180.0.2:80
+  -A KUBE-SEP-SXIVWICOYRO3J4NJ -m comment --comment ns1/svc1:p80 -s 10.180.0.1 -j KUBE-MARK-MASQ
+  -A KUBE-SEP-SXIVWICOYRO3J4NJ -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.180.0.1:80
+  -A KUBE-SEP-UKSFD7AGPMPPLUHC -m comment --comment ns4/svc4:p80 -s 10.180.0.4 -j KUBE-MARK-MASQ
+  -A KUBE-SEP-UKSFD7AGPMPPLUHC -m comment --comment ns4/svc4:p80 -m tcp -p tcp -j DNAT --to-destination 10.180.0.4:80
+  -A KUBE-SVC-4SW47YFZTEDKD3PK -m comment --comment "ns4/svc4:p80 cluster IP" -m tcp -p tcp -d 172.30.0.44 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ
+  -A KUBE-SVC-4SW47YFZTEDKD3PK -m comment --comment "ns4/svc4:p80 -> 10.180.0.4:80" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-UKSFD7AGPMPPLUHC
+  -A KUBE-SVC-4SW47YFZTEDKD3PK -m comment --comment "ns4/svc4:p80 -> 10.180.0.5:80" -j KUBE-SEP-C6EBXVWJJZMIWKLZ
+  -A KUBE-SVC-GNZBNJ2PO5MGZ6GT -m comment --comment "ns2/svc2:p80 cluster IP" -m tcp -p tcp -d 172.30.0.42 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ
+  -A KUBE-SVC-GNZBNJ2PO5MGZ6GT -m comment --comment "ns2/svc2:p80 -> 10.180.0.2:80" -j KUBE-SEP-RS4RBKLTHTF2IUXJ
+  -A KUBE-SVC-NUKIZ6OKUXPJNT4C -m comment --comment "ns5/svc5:p80 cluster IP" -m tcp -p tcp -d 172.30.0.45 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ
+  -A KUBE-SVC-NUKIZ6OKUXPJNT4C -m comment --comment "ns5/svc5:p80 -> 10.180.0.3:80" -m recent --name KUBE-SEP-I77PXRDZVX7PMWMN --rcheck --seconds 10800 --reap -j KUBE-SEP-I77PXRDZVX7PMWMN
+  -A KUBE-SVC-NUKIZ6OKUXPJNT4C -m comment --comment "ns5/svc5:p80 -> 10.180.0.3:80" -j KUBE-SEP-I77PXRDZVX7PMWMN
+  -A KUBE-SVC-X27LE4BHSL4DOUIK -m comment --comment "ns3/svc3:p80 cluster IP" -m tcp -p tcp -d 172.30.0.43 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ
+  -A KUBE-SVC-X27LE4BHSL4DOUIK -m comment --comment "ns3/svc3:p80 -> 10.180.0.3:80" -j KUBE-SEP-OYPFS5VJICHGATKP
+  -A KUBE-SVC-XPGD46QRK7WJZT7O -m comment --comment "ns1/svc1:p80 cluster IP" -m tcp -p tcp -d 172.30.0.41 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ
+  -A KUBE-SVC-XPGD46QRK7WJZT7O -m comment --comment "ns1/svc1:p80 -> 10.180.0.1:80" -j KUBE-SEP-SXIVWICOYRO3J4NJ
+  COMMIT
+`);
+
+describe('iptablesRules', () => {
+  it('reproduces TestOverallIPTablesRules (proxier_test.go) after sortIPTablesRules normalisation', () => {
+    const ruleset = iptablesRules({
+      services: overallServices(),
+      endpointSlices: overallSlices(),
+      config: fakeConfig(),
+    });
+    expect(normalizeIptablesSave(formatIptablesSave(ruleset))).toBe(OVERALL_EXPECTED);
+  });
+
+  it('writes filter then nat with the top-level chain lines first, as kube-proxy does', () => {
+    const text = formatIptablesSave(
+      iptablesRules({ services: overallServices(), endpointSlices: overallSlices(), config: fakeConfig() }),
+    );
+    const lines = text.split('\n');
+    expect(lines.slice(0, 7)).toEqual([
+      '*filter',
+      ':KUBE-SERVICES - [0:0]',
+      ':KUBE-EXTERNAL-SERVICES - [0:0]',
+      ':KUBE-FORWARD - [0:0]',
+      ':KUBE-NODEPORTS - [0:0]',
+      ':KUBE-PROXY-FIREWALL - [0:0]',
+      ':KUBE-FIREWALL - [0:0]',
+    ]);
+    const nat = lines.indexOf('*nat');
+    expect(lines.slice(nat + 1, nat + 5)).toEqual([
+      ':KUBE-SERVICES - [0:0]',
+      ':KUBE-NODEPORTS - [0:0]',
+      ':KUBE-POSTROUTING - [0:0]',
+      ':KUBE-MARK-MASQ - [0:0]',
+    ]);
+    expect(lines.at(-2)).toBe('COMMIT');
+    expect(lines.at(-3)).toContain('must be the last rule');
+    expect(text.endsWith('COMMIT\n')).toBe(true);
+  });
+
+  it('is independent of input order', () => {
+    const a = formatIptablesSave(
+      iptablesRules({ services: overallServices(), endpointSlices: overallSlices(), config: fakeConfig() }),
+    );
+    const b = formatIptablesSave(
+      iptablesRules({
+        services: overallServices().reverse(),
+        endpointSlices: overallSlices().reverse(),
+        config: fakeConfig(),
+      }),
+    );
+    expect(b).toBe(a);
+  });
+
+  it('elides SVC/SEP comments over 1000 endpoints (TestSyncProxyRulesLargeClusterMode)', () => {
+    const endpoints = [];
+    for (let i = 0; i < 1001; i++) endpoints.push({ addresses: [`10.0.${i >> 8}.${i & 255}`] });
+    const ruleset = iptablesRules({
+      services: [
+        makeService('ns1', 'svc1', {
+          clusterIP: '172.30.0.41',
+          ports: [{ name: 'p80', port: 80, protocol: 'TCP' }],
+        }),
+      ],
+      endpointSlices: [makeSlice('ns1', 'svc1', 1, endpoints, [{ name: 'p80', port: 80, protocol: 'TCP' }])],
+      config: fakeConfig(),
+    });
+    const text = formatIptablesSave(ruleset);
+    expect(text).toContain(
+      '-A KUBE-SEP-DKGQUZGBKLTPAR56 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80\n',
+    );
+    expect(text).toContain('-A KUBE-SEP-DKGQUZGBKLTPAR56 -s 10.0.0.0 -j KUBE-MARK-MASQ\n');
+    expect(text).toContain(
+      '-A KUBE-SVC-XPGD46QRK7WJZT7O -m statistic --mode random --probability 0.0009990010 -j KUBE-SEP-DKGQUZGBKLTPAR56\n',
+    );
+    // the cluster IP rules keep their comments
+    expect(text).toContain('-A KUBE-SERVICES -m comment --comment "ns1/svc1:p80 cluster IP"');
+  });
+
+  it('writes masqueradeAll, other detectors, the mark bit and nodePortAddresses', () => {
+    const input = { services: overallServices().slice(0, 1), endpointSlices: overallSlices().slice(0, 1) };
+    const all = formatIptablesSave(
+      iptablesRules({ ...input, config: fakeConfig({ masqueradeAll: true, masqueradeBit: 1 }) }),
+    );
+    expect(all).toContain(
+      '-A KUBE-SVC-XPGD46QRK7WJZT7O -m comment --comment "ns1/svc1:p80 cluster IP" -m tcp -p tcp -d 172.30.0.41 --dport 80 -j KUBE-MARK-MASQ\n',
+    );
+    expect(all).toContain('-A KUBE-MARK-MASQ -j MARK --or-mark 0x2\n');
+    const bridge = formatIptablesSave(
+      iptablesRules({
+        ...input,
+        config: fakeConfig({ localDetector: { mode: 'BridgeInterface', interface: 'cbr0' } }),
+      }),
+    );
+    expect(bridge).toContain('--dport 80 ! -i cbr0 -j KUBE-MARK-MASQ\n');
+    const prefix = formatIptablesSave(
+      iptablesRules({
+        ...input,
+        config: fakeConfig({ localDetector: { mode: 'InterfaceNamePrefix', prefix: 'veth' } }),
+      }),
+    );
+    expect(prefix).toContain('--dport 80 ! -i veth+ -j KUBE-MARK-MASQ\n');
+    const none = formatIptablesSave(
+      iptablesRules({ ...input, config: { hostname: testNodeName, nodeIPs: ['192.168.0.2'] } }),
+    );
+    expect(none).not.toContain('KUBE-MARK-MASQ\n-A KUBE-SVC');
+    expect(none).not.toMatch(/-A KUBE-SVC-\S+ -m comment --comment "ns1\/svc1:p80 cluster IP"/);
+    const npa = formatIptablesSave(
+      iptablesRules({ ...input, config: fakeConfig({ nodePortAddresses: ['192.168.0.0/24'] }) }),
+    );
+    expect(npa).toContain(
+      '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -d 192.168.0.2 -j KUBE-NODEPORTS\n',
+    );
+    // 127.0.0.1 not in nodePortAddresses → localhost NodePorts off → no KUBE-FIREWALL chain
+    expect(npa).not.toContain('KUBE-FIREWALL');
+    const noLocalhost = formatIptablesSave(
+      iptablesRules({ ...input, config: fakeConfig({ localhostNodePorts: false }) }),
+    );
+    expect(noLocalhost).toContain('-m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -j KUBE-NODEPORTS\n');
+    const opts = formatIptablesSave(
+      iptablesRules({
+        ...input,
+        config: fakeConfig({ nfacct: false, randomFully: true, dropInvalid: false }),
+      }),
+    );
+    expect(opts).toContain('-j MASQUERADE --random-fully\n');
+    expect(opts).not.toContain('--ctstate INVALID');
+  });
+
+  it('rejects malformed input with codes and paths', () => {
+    const config = fakeConfig();
+    const bad = (services: unknown[]): ProxyError => {
+      try {
+        iptablesRules({ services, endpointSlices: [], config });
+      } catch (error) {
+        return error as ProxyError;
+      }
+      throw new Error('expected a throw');
+    };
+    expect(bad([null]).code).toBe('INVALID_SERVICE');
+    expect(bad([makeService('a', 'b', { clusterIP: 'nope', ports: [] })]).path).toEqual([
+      'services',
+      0,
+      'spec',
+      'clusterIP',
+    ]);
+    expect(bad([makeService('a', 'b', { clusterIP: '10.0.0.1', ports: [{ port: 70000 }] })]).code).toBe(
+      'INVALID_PORT',
+    );
+    expect(bad([makeService('a', 'b', { clusterIP: '10.0.0.1', ports: 'x' })]).code).toBe('INVALID_OBJECT');
+    expect(() =>
+      iptablesRules({ services: [], endpointSlices: [], config: { hostname: 'x', nodeIPs: ['bad'] } }),
+    ).toThrow(ProxyError);
+  });
+});
