@@ -1,1 +1,35 @@
+export type { CompiledLpm, CompileLpmOptions, LpmLayout, LpmStats } from './compile-lpm.ts';
+export { compileLpm } from './compile-lpm.ts';
+export type { ConnectedRoutesOptions, InterfaceAddress } from './connected-routes.ts';
+export { connectedRoutes } from './connected-routes.ts';
+export { formatIpRoute, formatRoute } from './format-ip-route.ts';
+export type {
+  ForwardDisposition,
+  ForwardHop,
+  ForwardingNode,
+  ForwardPacket,
+  ForwardResult,
+} from './forward-packet.ts';
+export { forwardPacket } from './forward-packet.ts';
+export { forwardingNodes } from './forwarding-nodes.ts';
+export type {
+  NetworkMode,
+  NodeAddress,
+  NodeRoutesOptions,
+  NodeSpec,
+  Workload,
+} from './node-routes.ts';
+export { modeMtu, NETWORK_MODES, nodeInterfaces, nodeRoutes } from './node-routes.ts';
+export type { ParseIpRouteOptions } from './parse-ip-route.ts';
+export { parseIpRoute, safeParseIpRoute } from './parse-ip-route.ts';
+export type {
+  NextHop,
+  Route,
+  RouteFlag,
+  RouteMetricName,
+  RoutePref,
+  RouteType,
+} from './route.ts';
 export { isRoutesError, RoutesError } from './routes-error.ts';
+export type { SelectRouteOptions } from './select-route.ts';
+export { selectRoute } from './select-route.ts';
