@@ -21,3 +21,40 @@ export { parseHostLocalConfig, safeParseHostLocalConfig } from './host-local-con
 export { hostLocalRelease } from './host-local-release.ts';
 export type { HostLocalReservation, HostLocalStore } from './host-local-store.ts';
 export { emptyHostLocalStore, hostLocalAddressesOf } from './host-local-store.ts';
+export type { ListSpecVersion, NetConfList } from './net-conf-list-schema.ts';
+export { LIST_SPEC_VERSIONS, netConfListSchemas } from './net-conf-list-schema.ts';
+export type { NetConf } from './parse-net-conf.ts';
+export { parseNetConf, safeParseNetConf } from './parse-net-conf.ts';
+export type { ParseOptions, ValidationMode } from './parse-net-conf-list.ts';
+export { parseNetConfList, safeParseNetConfList } from './parse-net-conf-list.ts';
+export type { CniDns, IpamConf, PluginConf } from './plugin-conf-schema.ts';
+export { cniDnsSchema, ipamConfSchema, networkNameSchema, pluginConfSchema } from './plugin-conf-schema.ts';
+export type {
+  BridgeConf,
+  CalicoConf,
+  CalicoIpamConf,
+  FlannelConf,
+  HostLocalIpamConf,
+  LoopbackConf,
+  MacvlanConf,
+  PortmapConf,
+  PtpConf,
+  StaticIpamConf,
+  VlanTrunkEntry,
+  WeaveNetConf,
+} from './plugin-schemas.ts';
+export {
+  bridgeConfSchema,
+  calicoConfSchema,
+  calicoIpamConfSchema,
+  flannelConfSchema,
+  hostLocalIpamConfSchema,
+  ipamConfSchemas,
+  loopbackConfSchema,
+  macvlanConfSchema,
+  pluginConfSchemas,
+  portmapConfSchema,
+  ptpConfSchema,
+  staticIpamConfSchema,
+  weaveNetConfSchema,
+} from './plugin-schemas.ts';
