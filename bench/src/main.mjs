@@ -136,7 +136,7 @@ for (const job of jobs()) {
   if (r.error) process.stderr.write(`  job failed: ${r.error.split('\n').slice(0, 3).join(' | ')}\n`);
   results.push(r);
 }
-const goals = evalGoals(results);
+const goals = evalGoals(results, quick);
 console.log(printText(results, goals));
 const meta = {
   seconds: (Date.now() - t0) / 1000,
