@@ -72,6 +72,8 @@ export interface ClusterZone {
   >;
   /** NS records of the apex (kube-dns Service when present, else `ns.dns.<zone>`). */
   readonly nameServers: readonly ZoneNameServer[];
+  /** Every pod IP with its namespace (lower case), in input order, for zone listings. */
+  readonly podIps: readonly { readonly namespace: string; readonly ip: string }[];
 }
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -307,6 +309,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
   }
 
   const podsByIp = new Map<string, string[]>();
+  const podIps: { namespace: string; ip: string }[] = [];
   const rawPods = arr(input.pods, ['pods']);
   for (let i = 0; i < rawPods.length; i++) {
     const p = rawPods[i];
@@ -318,21 +321,22 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
       str(meta.namespace, [...path, 'metadata', 'namespace'], false) || 'default'
     ).toLowerCase();
     namespaces.add(namespace);
-    if (podsMode !== 'verified') continue;
     const status = p.status;
     if (status === undefined || status === null) continue;
     if (!isObject(status)) bad(`pods[${i}].status must be an object`, [...path, 'status']);
     const podIp = str(status.podIP, [...path, 'status', 'podIP'], false);
     const ips = podIp === '' ? [] : [podIp];
-    const podIps = arr(status.podIPs, [...path, 'status', 'podIPs']);
-    for (let k = 0; k < podIps.length; k++) {
-      const entry = podIps[k];
+    const listed = arr(status.podIPs, [...path, 'status', 'podIPs']);
+    for (let k = 0; k < listed.length; k++) {
+      const entry = listed[k];
       if (!isObject(entry))
         bad(`pods[${i}].status.podIPs[${k}] must be an object`, [...path, 'status', 'podIPs', k]);
       const ip = str(entry.ip, [...path, 'status', 'podIPs', k, 'ip'], true);
       if (!ips.includes(ip)) ips.push(ip);
     }
     for (const ip of ips) {
+      podIps.push({ namespace, ip });
+      if (podsMode !== 'verified') continue;
       const list = podsByIp.get(ip);
       if (list === undefined) podsByIp.set(ip, [namespace]);
       else list.push(namespace);
@@ -362,5 +366,6 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     servicesByIp,
     endpointsByIp,
     nameServers,
+    podIps,
   };
 }
