@@ -1,0 +1,439 @@
+import { emptyHostLocalStore, type HostLocalStore, hostLocalAllocate } from '@podnet/cni';
+import { formatAddr, nthAddr, prefixContains, safeParseAddr, safeParsePrefix } from '@podnet/ip';
+import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
+import type { CniPlugin } from '../cluster-spec.ts';
+import type { NormalizedPod, NormalizedService, NormalizedSpec } from '../normalized-spec.ts';
+import { defaultGateway } from '../parse-cluster-spec.ts';
+import { hexHash } from './hash.ts';
+import { attachInternals, createInternals } from './internals.ts';
+import { assignNodeCidrs } from './node-cidrs.ts';
+import {
+  endpointSliceObjects,
+  endpointsFromSlices,
+  type ServiceExtras,
+  type SliceEndpoint,
+  serviceObject,
+} from './objects.ts';
+import { assignClusterIps, assignNodePorts, compareText, serviceIpAt } from './service-ips.ts';
+
+const COREDNS_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
+
+/** The MTU each mode gives pods by default on a 1500-byte underlay. */
+export function defaultPodMtu(plugin: CniPlugin, underlay: number): number {
+  switch (plugin) {
+    case 'flannel-vxlan':
+    case 'calico-vxlan':
+      return underlay - 50;
+    case 'calico-ipip':
+      return underlay - 20;
+    case 'weave':
+      return underlay - 124; // Weave's fastdp default 1376 on a 1500 underlay
+    default:
+      return underlay;
+  }
+}
+
+function freezeDeep<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+function addAddons(spec: NormalizedSpec): {
+  pods: NormalizedPod[];
+  services: NormalizedService[];
+  addonPods: Set<string>;
+  addonServices: Set<string>;
+} {
+  const pods = [...spec.pods];
+  const services = [...spec.services];
+  const addonPods = new Set<string>();
+  const addonServices = new Set<string>();
+  if (!spec.addons) return { pods, services, addonPods, addonServices };
+  const has = (ns: string, name: string): boolean =>
+    services.some((s) => s.namespace === ns && s.name === name);
+  const base: Omit<NormalizedService, 'name' | 'namespace' | 'ports' | 'selector' | 'labels'> = {
+    type: 'ClusterIP',
+    clusterIp: null,
+    externalName: null,
+    externalIps: [],
+    loadBalancerIps: [],
+    loadBalancerSourceRanges: [],
+    externalTrafficPolicy: 'Cluster',
+    internalTrafficPolicy: 'Cluster',
+    sessionAffinity: 'None',
+    publishNotReadyAddresses: false,
+  };
+  if (!has('default', 'kubernetes')) {
+    services.push({
+      ...base,
+      name: 'kubernetes',
+      namespace: 'default',
+      clusterIp: serviceIpAt(spec.serviceCidr, 0),
+      selector: null,
+      ports: [{ name: 'https', port: 443, targetPort: 6443, protocol: 'TCP', nodePort: null }],
+      labels: { component: 'apiserver', provider: 'kubernetes' },
+    });
+    addonServices.add('default/kubernetes');
+  }
+  if (!has('kube-system', 'kube-dns')) {
+    services.push({
+      ...base,
+      name: 'kube-dns',
+      namespace: 'kube-system',
+      clusterIp: spec.clusterDns ?? serviceIpAt(spec.serviceCidr, 9),
+      selector: { ...COREDNS_LABELS },
+      ports: [
+        { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP', nodePort: null },
+        { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP', nodePort: null },
+        { name: 'metrics', port: 9153, targetPort: 9153, protocol: 'TCP', nodePort: null },
+      ],
+      labels: {
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
+    });
+    addonServices.add('kube-system/kube-dns');
+    const haveCoreDns = pods.some((p) => p.namespace === 'kube-system' && p.labels['k8s-app'] === 'kube-dns');
+    const candidates = spec.nodes.map((n) => n.name).sort(compareText);
+    if (!haveCoreDns && candidates.length > 0) {
+      for (let i = 0; i < 2; i++) {
+        const node = candidates[i % candidates.length]!;
+        const name = `coredns-${i}`;
+        if (pods.some((p) => p.namespace === 'kube-system' && p.name === name)) continue;
+        pods.push({
+          name,
+          namespace: 'kube-system',
+          node,
+          labels: { ...COREDNS_LABELS },
+          ip: null,
+          hostNetwork: false,
+          hostname: null,
+          subdomain: null,
+          dnsPolicy: 'Default',
+          dnsConfig: null,
+          ready: true,
+          terminating: false,
+          ports: [
+            { name: 'dns', containerPort: 53, protocol: 'UDP' },
+            { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+            { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+          ],
+        });
+        addonPods.add(`kube-system/${name}`);
+      }
+    }
+  }
+  return { pods, services, addonPods, addonServices };
+}
+
+function vethName(plugin: CniPlugin, pod: NormalizedPod): string {
+  if (plugin === 'calico-ipip' || plugin === 'calico-vxlan') {
+    return `cali${hexHash(`${pod.namespace}.${pod.name}`, 11)}`;
+  }
+  return `veth${hexHash(`${pod.namespace}/${pod.name}`, 8)}`;
+}
+
+function bridgeOf(plugin: CniPlugin, podCidr: string | null): ClusterNode['bridge'] {
+  if (plugin === 'calico-ipip' || plugin === 'calico-vxlan') return null;
+  const name = plugin === 'weave' ? 'weave' : 'cni0';
+  if (podCidr === null) return { name, ip: null };
+  const prefix = safeParsePrefix(podCidr);
+  return { name, ip: prefix.ok ? formatAddr(nthAddr(prefix.value, 1)) : null };
+}
+
+/**
+ * The build pipeline: node CIDRs (cidrset order) → pod IPs through host-local per node (list order, pinned
+ * first) → ClusterIPs (`kubernetes` at the first address, kube-dns at the DNS IP, the rest reproducibly in the
+ * dynamic band) → NodePorts → EndpointSlices from selectors and ready pods (or the given ones) → one frozen
+ * Cluster with lazily computed per-node artefacts.
+ */
+export function buildCluster(spec: NormalizedSpec): Cluster {
+  const family: 4 | 6 = spec.podCidr.includes(':') ? 6 : 4;
+  const plugin = spec.cni.plugin;
+  const { pods: allPods, services: allServices, addonPods, addonServices } = addAddons(spec);
+
+  // 1. node CIDRs
+  const cidrs = assignNodeCidrs(spec.podCidr, spec.nodeCidrMaskSize, spec.serviceCidr, spec.nodes);
+  const nodes: ClusterNode[] = spec.nodes.map((n) => {
+    const podCidr = cidrs.get(n.name) ?? null;
+    return {
+      name: n.name,
+      ip: n.ip,
+      podCidr,
+      labels: n.labels,
+      mtu: n.mtu,
+      bridge: bridgeOf(plugin, podCidr),
+    };
+  });
+  const nodeByName = new Map(nodes.map((n) => [n.name, n]));
+
+  // 2. pod IPs: per node, pinned pods first (they hold their address), then the rest in list order.
+  const podIps = new Map<string, string | null>();
+  const stores = new Map<string, HostLocalStore>();
+  const ipamFor = (cidr: string): unknown => ({ type: 'host-local', ranges: [[{ subnet: cidr }]] });
+  const order = [
+    ...allPods.filter((p) => p.ip !== null && !p.hostNetwork),
+    ...allPods.filter((p) => p.ip === null && !p.hostNetwork),
+  ];
+  for (const pod of allPods) {
+    const key = `${pod.namespace}/${pod.name}`;
+    if (pod.hostNetwork) podIps.set(key, pod.node === null ? null : (nodeByName.get(pod.node)?.ip ?? null));
+  }
+  for (const pod of order) {
+    const key = `${pod.namespace}/${pod.name}`;
+    const node = pod.node === null ? undefined : nodeByName.get(pod.node);
+    if (node === undefined || node.podCidr === null) {
+      podIps.set(key, pod.ip);
+      continue;
+    }
+    const store = stores.get(node.name) ?? emptyHostLocalStore();
+    try {
+      const options = pod.ip === null ? {} : { requestedIps: [pod.ip] };
+      const allocation = hostLocalAllocate(ipamFor(node.podCidr), store, key, 'eth0', options);
+      stores.set(node.name, allocation.store);
+      const address = allocation.result.ips[0]?.address;
+      podIps.set(key, address === undefined ? pod.ip : address.split('/')[0]!);
+    } catch {
+      // a pinned address outside the node's range or taken twice keeps its address (lint reports it);
+      // a full range leaves the pod without one (kubelet's "failed to allocate" sandbox error)
+      podIps.set(key, pod.ip);
+    }
+  }
+  const pods: ClusterPod[] = allPods.map((p) => {
+    const key = `${p.namespace}/${p.name}`;
+    return {
+      key,
+      namespace: p.namespace,
+      name: p.name,
+      node: p.node,
+      ip: podIps.get(key) ?? null,
+      labels: p.labels,
+      hostNetwork: p.hostNetwork,
+      hostname: p.hostname,
+      subdomain: p.subdomain,
+      dnsPolicy: p.dnsPolicy,
+      dnsConfig: p.dnsConfig,
+      ready: p.ready,
+      terminating: p.terminating,
+      hostVeth: p.hostNetwork ? null : vethName(plugin, p),
+      addon: addonPods.has(key),
+      ports: p.ports.map((c) => ({ ...c, protocol: c.protocol ?? 'TCP' })),
+    };
+  });
+  const podByIp = new Map<string, ClusterPod>();
+  for (const pod of pods)
+    if (pod.ip !== null && !pod.hostNetwork && !podByIp.has(pod.ip)) podByIp.set(pod.ip, pod);
+
+  // 3. ClusterIPs and NodePorts
+  const clusterIps = assignClusterIps(
+    spec.serviceCidr,
+    allServices.map((s) => ({
+      key: `${s.namespace}/${s.name}`,
+      pinned: s.clusterIp,
+      wants: s.type !== 'ExternalName',
+    })),
+  );
+  const nodePortRequests: { key: string; pinned: number | null }[] = [];
+  for (const s of allServices) {
+    if (s.type !== 'NodePort' && s.type !== 'LoadBalancer') continue;
+    for (const p of s.ports)
+      nodePortRequests.push({ key: `${s.namespace}/${s.name}:${p.name}:${p.protocol}`, pinned: p.nodePort });
+  }
+  const nodePorts = assignNodePorts(nodePortRequests);
+
+  // 4. EndpointSlices
+  const givenSlices = new Map<string, unknown[]>();
+  for (const slice of spec.endpointSlices) {
+    const meta = (slice as { metadata?: { namespace?: unknown; labels?: Record<string, unknown> } }).metadata;
+    const svcName = meta?.labels?.['kubernetes.io/service-name'];
+    if (typeof svcName !== 'string') continue;
+    const key = `${typeof meta?.namespace === 'string' ? meta.namespace : 'default'}/${svcName}`;
+    const list = givenSlices.get(key) ?? [];
+    list.push(slice);
+    givenSlices.set(key, list);
+  }
+  const controlPlane = [...nodes].sort((a, b) => compareText(a.name, b.name));
+  const apiNode =
+    controlPlane.find(
+      (n) =>
+        'node-role.kubernetes.io/control-plane' in n.labels || 'node-role.kubernetes.io/master' in n.labels,
+    ) ?? controlPlane[0];
+  const endpointSlices: unknown[] = [];
+  const services: ClusterService[] = [];
+  const extras = new Map<string, ServiceExtras>();
+  const podsByNamespace = new Map<string, ClusterPod[]>();
+  for (const pod of pods) {
+    const list = podsByNamespace.get(pod.namespace) ?? [];
+    list.push(pod);
+    podsByNamespace.set(pod.namespace, list);
+  }
+  const sortedServices = [...allServices].sort((a, b) =>
+    compareText(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`),
+  );
+  for (const s of sortedServices) {
+    const key = `${s.namespace}/${s.name}`;
+    const clusterIp = s.type === 'ExternalName' ? null : (clusterIps.get(key) ?? null);
+    const ports = s.ports.map((p) => ({
+      ...p,
+      nodePort:
+        s.type === 'NodePort' || s.type === 'LoadBalancer'
+          ? (nodePorts.get(`${key}:${p.name}:${p.protocol}`) ?? null)
+          : p.nodePort,
+    }));
+    let slices: unknown[] = givenSlices.get(key) ?? [];
+    if (
+      slices.length === 0 &&
+      key === 'default/kubernetes' &&
+      addonServices.has(key) &&
+      apiNode !== undefined
+    ) {
+      slices = endpointSliceObjects(
+        'default',
+        'kubernetes',
+        family,
+        [
+          {
+            ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+            endpoints: [
+              {
+                ip: apiNode.ip,
+                ready: true,
+                serving: true,
+                terminating: false,
+                node: null,
+                pod: null,
+                hostname: null,
+              },
+            ],
+          },
+        ],
+        'endpointslice-mirroring-controller.k8s.io',
+      );
+    } else if (
+      slices.length === 0 &&
+      s.selector !== null &&
+      s.type !== 'ExternalName' &&
+      !givenSlices.has(key)
+    ) {
+      slices = derivedSlices(s, ports, podsByNamespace.get(s.namespace) ?? [], family);
+    }
+    endpointSlices.push(...slices);
+    services.push({
+      key,
+      namespace: s.namespace,
+      name: s.name,
+      type: s.type,
+      clusterIp,
+      ports,
+      selector: s.selector,
+      externalName: s.externalName,
+      endpoints: endpointsFromSlices(slices, podByIp),
+      addon: addonServices.has(key),
+    });
+    extras.set(key, {
+      family,
+      externalIps: s.externalIps,
+      loadBalancerIps: s.loadBalancerIps,
+      loadBalancerSourceRanges: s.loadBalancerSourceRanges,
+      externalTrafficPolicy: s.externalTrafficPolicy,
+      internalTrafficPolicy: s.internalTrafficPolicy,
+      sessionAffinity: s.sessionAffinity,
+      publishNotReadyAddresses: s.publishNotReadyAddresses,
+      labels: s.labels,
+    });
+  }
+  const minUnderlay = nodes.reduce((m, n) => Math.min(m, n.mtu), 1500);
+  const router =
+    plugin === 'bridge-gateway'
+      ? { name: spec.router.name, ip: spec.router.ip ?? defaultGateway(spec.nodes, family) }
+      : null;
+  const cluster: Cluster = {
+    name: spec.name,
+    clusterDomain: spec.clusterDomain,
+    podCidr: spec.podCidr,
+    nodeCidrMaskSize: spec.nodeCidrMaskSize,
+    serviceCidr: spec.serviceCidr,
+    clusterDns: spec.clusterDns ?? serviceIpAt(spec.serviceCidr, 9),
+    cni: { plugin, mtu: spec.cni.mtu ?? defaultPodMtu(plugin, minUnderlay) },
+    proxy: { ...spec.proxy },
+    hostResolvConf: spec.hostResolvConf,
+    router,
+    nodes,
+    pods,
+    services,
+    endpointSlices,
+    spec,
+  };
+  freezeDeep(cluster);
+  const serviceObjects = services.map((s) => serviceObject(s, extras.get(s.key)!));
+  freezeDeep(serviceObjects);
+  return attachInternals(cluster, createInternals(cluster, serviceObjects));
+}
+
+function derivedSlices(
+  s: NormalizedService,
+  ports: readonly { name: string; targetPort: number | string; protocol: 'TCP' | 'UDP' | 'SCTP' }[],
+  candidates: readonly ClusterPod[],
+  family: 4 | 6,
+): Record<string, unknown>[] {
+  const selector = s.selector!;
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return [];
+  const matched = candidates
+    .filter((p) => keys.every((k) => Object.hasOwn(p.labels, k) && p.labels[k] === selector[k]))
+    .filter((p) => p.ip !== null && p.node !== null && !p.terminating)
+    .sort((a, b) => compareText(a.name, b.name));
+  const groups = new Map<
+    string,
+    { ports: { name: string; port: number; protocol: string }[]; endpoints: SliceEndpoint[] }
+  >();
+  for (const pod of matched) {
+    const resolved: { name: string; port: number; protocol: string }[] = [];
+    for (const p of ports) {
+      if (typeof p.targetPort === 'number') {
+        resolved.push({ name: p.name, port: p.targetPort, protocol: p.protocol });
+      } else {
+        const named = pod.ports.find((c) => c.name === p.targetPort && c.protocol === p.protocol);
+        if (named !== undefined)
+          resolved.push({ name: p.name, port: named.containerPort, protocol: p.protocol });
+      }
+    }
+    const groupKey = JSON.stringify(resolved);
+    const group = groups.get(groupKey) ?? { ports: resolved, endpoints: [] };
+    const ready = s.publishNotReadyAddresses || pod.ready;
+    group.endpoints.push({
+      ip: pod.ip!,
+      ready,
+      serving: ready,
+      terminating: false,
+      node: pod.node,
+      pod: { namespace: pod.namespace, name: pod.name },
+      hostname: pod.hostname !== null && pod.subdomain === s.name ? pod.hostname : null,
+    });
+    groups.set(groupKey, group);
+  }
+  if (groups.size === 0) {
+    // the controller keeps one empty slice with the Service's ports
+    return endpointSliceObjects(s.namespace, s.name, family, [
+      {
+        ports: ports
+          .filter((p) => typeof p.targetPort === 'number')
+          .map((p) => ({ name: p.name, port: p.targetPort as number, protocol: p.protocol })),
+        endpoints: [],
+      },
+    ]);
+  }
+  const ordered = [...groups.entries()].sort((a, b) => compareText(a[0], b[0])).map(([, g]) => g);
+  return endpointSliceObjects(s.namespace, s.name, family, ordered);
+}
+
+/** Whether an address lies in a CIDR (both as text). */
+export function cidrHas(cidr: string, ip: string): boolean {
+  const p = safeParsePrefix(cidr);
+  const a = safeParseAddr(ip);
+  return p.ok && a.ok && prefixContains(p.value, a.value);
+}

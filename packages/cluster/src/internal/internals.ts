@@ -1,0 +1,124 @@
+import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
+import { podObject } from './objects.ts';
+import * as artefactsOf from './sibling-artefacts.ts';
+
+/** What a Cluster keeps beside its public data: indexes and memoised per-node/per-pod artefacts. */
+export interface ClusterInternals {
+  readonly nodeByName: ReadonlyMap<string, ClusterNode>;
+  readonly nodeByIp: ReadonlyMap<string, ClusterNode>;
+  readonly podByKey: ReadonlyMap<string, ClusterPod>;
+  /** Pod-network IPs → pod (host-network pods are not here). */
+  readonly podByIp: ReadonlyMap<string, ClusterPod>;
+  readonly serviceByKey: ReadonlyMap<string, ClusterService>;
+  readonly serviceByIp: ReadonlyMap<string, ClusterService>;
+  readonly serviceObjects: readonly unknown[];
+  podObjects(): readonly unknown[];
+  /** The node's main routing table (the router's too, for bridge-gateway). */
+  routes(node: string): readonly artefactsOf.RouteValue[];
+  /** The pod's own routing table (inside its network namespace). */
+  podRoutes(pod: string): readonly artefactsOf.RouteValue[];
+  iptables(node: string): artefactsOf.IptablesRuleset;
+  ipvs(node: string): artefactsOf.IpvsRuleset;
+  nft(node: string): artefactsOf.NftRuleset;
+  zone(): artefactsOf.Zone;
+  resolvConf(pod: string): string;
+  corefile(): string;
+  conflist(node: string): unknown;
+}
+
+const INTERNALS: unique symbol = Symbol('podnet.cluster.internals');
+
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key: string): T => {
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value as T;
+  };
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T | undefined;
+  return (): T => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
+/** Builds the indexes and the lazy artefact functions of a frozen cluster. */
+export function createInternals(cluster: Cluster, serviceObjects: readonly unknown[]): ClusterInternals {
+  const nodeByName = new Map(cluster.nodes.map((n) => [n.name, n]));
+  const nodeByIp = new Map<string, ClusterNode>();
+  for (const n of cluster.nodes) if (!nodeByIp.has(n.ip)) nodeByIp.set(n.ip, n);
+  const podByKey = new Map(cluster.pods.map((p) => [p.key, p]));
+  const podByIp = new Map<string, ClusterPod>();
+  for (const p of cluster.pods)
+    if (p.ip !== null && !p.hostNetwork && !podByIp.has(p.ip)) podByIp.set(p.ip, p);
+  const serviceByKey = new Map(cluster.services.map((s) => [s.key, s]));
+  const serviceByIp = new Map<string, ClusterService>();
+  for (const s of cluster.services) {
+    if (s.clusterIp !== null && s.clusterIp !== 'None' && !serviceByIp.has(s.clusterIp))
+      serviceByIp.set(s.clusterIp, s);
+  }
+  const podObjects = once(() => Object.freeze(cluster.pods.map((p) => Object.freeze(podObject(p)))));
+  const proxyInput = (node: string): artefactsOf.ProxyInputValue =>
+    artefactsOf.proxyInput(cluster, node, serviceObjects);
+  const internals: ClusterInternals = {
+    nodeByName,
+    nodeByIp,
+    podByKey,
+    podByIp,
+    serviceByKey,
+    serviceByIp,
+    serviceObjects,
+    podObjects,
+    routes: memo((node) => artefactsOf.nodeRouteTable(cluster, node)),
+    podRoutes: memo((pod) => artefactsOf.podRouteTable(cluster, podByKey.get(pod))),
+    iptables: memo((node) => artefactsOf.iptablesFor(proxyInput(node))),
+    ipvs: memo((node) => artefactsOf.ipvsFor(proxyInput(node))),
+    nft: memo((node) => artefactsOf.nftFor(proxyInput(node))),
+    zone: once(() => artefactsOf.zoneFor(cluster, serviceObjects, podObjects())),
+    resolvConf: memo((pod) => artefactsOf.resolvConfFor(cluster, podByKey.get(pod), nodeByName)),
+    corefile: once(() => artefactsOf.corefileFor(cluster)),
+    conflist: memo((node) => artefactsOf.conflistFor(cluster, nodeByName.get(node))),
+  };
+  return internals;
+}
+
+/** Freezes the cluster with its internals attached under a private, non-enumerable symbol. */
+export function attachInternals(cluster: Cluster, internals: ClusterInternals): Cluster {
+  const out = Object.create(
+    Object.getPrototypeOf(cluster) as object | null,
+    Object.getOwnPropertyDescriptors(cluster),
+  );
+  Object.defineProperty(out, INTERNALS, { value: Object.freeze(internals), enumerable: false });
+  return Object.freeze(out) as Cluster;
+}
+
+/** The internals of a Cluster built by this package (throws a coded error for anything else). */
+export function internalsOf(cluster: Cluster): ClusterInternals {
+  const value =
+    cluster !== null && typeof cluster === 'object'
+      ? (cluster as unknown as Record<symbol, ClusterInternals | undefined>)[INTERNALS]
+      : undefined;
+  if (value === undefined) throw notACluster(cluster);
+  return value;
+}
+
+function notACluster(value: unknown): Error {
+  return new ClusterErrorLike(
+    'NOT_A_CLUSTER',
+    `expected a Cluster from defineCluster or fromKubernetesObjects, got ${
+      value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value
+    }`,
+  );
+}
+
+import { ClusterError as ClusterErrorLike } from '../cluster-error.ts';

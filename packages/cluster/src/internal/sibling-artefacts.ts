@@ -1,0 +1,215 @@
+import * as cni from '@podnet/cni';
+import * as dns from '@podnet/dns';
+import { formatAddr, nthAddr, safeParsePrefix } from '@podnet/ip';
+import * as proxy from '@podnet/proxy';
+import * as routes from '@podnet/routes';
+import type { Cluster, ClusterNode, ClusterPod } from '../cluster.ts';
+import { ClusterError } from '../cluster-error.ts';
+import { fallbackConflist } from './fallback-conflist.ts';
+import { fallbackNodeRoutes, fallbackPodRoutes, type RouteNode } from './fallback-routes.ts';
+
+/** A route as @podnet/routes models it. */
+export type RouteValue = routes.Route;
+/** An iptables ruleset as @podnet/proxy models it. */
+export type IptablesRuleset = proxy.Ruleset;
+/** An ipvs ruleset (opaque: @podnet/proxy's ipvsRules result). */
+export type IpvsRuleset = unknown;
+/** An nftables ruleset (opaque: @podnet/proxy's nftablesRules result). */
+export type NftRuleset = unknown;
+/** The DNS zone as @podnet/dns models it. */
+export type Zone = dns.ClusterZone;
+/** The input of @podnet/proxy's rule generators. */
+export type ProxyInputValue = proxy.ProxyInput;
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/** A function a sibling package exports (looked up at run time, for APIs landing in parallel). */
+export function siblingFn(pkg: unknown, name: string): AnyFn | undefined {
+  const value = (pkg as Record<string, unknown>)[name];
+  return typeof value === 'function' ? (value as AnyFn) : undefined;
+}
+
+function needFn(pkg: unknown, pkgName: string, name: string): AnyFn {
+  const fn = siblingFn(pkg, name);
+  if (fn === undefined) {
+    throw new ClusterError('NOT_AVAILABLE', `${pkgName} does not export ${name}() in this build`);
+  }
+  return fn;
+}
+
+/** The routes package's node inputs for the cluster. */
+export function routeNodes(cluster: Cluster): RouteNode[] {
+  return cluster.nodes
+    .filter((n) => n.podCidr !== null)
+    .map((n) => ({ name: n.name, ip: n.ip, podCidr: n.podCidr as string }));
+}
+
+/** The node's routing table: `@podnet/routes` `nodeRoutes(mode, nodes, nodeName)` plus the node's LAN routes. */
+export function nodeRouteTable(cluster: Cluster, nodeName: string): readonly RouteValue[] {
+  const nodes = routeNodes(cluster);
+  const mode = cluster.cni.plugin;
+  const fn = siblingFn(routes, 'nodeRoutes');
+  let table: readonly RouteValue[];
+  if (fn !== undefined) {
+    const wanted = cluster.router !== null && nodeName === cluster.router.name ? 'router' : nodeName;
+    const nodeArg =
+      cluster.router !== null ? [...nodes, { name: 'router', ip: cluster.router.ip, podCidr: null }] : nodes;
+    try {
+      table = fn(mode, nodeArg, wanted) as readonly RouteValue[];
+    } catch {
+      table = fn(mode, nodes, wanted) as readonly RouteValue[];
+    }
+  } else {
+    table = routes.parseIpRoute(fallbackNodeRoutes(cluster, nodes, nodeName));
+  }
+  return withCalicoPodRoutes(cluster, nodeName, table);
+}
+
+/** Calico's per-pod host routes (`<podIP> dev caliXXXX scope link`), which `nodeRoutes` leaves to the facade. */
+function withCalicoPodRoutes(
+  cluster: Cluster,
+  nodeName: string,
+  table: readonly RouteValue[],
+): readonly RouteValue[] {
+  if (cluster.cni.plugin !== 'calico-ipip' && cluster.cni.plugin !== 'calico-vxlan') return table;
+  if (table.some((r) => r.dev?.startsWith('cali'))) return table;
+  const lines: string[] = [];
+  for (const pod of cluster.pods) {
+    if (pod.node !== nodeName || pod.hostNetwork || pod.ip === null || pod.hostVeth === null) continue;
+    lines.push(`${pod.ip} dev ${pod.hostVeth} scope link`);
+  }
+  if (lines.length === 0) return table;
+  return [...table, ...routes.parseIpRoute(lines.join('\n'))];
+}
+
+/** The pod's own table: what the CNI plugin set up inside the pod's network namespace. */
+export function podRouteTable(cluster: Cluster, pod: ClusterPod | undefined): readonly RouteValue[] {
+  if (pod === undefined || pod.ip === null) return [];
+  if (pod.hostNetwork) return pod.node === null ? [] : nodeRouteTable(cluster, pod.node);
+  const node = cluster.nodes.find((n) => n.name === pod.node);
+  if (node === undefined) return [];
+  return routes.parseIpRoute(fallbackPodRoutes(cluster, node, pod));
+}
+
+/** The proxy input for one node: every Service and EndpointSlice, and the node's kube-proxy config. */
+export function proxyInput(
+  cluster: Cluster,
+  nodeName: string,
+  services: readonly unknown[],
+): ProxyInputValue {
+  const node = cluster.nodes.find((n) => n.name === nodeName);
+  if (node === undefined) throw new ClusterError('UNKNOWN_NODE', `no node named ${JSON.stringify(nodeName)}`);
+  return {
+    services,
+    endpointSlices: cluster.endpointSlices,
+    config: {
+      hostname: node.name,
+      nodeIPs: [node.ip],
+      clusterCIDR: cluster.podCidr,
+      masqueradeAll: cluster.proxy.masqueradeAll,
+      masqueradeBit: cluster.proxy.masqueradeBit,
+      nodePortAddresses: [],
+      ipFamily: cluster.podCidr.includes(':') ? 'IPv6' : 'IPv4',
+    },
+  };
+}
+
+/** kube-proxy's iptables-mode ruleset for the node. */
+export function iptablesFor(input: ProxyInputValue): IptablesRuleset {
+  return proxy.iptablesRules(input);
+}
+
+/** kube-proxy's ipvs-mode rules for the node. */
+export function ipvsFor(input: ProxyInputValue): IpvsRuleset {
+  return needFn(proxy, '@podnet/proxy', 'ipvsRules')(input);
+}
+
+/** kube-proxy's nftables-mode rules for the node. */
+export function nftFor(input: ProxyInputValue): NftRuleset {
+  return needFn(proxy, '@podnet/proxy', 'nftablesRules')(input);
+}
+
+/** The `ipvsadm -Ln` text of an ipvs ruleset. */
+export function formatIpvs(rules: IpvsRuleset): string {
+  for (const name of ['formatIpvsadm', 'formatIpvsadmList', 'formatIpvsadmLn']) {
+    const fn = siblingFn(proxy, name);
+    if (fn !== undefined) return fn(rules) as string;
+  }
+  throw new ClusterError('NOT_AVAILABLE', '@podnet/proxy does not export an ipvsadm formatter in this build');
+}
+
+/** The `nft -f` text of an nftables ruleset. */
+export function formatNftText(rules: NftRuleset): string {
+  return needFn(proxy, '@podnet/proxy', 'formatNft')(rules) as string;
+}
+
+/** The cluster DNS zone (CoreDNS's kubernetes plugin view). */
+export function zoneFor(cluster: Cluster, services: readonly unknown[], pods: readonly unknown[]): Zone {
+  return dns.clusterZone({
+    services: services as readonly dns.KubeService[],
+    endpointSlices: cluster.endpointSlices as readonly dns.KubeEndpointSlice[],
+    pods: pods as readonly dns.KubePod[],
+    clusterDomain: cluster.clusterDomain,
+    podsMode: cluster.spec.dns.podsMode,
+  });
+}
+
+/** The resolv.conf kubelet writes for the pod. */
+export function resolvConfFor(
+  cluster: Cluster,
+  pod: ClusterPod | undefined,
+  nodes: ReadonlyMap<string, ClusterNode>,
+): string {
+  if (pod === undefined) throw new ClusterError('UNKNOWN_POD', 'no such pod');
+  const node = pod.node === null ? undefined : nodes.get(pod.node);
+  return dns.podResolvConf({
+    pod: {
+      metadata: { namespace: pod.namespace, name: pod.name },
+      spec: {
+        dnsPolicy: pod.dnsPolicy,
+        dnsConfig: pod.dnsConfig as dns.PodDnsConfig | null,
+        hostNetwork: pod.hostNetwork,
+      },
+    },
+    clusterDns: [cluster.clusterDns],
+    clusterDomain: cluster.clusterDomain,
+    hostResolvConf: cluster.hostResolvConf,
+    nodeIps: node === undefined ? [] : [node.ip],
+  });
+}
+
+/** The Corefile CoreDNS runs with: the given ConfigMap's, else kubeadm's default for the cluster domain. */
+export function corefileFor(cluster: Cluster): string {
+  if (cluster.spec.corefile !== null) return cluster.spec.corefile;
+  const fn = siblingFn(dns, 'defaultCorefile');
+  if (fn !== undefined) return fn({ clusterDomain: cluster.clusterDomain }) as string;
+  const d = cluster.clusterDomain;
+  return `.:53 {\n    errors\n    health {\n       lameduck 5s\n    }\n    ready\n    kubernetes ${d} in-addr.arpa ip6.arpa {\n       pods insecure\n       fallthrough in-addr.arpa ip6.arpa\n       ttl 30\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf {\n       max_concurrent 1000\n    }\n    cache 30 {\n       disable success ${d}\n       disable denial ${d}\n    }\n    loop\n    reload\n    loadbalance\n}\n`;
+}
+
+/** The node's CNI `.conflist` (JSON value) for the cluster's networking mode. */
+export function conflistFor(cluster: Cluster, node: ClusterNode | undefined): unknown {
+  if (node === undefined) throw new ClusterError('UNKNOWN_NODE', 'no such node');
+  const fn = siblingFn(cni, 'defaultConflist');
+  const options = {
+    podCidr: node.podCidr ?? cluster.podCidr,
+    clusterCidr: cluster.podCidr,
+    nodeCidr: node.podCidr ?? undefined,
+    mtu: cluster.cni.mtu,
+    nodeName: node.name,
+  };
+  if (fn !== undefined) {
+    try {
+      return fn(cluster.cni.plugin, options);
+    } catch {
+      // fall through to the facade's own rendering of the published manifests
+    }
+  }
+  return fallbackConflist(cluster.cni.plugin, node.podCidr ?? cluster.podCidr, cluster.cni.mtu);
+}
+
+/** The first host address of a CIDR (the bridge/gateway address). */
+export function gatewayOf(cidr: string): string | null {
+  const p = safeParsePrefix(cidr);
+  return p.ok ? formatAddr(nthAddr(p.value, 1)) : null;
+}

@@ -1,0 +1,738 @@
+import { safeParseAddr } from '@podnet/ip';
+import * as proxy from '@podnet/proxy';
+import { evaluatePacket, type PacketResult } from '@podnet/proxy';
+import { formatRoute, type Route, selectRoute } from '@podnet/routes';
+import type { Cluster, ClusterNode, ClusterPod } from './cluster.ts';
+import { ClusterError } from './cluster-error.ts';
+import { lookup, recordText } from './internal/dns-lookup.ts';
+import { lookupNode, lookupPod, lookupService } from './internal/find.ts';
+import { internalsOf } from './internal/internals.ts';
+import { formatIpvs, formatNftText, siblingFn } from './internal/sibling-artefacts.ts';
+
+/**
+ * How a trace ends. `DELIVERED`, `NO_ROUTE` (no route, or an `unreachable` route), `REJECTED` (kube-proxy's
+ * REJECT for a Service without endpoints, or a `prohibit` route), `DROPPED` (kube-proxy DROP, a `blackhole`
+ * route, no pod holds the address), `NXDOMAIN` (the name did not resolve), `LOOP` (forwarding loop / TTL),
+ * `EXITS_NETWORK` (the packet leaves the modelled cluster, e.g. to the LAN gateway), `NO_SOURCE_IP` (the source
+ * pod has no IP yet).
+ *
+ * @example
+ * ```ts
+ * const d: Disposition = 'DELIVERED';
+ * ```
+ */
+export type Disposition =
+  | 'DELIVERED'
+  | 'NO_ROUTE'
+  | 'REJECTED'
+  | 'DROPPED'
+  | 'NXDOMAIN'
+  | 'LOOP'
+  | 'EXITS_NETWORK'
+  | 'NO_SOURCE_IP';
+
+/**
+ * What a hop is: the DNS lookup, the pod's veth, a bridge, a route lookup, kube-proxy NAT or filter, overlay
+ * encapsulation, an underlay hop between machines, delivery, or a drop.
+ *
+ * @example
+ * ```ts
+ * const kind: HopKind = 'nat';
+ * ```
+ */
+export type HopKind =
+  | 'dns'
+  | 'veth'
+  | 'bridge'
+  | 'route'
+  | 'nat'
+  | 'filter'
+  | 'encap'
+  | 'underlay'
+  | 'deliver'
+  | 'drop';
+
+/**
+ * One hop of a trace: the machine it happens on, what it is, and the exact route, rule or record that decided it.
+ *
+ * @example
+ * ```ts
+ * const hop: TraceHop = { node: 'node01', kind: 'route', detail: '10.244.1.0/24 via 192.168.1.12 dev eth0' };
+ * ```
+ */
+export interface TraceHop {
+  readonly node: string;
+  readonly kind: HopKind;
+  readonly detail: string;
+  readonly pod?: string;
+}
+
+/**
+ * One endpoint kube-proxy could pick, with its effective probability.
+ *
+ * @example
+ * ```ts
+ * const c: TraceCandidate = { pod: 'default/web-1', endpoint: '10.244.0.2:8080', probability: 0.5, node: 'node01' };
+ * ```
+ */
+export interface TraceCandidate {
+  readonly pod: string | null;
+  readonly endpoint: string;
+  readonly probability: number;
+  readonly node: string | null;
+}
+
+/**
+ * The result of {@link trace}.
+ *
+ * @example
+ * ```ts
+ * const r: TraceResult = trace(cluster, { from: 'default/web-1', to: 'web', port: 80 });
+ * r.disposition; // 'DELIVERED'
+ * r.hops.at(-1)?.pod; // 'default/web-2'
+ * ```
+ */
+export interface TraceResult {
+  readonly disposition: Disposition;
+  readonly hops: readonly TraceHop[];
+  readonly candidates?: readonly TraceCandidate[];
+  /** The destination after DNS (before NAT). */
+  readonly destination?: { readonly ip: string; readonly port: number; readonly protocol: string };
+}
+
+/**
+ * A trace request: `from` a pod (`namespace/name`) or a node name; `to` a pod, a Service (`namespace/name`), an
+ * IP, a node name, or a DNS name that the source pod resolves first (`name:port` accepted). `endpoint` picks
+ * which of kube-proxy's candidates to follow (`namespace/name` or `ip:port`; default the first).
+ *
+ * @example
+ * ```ts
+ * const req: TraceRequest = { from: 'default/web-1', to: 'api.shop', port: 8080 };
+ * ```
+ */
+export interface TraceRequest {
+  readonly from: string;
+  readonly to: string;
+  readonly port?: number | undefined;
+  readonly protocol?: 'TCP' | 'UDP' | 'SCTP' | undefined;
+  readonly endpoint?: string | undefined;
+  readonly resolver?: 'glibc' | 'musl' | undefined;
+}
+
+const MAX_HOPS = 64;
+
+interface Walk {
+  readonly cluster: Cluster;
+  readonly hops: TraceHop[];
+  src: string;
+  dst: string;
+  port: number;
+  readonly protocol: string;
+  natDone: boolean;
+  expectedPod: string | null;
+  candidates: TraceCandidate[] | undefined;
+  readonly endpointChoice: string | undefined;
+}
+
+function done(w: Walk, disposition: Disposition, destination?: TraceResult['destination']): TraceResult {
+  const out: { -readonly [K in keyof TraceResult]: TraceResult[K] } = { disposition, hops: w.hops };
+  if (w.candidates !== undefined) out.candidates = w.candidates;
+  if (destination !== undefined) out.destination = destination;
+  return freeze(out);
+}
+
+function freeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) freeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function splitHostPort(to: string): { host: string; port: number | undefined } {
+  const m = /^(.*[^:]):(\d{1,5})$/.exec(to);
+  if (m !== null && !m[1]!.includes(':')) return { host: m[1]!, port: Number(m[2]) };
+  const v6 = /^\[(.+)\]:(\d{1,5})$/.exec(to);
+  if (v6 !== null) return { host: v6[1]!, port: Number(v6[2]) };
+  return { host: to, port: undefined };
+}
+
+function checkRequest(request: unknown): TraceRequest {
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+    throw new ClusterError('INVALID_REQUEST', 'trace needs { from, to, port?, protocol? }');
+  }
+  const r = request as Record<string, unknown>;
+  if (typeof r.from !== 'string' || r.from === '') {
+    throw new ClusterError(
+      'INVALID_REQUEST',
+      `trace: from must be a pod or node name, got ${JSON.stringify(r.from)}`,
+      ['from'],
+    );
+  }
+  if (typeof r.to !== 'string' || r.to === '') {
+    throw new ClusterError(
+      'INVALID_REQUEST',
+      `trace: to must be a pod, IP or name, got ${JSON.stringify(r.to)}`,
+      ['to'],
+    );
+  }
+  if (
+    r.port !== undefined &&
+    (typeof r.port !== 'number' || !Number.isInteger(r.port) || r.port < 1 || r.port > 65535)
+  ) {
+    throw new ClusterError('INVALID_REQUEST', `trace: port ${JSON.stringify(r.port)} is not a port number`, [
+      'port',
+    ]);
+  }
+  if (r.protocol !== undefined && r.protocol !== 'TCP' && r.protocol !== 'UDP' && r.protocol !== 'SCTP') {
+    throw new ClusterError(
+      'INVALID_REQUEST',
+      `trace: protocol ${JSON.stringify(r.protocol)} is not TCP, UDP or SCTP`,
+      ['protocol'],
+    );
+  }
+  return r as unknown as TraceRequest;
+}
+
+/**
+ * Traces a packet through the cluster, hop by hop, with the sibling packages' real artefacts: the pod's resolver
+ * and CoreDNS's answer when `to` is a name (`podResolvConf`, `searchCandidates`, `answer`), the pod's veth and the
+ * node's bridge, kube-proxy's rules on the node (`evaluatePacket` on the node's iptables/ipvs/nftables ruleset:
+ * the `KUBE-SVC-…` chain, the candidate endpoints with their probabilities, masquerade), the node's route lookup
+ * (`selectRoute` on `nodeRoutes`), overlay encapsulation (flannel.1, tunl0, vxlan.calico, weave), the destination
+ * node and the pod. A DELIVERED trace ends with a hop whose `pod` is the receiving pod.
+ *
+ * @example
+ * ```ts
+ * const r = trace(cluster, { from: 'default/web-1', to: 'default/web-2' });
+ * r.disposition; // 'DELIVERED'
+ * r.hops.map((h) => h.kind); // ['route', 'veth', 'bridge', 'route', 'underlay', 'route', 'bridge', 'veth', 'deliver']
+ * ```
+ */
+export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
+  const internals = internalsOf(cluster);
+  const req = checkRequest(request);
+  const srcPod = lookupPod(cluster, req.from);
+  const srcNode = srcPod === undefined ? lookupNode(cluster, req.from) : undefined;
+  if (srcPod === undefined && srcNode === undefined) {
+    throw new ClusterError('UNKNOWN_SOURCE', `trace: no pod or node ${JSON.stringify(req.from)}`, ['from']);
+  }
+  const { host, port: inlinePort } = splitHostPort(req.to);
+  const w: Walk = {
+    cluster,
+    hops: [],
+    src: '',
+    dst: '',
+    port: req.port ?? inlinePort ?? 0,
+    protocol: req.protocol ?? 'TCP',
+    natDone: false,
+    expectedPod: null,
+    candidates: undefined,
+    endpointChoice: req.endpoint,
+  };
+  const startNode = srcPod !== undefined ? srcPod.node : srcNode!.name;
+  if (srcPod !== undefined && (srcPod.ip === null || srcPod.node === null)) {
+    w.hops.push({
+      node: srcPod.node ?? '',
+      kind: 'drop',
+      pod: srcPod.key,
+      detail: `${srcPod.key} has no IP (not running)`,
+    });
+    return done(w, 'NO_SOURCE_IP');
+  }
+  w.src = srcPod !== undefined ? srcPod.ip! : srcNode!.ip;
+
+  // destination: IP, pod, service, node, or a DNS name resolved from the source
+  let protocol = w.protocol;
+  const addr = safeParseAddr(host);
+  if (addr.ok) {
+    w.dst = host;
+  } else if (lookupPod(cluster, host) !== undefined && host.includes('/')) {
+    const pod = lookupPod(cluster, host)!;
+    if (pod.ip === null) {
+      w.hops.push({
+        node: startNode ?? '',
+        kind: 'drop',
+        pod: pod.key,
+        detail: `${pod.key} has no IP (not running)`,
+      });
+      return done(w, 'NO_ROUTE');
+    }
+    w.dst = pod.ip;
+    w.expectedPod = pod.key;
+  } else if (host.includes('/') && lookupService(cluster, host) !== undefined) {
+    const svc = lookupService(cluster, host)!;
+    if (svc.clusterIp === null || svc.clusterIp === 'None') {
+      return traceName(
+        w,
+        srcPod,
+        `${svc.name}.${svc.namespace}.svc.${cluster.clusterDomain}.`,
+        req,
+        startNode ?? '',
+      );
+    }
+    w.dst = svc.clusterIp;
+  } else if (lookupNode(cluster, host) !== undefined) {
+    w.dst = lookupNode(cluster, host)!.ip;
+  } else if (host.includes('/')) {
+    throw new ClusterError('UNKNOWN_TARGET', `trace: no pod or Service ${JSON.stringify(host)}`, ['to']);
+  } else {
+    return traceName(w, srcPod, host, req, startNode ?? '');
+  }
+  const svc = internals.serviceByIp.get(w.dst);
+  if (w.port === 0) {
+    const first = svc?.ports[0];
+    if (first !== undefined) {
+      w.port = first.port;
+      if (req.protocol === undefined) protocol = first.protocol;
+    } else {
+      w.port = 80;
+    }
+  } else if (svc !== undefined && req.protocol === undefined) {
+    const match = svc.ports.find((p) => p.port === w.port);
+    if (match !== undefined) protocol = match.protocol;
+  }
+  return walk({ ...w, protocol }, srcPod, srcNode);
+}
+
+function traceName(
+  w: Walk,
+  srcPod: ClusterPod | undefined,
+  name: string,
+  req: TraceRequest,
+  node: string,
+): TraceResult {
+  const cluster = w.cluster;
+  if (srcPod === undefined) {
+    const ns = /nameserver\s+(\S+)/.exec(cluster.hostResolvConf ?? '')?.[1] ?? '127.0.0.1';
+    w.hops.push({
+      node,
+      kind: 'dns',
+      detail: `${name}: the node resolves through its own resolv.conf (nameserver ${ns}), outside the cluster DNS`,
+    });
+    return done(w, 'NXDOMAIN');
+  }
+  const type = cluster.podCidr.includes(':') ? 'AAAA' : 'A';
+  const result = lookup(cluster, srcPod, name, type, req.resolver ?? cluster.spec.dns.resolver);
+  for (const q of result.queries) {
+    const answered = q.answers.filter((r) => r.type === type);
+    const detail =
+      answered.length > 0
+        ? q.answers.map(recordText).join('\n')
+        : q.upstream
+          ? `${q.name} ${q.type}: forwarded to the upstream nameserver (not modelled) → NXDOMAIN`
+          : `${q.name} ${q.type} → ${q.rcode === 'NOERROR' ? 'NODATA' : q.rcode} (nameserver ${q.nameserver})`;
+    w.hops.push({ node, kind: 'dns', pod: srcPod.key, detail });
+  }
+  const first = result.answers.find((r) => r.type === type);
+  if (first === undefined) return done(w, 'NXDOMAIN');
+  const ip = first.data;
+  const walkState: Walk = { ...w, dst: ip };
+  const svc = internalsOf(cluster).serviceByIp.get(ip);
+  let protocol = w.protocol;
+  if (walkState.port === 0) {
+    const p = svc?.ports[0];
+    walkState.port = p?.port ?? 80;
+    if (p !== undefined && req.protocol === undefined) protocol = p.protocol;
+  } else if (svc !== undefined && req.protocol === undefined) {
+    const match = svc.ports.find((p) => p.port === walkState.port);
+    if (match !== undefined) protocol = match.protocol;
+  }
+  const target = internalsOf(cluster).podByIp.get(ip);
+  if (target !== undefined) walkState.expectedPod = target.key;
+  return walk({ ...walkState, protocol }, srcPod, undefined);
+}
+
+function endpointIp(endpoint: string): { ip: string; port: number } {
+  const v6 = /^\[(.+)\]:(\d+)$/.exec(endpoint);
+  if (v6 !== null) return { ip: v6[1]!, port: Number(v6[2]) };
+  const i = endpoint.lastIndexOf(':');
+  return { ip: endpoint.slice(0, i), port: Number(endpoint.slice(i + 1)) };
+}
+
+type Evaluation = {
+  verdict: PacketResult['verdict'];
+  candidates: PacketResult['candidates'];
+  masquerade: boolean;
+  rules: readonly string[];
+};
+
+function evaluate(w: Walk, node: ClusterNode, inInterface: string | undefined): Evaluation {
+  const internals = internalsOf(w.cluster);
+  const packet = {
+    sourceIP: w.src,
+    destIP: w.dst,
+    destPort: w.port,
+    protocol: w.protocol,
+    ...(inInterface === undefined ? {} : { inInterface }),
+  };
+  const mode = w.cluster.proxy.mode;
+  if (mode === 'ipvs' || mode === 'nftables') {
+    const fnName = mode === 'ipvs' ? 'evaluateIpvsPacket' : 'evaluateNftPacket';
+    const fn = siblingFn(proxy, fnName);
+    if (fn !== undefined) {
+      const rules = mode === 'ipvs' ? internals.ipvs(node.name) : internals.nft(node.name);
+      const r = fn(rules, packet) as PacketResult;
+      return {
+        verdict: r.verdict,
+        candidates: r.candidates,
+        masquerade: r.masquerade,
+        rules: modeRuleText(w, node, mode),
+      };
+    }
+  }
+  const r = evaluatePacket(internals.iptables(node.name), packet);
+  return {
+    verdict: r.verdict,
+    candidates: r.candidates,
+    masquerade: r.masquerade,
+    rules: r.matchedRules ?? [],
+  };
+}
+
+/** The ipvsadm / nft line that names the virtual server or the service's verdict-map element. */
+function modeRuleText(w: Walk, node: ClusterNode, mode: 'ipvs' | 'nftables'): string[] {
+  const internals = internalsOf(w.cluster);
+  try {
+    if (mode === 'ipvs') {
+      const text = formatIpvs(internals.ipvs(node.name));
+      const want = `${w.protocol}  ${w.dst}:${w.port}`;
+      return text.split('\n').filter((l) => l.startsWith(want));
+    }
+    const text = formatNftText(internals.nft(node.name));
+    const want = `${w.dst} . ${w.protocol.toLowerCase()} . ${w.port}`;
+    return text.split('\n').filter((l) => l.includes(want));
+  } catch {
+    return [];
+  }
+}
+
+function pickDetail(rules: readonly string[], patterns: readonly RegExp[]): string | undefined {
+  for (const p of patterns) {
+    const hit = rules.find((r) => p.test(r));
+    if (hit !== undefined) return hit;
+  }
+  return rules[0];
+}
+
+function tunnelOf(dev: string | undefined): string | null {
+  if (dev === undefined) return null;
+  if (dev.startsWith('flannel.')) return `vxlan (${dev}, VNI ${dev.slice(8) || '1'}, UDP 8472)`;
+  if (dev === 'tunl0') return 'ipip (tunl0, IP protocol 4)';
+  if (dev === 'vxlan.calico') return 'vxlan (vxlan.calico, VNI 4096, UDP 4789)';
+  return null;
+}
+
+function walk(w: Walk, srcPod: ClusterPod | undefined, srcNode: ClusterNode | undefined): TraceResult {
+  const cluster = w.cluster;
+  const internals = internalsOf(cluster);
+  const origDestination = { ip: w.dst, port: w.port, protocol: w.protocol };
+  const finish = (d: Disposition): TraceResult => done(w, d, origDestination);
+  let node: ClusterNode | undefined = srcNode;
+  let inInterface: string | undefined;
+  let l2 = false;
+  if (srcPod !== undefined && !srcPod.hostNetwork) {
+    node = internals.nodeByName.get(srcPod.node!);
+    if (node === undefined) {
+      w.hops.push({
+        node: srcPod.node ?? '',
+        kind: 'drop',
+        pod: srcPod.key,
+        detail: `node ${srcPod.node} is not in the cluster`,
+      });
+      return finish('NO_ROUTE');
+    }
+    if (w.dst === srcPod.ip) {
+      w.hops.push({
+        node: node.name,
+        kind: 'deliver',
+        pod: srcPod.key,
+        detail: `${w.dst}:${w.port} is the pod's own address (lo)`,
+      });
+      return finish('DELIVERED');
+    }
+    const podRoute = selectRoute(internals.podRoutes(srcPod.key), w.dst);
+    if (podRoute === undefined) {
+      w.hops.push({
+        node: node.name,
+        kind: 'route',
+        pod: srcPod.key,
+        detail: `no route to ${w.dst} in ${srcPod.key}`,
+      });
+      return finish('NO_ROUTE');
+    }
+    w.hops.push({ node: node.name, kind: 'route', pod: srcPod.key, detail: formatRoute(podRoute) });
+    w.hops.push({
+      node: node.name,
+      kind: 'veth',
+      pod: srcPod.key,
+      detail: `${srcPod.key} eth0 (${srcPod.ip}) → ${srcPod.hostVeth ?? 'veth'} on ${node.name}`,
+    });
+    if (node.bridge !== null) {
+      w.hops.push({
+        node: node.name,
+        kind: 'bridge',
+        detail: `${srcPod.hostVeth ?? 'veth'} → ${node.bridge.name}${node.bridge.ip === null ? '' : ` (${node.bridge.ip})`}`,
+      });
+      inInterface = node.bridge.name;
+      l2 = podRoute.via === undefined && cluster.cni.plugin !== 'weave';
+    } else {
+      inInterface = srcPod.hostVeth ?? undefined;
+    }
+  } else if (srcPod !== undefined) {
+    node = internals.nodeByName.get(srcPod.node!);
+  }
+  if (node === undefined) return finish('NO_ROUTE');
+  const seen = new Set<string>();
+  let current: ClusterNode | { name: string; ip: string; router: true } = node;
+  for (let step = 0; step < MAX_HOPS; step++) {
+    const isRouter = 'router' in current;
+    const state = `${current.name}|${w.dst}|${w.port}|${w.natDone}`;
+    if (seen.has(state)) {
+      w.hops.push({
+        node: current.name,
+        kind: 'drop',
+        detail: `forwarding loop: ${w.dst} came back to ${current.name}`,
+      });
+      return finish('LOOP');
+    }
+    seen.add(state);
+    if (!isRouter && !w.natDone) {
+      const ev = evaluate(w, current as ClusterNode, inInterface);
+      if (ev.verdict === 'DNAT') {
+        w.natDone = true;
+        const detail =
+          pickDetail(ev.rules, [
+            /-j KUBE-SVC-/,
+            /-j KUBE-SVL-/,
+            /-j KUBE-EXT-/,
+            /-j KUBE-FW-/,
+            /-j KUBE-SEP-/,
+          ]) ?? `DNAT ${w.dst}:${w.port}`;
+        w.candidates = ev.candidates.map((c) => {
+          const e = endpointIp(c.endpoint);
+          const pod = internals.podByIp.get(e.ip);
+          const epNode = pod?.node ?? internals.nodeByIp.get(e.ip)?.name ?? null;
+          const hostPod = internals.serviceByIp
+            .get(w.dst)
+            ?.endpoints.find((x) => x.ip === e.ip && x.pod !== null);
+          return {
+            pod: pod?.key ?? hostPod?.pod ?? null,
+            endpoint: c.endpoint,
+            probability: c.probability,
+            node: epNode,
+          };
+        });
+        const choice =
+          w.endpointChoice === undefined
+            ? w.candidates[0]
+            : w.candidates.find((c) => c.pod === w.endpointChoice || c.endpoint === w.endpointChoice);
+        if (choice === undefined) {
+          throw new ClusterError(
+            'UNKNOWN_ENDPOINT',
+            `trace: ${JSON.stringify(w.endpointChoice)} is not a candidate endpoint`,
+            ['endpoint'],
+          );
+        }
+        const e = endpointIp(choice.endpoint);
+        const sep = ev.rules.find((r) => r.includes('-j DNAT') && r.includes(choice.endpoint));
+        w.hops.push({
+          node: current.name,
+          kind: 'nat',
+          detail:
+            `${detail}\n` +
+            `${sep ?? `DNAT to ${choice.endpoint}`} (p=${formatP(choice.probability)} of ${w.candidates.length})` +
+            (ev.masquerade ? '\nmasquerade (KUBE-MARK-MASQ → SNAT to the node address)' : ''),
+        });
+        w.dst = e.ip;
+        w.port = e.port;
+        w.expectedPod = choice.pod;
+        if (ev.masquerade) w.src = (current as ClusterNode).ip;
+      } else if (ev.verdict === 'REJECT') {
+        w.hops.push({
+          node: current.name,
+          kind: 'filter',
+          detail: pickDetail(ev.rules, [/has no endpoints/, /-j REJECT/]) ?? `REJECT ${w.dst}:${w.port}`,
+        });
+        return finish('REJECTED');
+      } else if (ev.verdict === 'DROP') {
+        w.hops.push({
+          node: current.name,
+          kind: 'filter',
+          detail: pickDetail(ev.rules, [/-j DROP/]) ?? `DROP ${w.dst}:${w.port}`,
+        });
+        return finish('DROPPED');
+      }
+    }
+    // the node's own address
+    if (w.dst === current.ip) {
+      const hostPod = w.expectedPod === null ? undefined : internals.podByKey.get(w.expectedPod);
+      const hop: TraceHop = {
+        node: current.name,
+        kind: 'deliver',
+        detail: `${w.dst}:${w.port}/${w.protocol} delivered to ${current.name} (host network)`,
+        ...(hostPod?.hostNetwork && hostPod.node === current.name ? { pod: hostPod.key } : {}),
+      };
+      w.hops.push(hop);
+      return finish('DELIVERED');
+    }
+    const table = internals.routes(current.name);
+    const route = selectRoute(table, w.dst);
+    if (route === undefined) {
+      w.hops.push({ node: current.name, kind: 'route', detail: `no route to ${w.dst} on ${current.name}` });
+      return finish('NO_ROUTE');
+    }
+    if (!l2) w.hops.push({ node: current.name, kind: 'route', detail: formatRoute(route) });
+    l2 = false;
+    if (route.type === 'blackhole') return finish('DROPPED');
+    if (route.type === 'unreachable' || route.type === 'throw') return finish('NO_ROUTE');
+    if (route.type === 'prohibit') return finish('REJECTED');
+    const dev = route.dev;
+    const bridge = isRouter ? null : (current as ClusterNode).bridge;
+    if (bridge !== null && dev === bridge.name) {
+      const pod = internals.podByIp.get(w.dst);
+      if (pod === undefined || pod.node === null) {
+        w.hops.push({
+          node: current.name,
+          kind: 'drop',
+          detail: `no pod holds ${w.dst} behind ${dev} (ARP fails)`,
+        });
+        return finish('DROPPED');
+      }
+      if (pod.node !== current.name) {
+        // weave: the bridge spans the nodes through the weave router's overlay
+        const target = internals.nodeByName.get(pod.node);
+        if (cluster.cni.plugin !== 'weave' || target === undefined) {
+          w.hops.push({
+            node: current.name,
+            kind: 'drop',
+            detail: `no pod holds ${w.dst} behind ${dev} (ARP fails)`,
+          });
+          return finish('DROPPED');
+        }
+        w.hops.push({
+          node: current.name,
+          kind: 'encap',
+          detail: `weave fast datapath (vxlan, UDP 6784): outer ${(current as ClusterNode).ip} → ${target.ip}`,
+        });
+        current = target;
+      }
+      return deliverPod(w, current as ClusterNode, pod, finish);
+    }
+    if (dev?.startsWith('cali')) {
+      const pod = cluster.pods.find((p) => p.hostVeth === dev && p.node === current.name);
+      if (pod === undefined || pod.ip !== w.dst) {
+        w.hops.push({ node: current.name, kind: 'drop', detail: `no pod holds ${w.dst} behind ${dev}` });
+        return finish('DROPPED');
+      }
+      return deliverPod(w, current as ClusterNode, pod, finish);
+    }
+    const tunnel = tunnelOf(dev);
+    const via = route.via === undefined ? undefined : formatRouteVia(route);
+    if (tunnel !== null) {
+      const next = nodeForTunnel(cluster, via, w.dst);
+      if (next === undefined) {
+        w.hops.push({ node: current.name, kind: 'drop', detail: `${dev}: no VTEP/peer for ${via ?? w.dst}` });
+        return finish('DROPPED');
+      }
+      w.hops.push({
+        node: current.name,
+        kind: 'encap',
+        detail: `${tunnel}: outer ${current.ip} → ${next.ip}`,
+      });
+      current = next;
+      inInterface = dev;
+      continue;
+    }
+    const hopTo: string = via ?? w.dst;
+    const nextNode = internals.nodeByIp.get(hopTo);
+    if (nextNode !== undefined) {
+      w.hops.push({
+        node: current.name,
+        kind: 'underlay',
+        detail: `${current.ip} → ${nextNode.name} (${hopTo}) via ${dev ?? 'eth0'}`,
+      });
+      current = nextNode;
+      inInterface = dev ?? 'eth0';
+      continue;
+    }
+    if (cluster.router !== null && hopTo === cluster.router.ip && !isRouter) {
+      w.hops.push({
+        node: current.name,
+        kind: 'underlay',
+        detail: `${current.ip} → ${cluster.router.name} (${hopTo}) via ${dev ?? 'eth0'}`,
+      });
+      current = { name: cluster.router.name, ip: cluster.router.ip, router: true };
+      inInterface = 'eth0';
+      continue;
+    }
+    w.hops.push({
+      node: current.name,
+      kind: 'drop',
+      detail: `${w.dst} leaves the cluster via ${hopTo} (${dev ?? 'eth0'}), which is not a modelled machine`,
+    });
+    return finish('EXITS_NETWORK');
+  }
+  w.hops.push({ node: '', kind: 'drop', detail: `more than ${MAX_HOPS} hops (TTL exceeded)` });
+  return finish('LOOP');
+}
+
+function formatRouteVia(route: Route): string | undefined {
+  if (route.via === undefined) return undefined;
+  const text = formatRoute(route);
+  const m = /\bvia (?:inet6? )?(\S+)/.exec(text);
+  return m?.[1];
+}
+
+function nodeForTunnel(cluster: Cluster, via: string | undefined, dst: string): ClusterNode | undefined {
+  const internals = internalsOf(cluster);
+  const key = via ?? dst;
+  const direct = internals.nodeByIp.get(key);
+  if (direct !== undefined) return direct;
+  for (const n of cluster.nodes) {
+    if (n.podCidr !== null && cidrHasText(n.podCidr, key)) return n;
+  }
+  return undefined;
+}
+
+function cidrHasText(cidr: string, ip: string): boolean {
+  const [net, bitsText] = cidr.split('/');
+  const a = safeParseAddr(ip);
+  const b = safeParseAddr(net ?? '');
+  if (!a.ok || !b.ok || a.value.family !== 4 || b.value.family !== 4) return false;
+  const bits = Number(bitsText);
+  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+  return (a.value.w3 & mask) >>> 0 === (b.value.w3 & mask) >>> 0;
+}
+
+function deliverPod(
+  w: Walk,
+  node: ClusterNode,
+  pod: ClusterPod,
+  finish: (d: Disposition) => TraceResult,
+): TraceResult {
+  if (node.bridge !== null) {
+    w.hops.push({
+      node: node.name,
+      kind: 'bridge',
+      detail: `${node.bridge.name} → ${pod.hostVeth ?? 'veth'}`,
+    });
+  }
+  w.hops.push({
+    node: node.name,
+    kind: 'veth',
+    pod: pod.key,
+    detail: `${pod.hostVeth ?? 'veth'} → ${pod.key} eth0 (${pod.ip})`,
+  });
+  w.hops.push({
+    node: node.name,
+    kind: 'deliver',
+    pod: pod.key,
+    detail: `${w.dst}:${w.port}/${w.protocol} delivered to ${pod.key}`,
+  });
+  return finish('DELIVERED');
+}
+
+function formatP(p: number): string {
+  return Number.isInteger(p) ? String(p) : p.toFixed(5).replace(/0+$/, '');
+}
