@@ -1,3 +1,4 @@
+export { calicoVethName, formatChainComment, formatChainName, MAX_CHAIN_LENGTH } from './chain-names.ts';
 export { CniError, isCniError } from './cni-error.ts';
 export type { CniVersion } from './cni-version.ts';
 export {
@@ -9,6 +10,8 @@ export {
   safeParseCniVersion,
   selectCniVersion,
 } from './cni-version.ts';
+export type { AnyCniResult } from './convert-result.ts';
+export { convertResult, parseResult, safeParseResult } from './convert-result.ts';
 export type { HostLocalAllocation, HostLocalIpConfig, HostLocalResult } from './host-local-allocate.ts';
 export { hostLocalAllocate } from './host-local-allocate.ts';
 export type {
@@ -23,6 +26,14 @@ export type { HostLocalReservation, HostLocalStore } from './host-local-store.ts
 export { emptyHostLocalStore, hostLocalAddressesOf } from './host-local-store.ts';
 export type { ListSpecVersion, NetConfList } from './net-conf-list-schema.ts';
 export { LIST_SPEC_VERSIONS, netConfListSchemas } from './net-conf-list-schema.ts';
+export type { CniCommand, CniRuntimeEnv } from './parse-cni-env.ts';
+export {
+  parseCniArgs,
+  parseCniEnv,
+  safeParseCniEnv,
+  validateContainerId,
+  validateInterfaceName,
+} from './parse-cni-env.ts';
 export type { NetConf } from './parse-net-conf.ts';
 export { parseNetConf, safeParseNetConf } from './parse-net-conf.ts';
 export type { ParseOptions, ValidationMode } from './parse-net-conf-list.ts';
@@ -58,3 +69,23 @@ export {
   staticIpamConfSchema,
   weaveNetConfSchema,
 } from './plugin-schemas.ts';
+export type {
+  CniErrorResult,
+  CniInterface,
+  CniIpConfig,
+  CniIpConfig020,
+  CniResult,
+  CniResult020,
+  CniRoute,
+  CniVersionResult,
+  ResultVersion,
+} from './result-schema.ts';
+export { CNI_ERROR_CODES, errorResultSchema, resultSchemas, versionResultSchema } from './result-schema.ts';
+export type {
+  BandwidthEntry,
+  IpRange,
+  PortMapping,
+  RuntimeConfig,
+  RuntimeDns,
+} from './runtime-config-schema.ts';
+export { runtimeConfigSchema } from './runtime-config-schema.ts';
