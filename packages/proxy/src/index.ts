@@ -1,3 +1,4 @@
+export { applyIptablesRestore } from './iptables/apply-iptables-restore.ts';
 export { type ChainKind, chainName } from './iptables/chain-name.ts';
 export type {
   Candidate,
@@ -9,6 +10,16 @@ export type {
 export { evaluatePacket } from './iptables/evaluate-packet.ts';
 export { formatIptablesSave } from './iptables/format-iptables-save.ts';
 export { iptablesRules, iptablesRulesFromModel } from './iptables/iptables-rules.ts';
+export type {
+  IptablesChange,
+  IptablesSyncResult,
+  IptablesSyncState,
+} from './iptables/iptables-sync.ts';
+export {
+  iptablesPartialSync,
+  iptablesSync,
+  safeIptablesPartialSync,
+} from './iptables/iptables-sync.ts';
 export { normalizeIptablesSave } from './iptables/normalize-iptables-save.ts';
 export type { IptablesRule, RuleValue } from './iptables/parse-iptables-rule.ts';
 export { parseIptablesRule } from './iptables/parse-iptables-rule.ts';

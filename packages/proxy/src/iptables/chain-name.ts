@@ -1,5 +1,4 @@
-import { base32Std } from '../internal/base32.ts';
-import { sha256Bytes, utf8Bytes } from '../internal/sha256.ts';
+import { sha256Words, utf8Bytes } from '../internal/sha256.ts';
 import { ProxyError } from '../proxy-error.ts';
 
 /** The per-service chain kinds whose names kube-proxy hashes. */
@@ -9,8 +8,26 @@ const KINDS: ReadonlySet<string> = new Set(['KUBE-SVC', 'KUBE-SVL', 'KUBE-EXT', 
 
 /** First 16 characters of base32(sha256(text)) — kube-proxy's `portProtoHash`. */
 export function hash16(text: string): string {
-  return base32Std(sha256Bytes(utf8Bytes(text))).slice(0, 16);
+  const h = sha256Words(utf8Bytes(text));
+  // 16 base32 characters = the first 80 bits = words 0, 1 and the top 16 bits of word 2.
+  const w0 = h[0] as number;
+  const w1 = h[1] as number;
+  const w2 = h[2] as number;
+  let out = '';
+  // bits 0..79 of the digest, 5 at a time
+  for (let bit = 0; bit < 80; bit += 5) {
+    let v: number;
+    if (bit + 5 <= 32) v = (w0 >>> (27 - bit)) & 31;
+    else if (bit < 32) v = ((w0 << (bit - 27)) | (w1 >>> (59 - bit))) & 31;
+    else if (bit + 5 <= 64) v = (w1 >>> (59 - bit)) & 31;
+    else if (bit < 64) v = ((w1 << (bit - 59)) | (w2 >>> (91 - bit))) & 31;
+    else v = (w2 >>> (91 - bit)) & 31;
+    out += BASE32[v];
+  }
+  return out;
 }
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /**
  * kube-proxy's chain name for a service port (`KUBE-SVC`/`KUBE-SVL`/`KUBE-EXT`/`KUBE-FW`) or one of

@@ -2,8 +2,10 @@ import { buildServiceModel } from '../service-model/build-service-model.ts';
 import type { ProxyInput, ResolvedProxyConfig, ServiceModel } from '../service-model/types.ts';
 import type { IptablesLine, Ruleset } from './ruleset.ts';
 import {
+  chainLine,
   type HashCache,
   LARGE_CLUSTER_ENDPOINTS_THRESHOLD,
+  ruleLine,
   type ServiceFragment,
   serviceFragment,
 } from './service-fragment.ts';
@@ -26,17 +28,6 @@ export function isServiceChainName(chain: string): boolean {
     chain.startsWith('KUBE-FW-') ||
     chain.startsWith('KUBE-EXT-')
   );
-}
-
-/** Builds a `chain` line object. */
-export function chainLine(chain: string): IptablesLine {
-  return { kind: 'chain', chain, text: `:${chain} - [0:0]` };
-}
-
-function ruleLine(text: string): IptablesLine {
-  // text is "-A CHAIN ..." — the chain is the second token.
-  const end = text.indexOf(' ', 3);
-  return { kind: 'rule', chain: end < 0 ? text.slice(3) : text.slice(3, end), text };
 }
 
 /** The static pieces of one sync, derived from the config. */
@@ -120,7 +111,7 @@ export function assembleRuleset(
   const filter: IptablesLine[] = [];
   for (const c of st.filterChains) filter.push(chainLine(c));
   for (const r of st.filterHead) filter.push(ruleLine(r));
-  for (const f of fragments) for (const r of f.filterRules) filter.push(ruleLine(r));
+  for (const f of fragments) for (const r of f.filterRules) filter.push(r);
   for (const r of st.filterTail) filter.push(ruleLine(r));
 
   const natChainLines: IptablesLine[] = [];
@@ -129,10 +120,10 @@ export function assembleRuleset(
   for (const r of st.natHead) natRules.push(ruleLine(r));
   for (let i = 0; i < fragments.length; i++) {
     const f = fragments[i] as ServiceFragment;
-    for (const r of f.natTopRules) natRules.push(ruleLine(r));
+    for (const r of f.natTopRules) natRules.push(r);
     if (writeChains !== undefined && !writeChains(i)) continue;
-    for (const c of f.natChains) natChainLines.push(chainLine(c));
-    for (const r of f.natChainRules) natRules.push(ruleLine(r));
+    for (const c of f.natChains) natChainLines.push(c);
+    for (const r of f.natChainRules) natRules.push(r);
   }
   for (const c of staleChains) {
     natChainLines.push(chainLine(c));

@@ -2,6 +2,7 @@ import { cidrContains, parseCidrSloppy, parseIpSloppy } from '../internal/ip.ts'
 import { formatProbability } from '../internal/probability.ts';
 import type { ModelEndpoint, ResolvedProxyConfig, ServicePortModel } from '../service-model/types.ts';
 import { hash16 } from './chain-name.ts';
+import type { IptablesLine } from './ruleset.ts';
 
 /** kube-proxy's `largeClusterEndpointsThreshold`. */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
@@ -9,13 +10,24 @@ export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
 /** The lines one service port contributes to the restore input, in kube-proxy's write order. */
 export interface ServiceFragment {
   /** Lines for the filter table (rules only; all in top-level chains). */
-  readonly filterRules: readonly string[];
+  readonly filterRules: readonly IptablesLine[];
   /** Top-level nat rules (KUBE-SERVICES, KUBE-NODEPORTS), always rewritten. */
-  readonly natTopRules: readonly string[];
-  /** Per-service nat chains (EXT, FW, SVC, SVL, SEP…), in declaration order. */
-  readonly natChains: readonly string[];
+  readonly natTopRules: readonly IptablesLine[];
+  /** Per-service nat chain lines (EXT, FW, SVC, SVL, SEP…), in declaration order. */
+  readonly natChains: readonly IptablesLine[];
   /** Rules of the per-service chains, in write order. */
-  readonly natChainRules: readonly string[];
+  readonly natChainRules: readonly IptablesLine[];
+}
+
+/** A `-A CHAIN …` rule line object. */
+export function ruleLine(text: string): IptablesLine {
+  const end = text.indexOf(' ', 3);
+  return { kind: 'rule', chain: end < 0 ? text.slice(3) : text.slice(3, end), text };
+}
+
+/** A `:CHAIN - [0:0]` chain line object. */
+export function chainLine(chain: string): IptablesLine {
+  return { kind: 'chain', chain, text: `:${chain} - [0:0]` };
 }
 
 /** Local-traffic detector argument fragments (pkg/proxy/util/localdetector.go). */
@@ -271,7 +283,12 @@ export function serviceFragment(
       `-A ${sep}${svcComment}${affinity ? ` -m recent --name ${sep} --set` : ''} ${proto} -j DNAT --to-destination ${ep.endpoint}`,
     );
   }
-  return { filterRules, natTopRules, natChains, natChainRules };
+  return {
+    filterRules: filterRules.map(ruleLine),
+    natTopRules: natTopRules.map(ruleLine),
+    natChains: natChains.map(chainLine),
+    natChainRules: natChainRules.map(ruleLine),
+  };
 }
 
 function probability(cache: string[], n: number): string {

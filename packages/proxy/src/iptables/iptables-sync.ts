@@ -1,0 +1,368 @@
+import type { Result } from '@podnet/ip';
+import { ProxyError } from '../proxy-error.ts';
+import {
+  attachEndpoints,
+  compareServicePorts,
+  endpointsOf,
+  type ServicePortBase,
+  servicePortsOf,
+  sliceServiceKey,
+} from '../service-model/build-service-model.ts';
+import { resolveProxyConfig } from '../service-model/resolve-proxy-config.ts';
+import type {
+  ModelWarning,
+  ProxyInput,
+  ResolvedProxyConfig,
+  ServicePortModel,
+} from '../service-model/types.ts';
+import { assembleRuleset } from './iptables-rules.ts';
+import type { Ruleset } from './ruleset.ts';
+import {
+  type HashCache,
+  LARGE_CLUSTER_ENDPOINTS_THRESHOLD,
+  type ServiceFragment,
+  serviceFragment,
+} from './service-fragment.ts';
+
+/** One service port with the rules it contributes. */
+interface Entry {
+  readonly port: ServicePortModel;
+  readonly fragment: ServiceFragment;
+}
+
+/**
+ * What kube-proxy remembers between syncs: the inputs by key and every service port's rules, so a
+ * partial sync rewrites only what changed. Treat as opaque; `ruleset` is the state the kernel holds
+ * after the sync (equal to a full sync of the same input).
+ */
+export interface IptablesSyncState {
+  readonly config: ResolvedProxyConfig;
+  /** The kube-proxy config the state was built with. */
+  readonly input: ProxyInput['config'];
+  /** Services by `ns/name`. */
+  readonly services: ReadonlyMap<string, unknown>;
+  /** EndpointSlices by `ns/sliceName`. */
+  readonly endpointSlices: ReadonlyMap<string, unknown>;
+  /** Service ports sorted by ServicePortName, with their rule fragments. */
+  readonly entries: readonly Entry[];
+  readonly totalEndpoints: number;
+  readonly ruleset: Ruleset;
+}
+
+/** A change to apply in a partial sync (kube-proxy's Service / EndpointSlice watch events). */
+export interface IptablesChange {
+  /** Added or updated Services. */
+  readonly upsertServices?: readonly unknown[];
+  /** Deleted Services, as `namespace/name`. */
+  readonly deleteServices?: readonly string[];
+  /** Added or updated EndpointSlices. */
+  readonly upsertEndpointSlices?: readonly unknown[];
+  /** Deleted EndpointSlices, as `namespace/sliceName`. */
+  readonly deleteEndpointSlices?: readonly string[];
+}
+
+/** The result of one sync. */
+export interface IptablesSyncResult {
+  /** The state to pass to the next sync. */
+  readonly state: IptablesSyncState;
+  /** The `iptables-restore --noflush` input this sync writes. */
+  readonly restore: Ruleset;
+  /** Whether every service chain was rewritten. */
+  readonly fullSync: boolean;
+  /** `ns/name` of the Services whose chains were rewritten (all of them on a full sync). */
+  readonly changedServices: readonly string[];
+  readonly warnings: readonly ModelWarning[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function objectKey(obj: unknown, what: string, path: readonly (string | number)[]): string {
+  if (
+    !isObject(obj) ||
+    !isObject(obj.metadata) ||
+    typeof obj.metadata.name !== 'string' ||
+    obj.metadata.name === ''
+  ) {
+    throw new ProxyError('INVALID_OBJECT', `${what} at ${path.join('.')} needs metadata.name`, path);
+  }
+  const ns = obj.metadata.namespace;
+  return `${typeof ns === 'string' && ns !== '' ? ns : 'default'}/${obj.metadata.name}`;
+}
+
+function byServiceKey(
+  slices: ReadonlyMap<string, unknown>,
+): Map<string, { slice: unknown; path: readonly (string | number)[] }[]> {
+  const out = new Map<string, { slice: unknown; path: readonly (string | number)[] }[]>();
+  for (const [key, slice] of slices) {
+    const svc = sliceServiceKey(slice);
+    if (svc === undefined) continue;
+    let list = out.get(svc);
+    if (list === undefined) {
+      list = [];
+      out.set(svc, list);
+    }
+    list.push({ slice, path: ['endpointSlices', key] });
+  }
+  return out;
+}
+
+function serviceChains(entries: readonly Entry[]): Set<string> {
+  const chains = new Set<string>();
+  for (const e of entries) for (const c of e.fragment.natChains) if (c.kind === 'chain') chains.add(c.chain);
+  return chains;
+}
+
+function portsForService(
+  key: string,
+  service: unknown,
+  slices: readonly { slice: unknown; path: readonly (string | number)[] }[],
+  config: ResolvedProxyConfig,
+  warnings: ModelWarning[],
+): ServicePortModel[] {
+  const ports: ServicePortBase[] = servicePortsOf(service, config, ['services', key], warnings);
+  if (ports.length === 0) return [];
+  return attachEndpoints(ports, endpointsOf(slices, config, warnings), config);
+}
+
+function buildEntries(
+  ports: readonly ServicePortModel[],
+  config: ResolvedProxyConfig,
+  large: boolean,
+  cache: HashCache,
+): Entry[] {
+  const probabilities: string[] = [];
+  return ports.map((port) => ({
+    port,
+    fragment: serviceFragment(port, config, large, probabilities, cache),
+  }));
+}
+
+function countEndpoints(ports: readonly ServicePortModel[]): number {
+  let n = 0;
+  for (const p of ports) n += p.endpoints.length;
+  return n;
+}
+
+function fullFromMaps(
+  configInput: ProxyInput['config'],
+  config: ResolvedProxyConfig,
+  services: Map<string, unknown>,
+  slices: Map<string, unknown>,
+  previous: IptablesSyncState | undefined,
+): IptablesSyncResult {
+  const warnings: ModelWarning[] = [];
+  const sliceIndex = byServiceKey(slices);
+  const ports: ServicePortModel[] = [];
+  const keys = [...services.keys()].sort();
+  for (const key of keys)
+    ports.push(...portsForService(key, services.get(key), sliceIndex.get(key) ?? [], config, warnings));
+  ports.sort(compareServicePorts);
+  const total = countEndpoints(ports);
+  const entries = buildEntries(ports, config, total > LARGE_CLUSTER_ENDPOINTS_THRESHOLD, new Map());
+  const active = serviceChains(entries);
+  const stale =
+    previous === undefined ? [] : [...serviceChains(previous.entries)].filter((c) => !active.has(c)).sort();
+  const fragments = entries.map((e) => e.fragment);
+  const state: IptablesSyncState = {
+    config,
+    input: configInput,
+    services,
+    endpointSlices: slices,
+    entries,
+    totalEndpoints: total,
+    ruleset: assembleRuleset(config, fragments, undefined, []),
+  };
+  return {
+    state,
+    restore: stale.length === 0 ? state.ruleset : assembleRuleset(config, fragments, undefined, stale),
+    fullSync: true,
+    changedServices: [...new Set(ports.map((p) => p.serviceKey))],
+    warnings,
+  };
+}
+
+/**
+ * A full sync (kube-proxy at start-up, or with `previous`, after a forced resync): every chain is
+ * written; with `previous`, service chains that no longer exist are flushed and deleted
+ * (`:CHAIN - [0:0]` + `-X CHAIN`). `result.state.ruleset` equals `iptablesRules(input)`.
+ *
+ * @example
+ * ```ts
+ * const { state } = iptablesSync({ services, endpointSlices, config });
+ * const next = iptablesPartialSync(state, { upsertServices: [newService] });
+ * ```
+ */
+export function iptablesSync(input: ProxyInput, previous?: IptablesSyncState): IptablesSyncResult {
+  if (!isObject(input)) throw new ProxyError('INVALID_INPUT', 'input must be an object');
+  const config = resolveProxyConfig(input.config);
+  const services = new Map<string, unknown>();
+  const slices = new Map<string, unknown>();
+  if (!Array.isArray(input.services))
+    throw new ProxyError('INVALID_INPUT', 'services must be an array', ['services']);
+  if (!Array.isArray(input.endpointSlices)) {
+    throw new ProxyError('INVALID_INPUT', 'endpointSlices must be an array', ['endpointSlices']);
+  }
+  input.services.forEach((svc, i) => {
+    const key = objectKey(svc, 'Service', ['services', i]);
+    if (!services.has(key)) services.set(key, svc);
+  });
+  input.endpointSlices.forEach((slice, i) => {
+    slices.set(objectKey(slice, 'EndpointSlice', ['endpointSlices', i]), slice);
+  });
+  return fullFromMaps(input.config, config, services, slices, previous);
+}
+
+function insertSorted(entries: Entry[], add: readonly Entry[]): Entry[] {
+  if (add.length === 0) return entries;
+  const out = entries;
+  for (const e of add) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareServicePorts((out[mid] as Entry).port, e.port) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, e);
+  }
+  return out;
+}
+
+/**
+ * A partial sync (KEP-3453 MinimizeIPTablesRestore): applies `change` to the previous state and
+ * writes only the top-level chains plus the SVC/SVL/EXT/FW/SEP chains of the Services whose
+ * Service or EndpointSlices changed; chains of removed service ports are flushed and deleted.
+ * Falls back to a full sync when the large-cluster mode (over 1,000 endpoints) flips, as comments
+ * change everywhere then. The new `state.ruleset` equals a full sync of the new input.
+ *
+ * @example
+ * ```ts
+ * const { state } = iptablesSync(input);
+ * const r = iptablesPartialSync(state, { upsertServices: [svc], upsertEndpointSlices: [slice] });
+ * formatIptablesSave(r.restore); // the small restore input
+ * ```
+ */
+export function iptablesPartialSync(previous: IptablesSyncState, change: IptablesChange): IptablesSyncResult {
+  if (typeof previous !== 'object' || previous === null || !Array.isArray(previous.entries)) {
+    throw new ProxyError('INVALID_STATE', 'previous must be the state of an earlier iptablesSync');
+  }
+  if (typeof change !== 'object' || change === null)
+    throw new ProxyError('INVALID_INPUT', 'change must be an object');
+  const config = previous.config;
+  const services = new Map(previous.services);
+  const slices = new Map(previous.endpointSlices);
+  const affected = new Set<string>();
+  (change.deleteServices ?? []).forEach((key, i) => {
+    if (typeof key !== 'string')
+      throw new ProxyError('INVALID_INPUT', 'deleteServices holds "ns/name" strings', ['deleteServices', i]);
+    services.delete(key);
+    affected.add(key);
+  });
+  (change.upsertServices ?? []).forEach((svc, i) => {
+    const key = objectKey(svc, 'Service', ['upsertServices', i]);
+    services.set(key, svc);
+    affected.add(key);
+  });
+  const touchSlice = (slice: unknown): void => {
+    const svc = sliceServiceKey(slice);
+    if (svc !== undefined) affected.add(svc);
+  };
+  (change.deleteEndpointSlices ?? []).forEach((key, i) => {
+    if (typeof key !== 'string') {
+      throw new ProxyError('INVALID_INPUT', 'deleteEndpointSlices holds "ns/name" strings', [
+        'deleteEndpointSlices',
+        i,
+      ]);
+    }
+    touchSlice(slices.get(key));
+    slices.delete(key);
+  });
+  (change.upsertEndpointSlices ?? []).forEach((slice, i) => {
+    const key = objectKey(slice, 'EndpointSlice', ['upsertEndpointSlices', i]);
+    touchSlice(slices.get(key));
+    touchSlice(slice);
+    slices.set(key, slice);
+  });
+
+  const warnings: ModelWarning[] = [];
+  // Slices of the affected services only.
+  const sliceIndex = new Map<string, { slice: unknown; path: readonly (string | number)[] }[]>();
+  for (const [key, slice] of slices) {
+    const svc = sliceServiceKey(slice);
+    if (svc === undefined || !affected.has(svc)) continue;
+    let list = sliceIndex.get(svc);
+    if (list === undefined) {
+      list = [];
+      sliceIndex.set(svc, list);
+    }
+    list.push({ slice, path: ['endpointSlices', key] });
+  }
+  const newPorts: ServicePortModel[] = [];
+  for (const key of [...affected].sort()) {
+    const svc = services.get(key);
+    if (svc === undefined) continue;
+    newPorts.push(...portsForService(key, svc, sliceIndex.get(key) ?? [], config, warnings));
+  }
+  const kept = previous.entries.filter((e) => !affected.has(e.port.serviceKey));
+  let removedEndpoints = 0;
+  for (const e of previous.entries)
+    if (affected.has(e.port.serviceKey)) removedEndpoints += e.port.endpoints.length;
+  const total = previous.totalEndpoints - removedEndpoints + countEndpoints(newPorts);
+  const wasLarge = previous.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
+  const large = total > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
+  if (wasLarge !== large) {
+    const full = fullFromMaps(previous.input, config, services, slices, previous);
+    return { ...full, warnings: [...warnings, ...full.warnings] };
+  }
+  newPorts.sort(compareServicePorts);
+  const added = buildEntries(newPorts, config, large, new Map());
+  const entries = insertSorted(kept, added);
+  const fragments = entries.map((e) => e.fragment);
+  const addedFragments = new Set(added.map((e) => e.fragment));
+  const oldChains = new Set<string>();
+  for (const e of previous.entries) {
+    if (!affected.has(e.port.serviceKey)) continue;
+    for (const c of e.fragment.natChains) if (c.kind === 'chain') oldChains.add(c.chain);
+  }
+  const active = serviceChains(added);
+  const stale = [...oldChains].filter((c) => !active.has(c)).sort();
+  const state: IptablesSyncState = {
+    config,
+    input: previous.input,
+    services,
+    endpointSlices: slices,
+    entries,
+    totalEndpoints: total,
+    ruleset: assembleRuleset(config, fragments, undefined, []),
+  };
+  const restore = assembleRuleset(
+    config,
+    fragments,
+    (i) => addedFragments.has(fragments[i] as ServiceFragment),
+    stale,
+  );
+  return { state, restore, fullSync: false, changedServices: [...affected].sort(), warnings };
+}
+
+/**
+ * {@link iptablesPartialSync} that returns a Result instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const r = safeIptablesPartialSync(state, { upsertServices: [null] });
+ * r.ok; // false
+ * ```
+ */
+export function safeIptablesPartialSync(
+  previous: IptablesSyncState,
+  change: IptablesChange,
+): Result<IptablesSyncResult, ProxyError> {
+  try {
+    return { ok: true, value: iptablesPartialSync(previous, change) };
+  } catch (error) {
+    if (error instanceof ProxyError) return { ok: false, error };
+    return { ok: false, error: new ProxyError('INVALID_INPUT', String(error)) };
+  }
+}
