@@ -31,7 +31,7 @@ const KEY_ORDER: readonly (keyof Route)[] = [
 ];
 
 /** @internal A frozen Route with its keys in print order and no undefined-valued keys. */
-export function buildRoute(fields: { readonly [K in keyof Route]?: Route[K] }): Route {
+export function buildRoute(fields: { readonly [K in keyof Route]?: Route[K] | undefined }): Route {
   const out: Record<string, unknown> = {};
   for (const k of KEY_ORDER) {
     const v = fields[k];

@@ -1,0 +1,63 @@
+import { fc, test } from '@fast-check/vitest';
+import { type Addr, addrFromUint32, prefixFirst, prefixLast } from '@podnet/ip';
+import { describe, expect } from 'vitest';
+import { compileLpm } from './compile-lpm.ts';
+import { anyAddr, selectionRoute } from './internal/arbitraries.ts';
+import type { Route } from './route.ts';
+import { selectRouteIndex } from './select-route.ts';
+
+// Reference: a linear scan over the route array (selectRouteIndex, the core of selectRoute).
+function probes(routes: readonly Route[], extra: readonly Addr[]): Addr[] {
+  const out: Addr[] = [...extra];
+  for (const r of routes) {
+    const first = prefixFirst(r.dst);
+    const last = prefixLast(r.dst);
+    out.push(first, last);
+    if (first.family === 4) {
+      out.push(
+        addrFromUint32(((first.w3 >>> 0) + 0xffffffff) >>> 0),
+        addrFromUint32(((last.w3 >>> 0) + 1) >>> 0),
+      );
+    }
+  }
+  return out;
+}
+
+describe('compileLpm agrees with the linear-scan reference', () => {
+  test.prop([fc.array(selectionRoute, { maxLength: 40 }), fc.array(anyAddr, { maxLength: 20 })], {
+    numRuns: 300,
+  })('DIR-16-8-8 and the IPv6 interval table', (routes, extra) => {
+    const lpm = compileLpm(routes, { layout: 'dir-16-8-8' });
+    const keys: number[] = [];
+    const want: number[] = [];
+    for (const a of probes(routes, extra)) {
+      const ref = selectRouteIndex(routes, a, undefined);
+      expect(lpm.lookupIndex(a)).toBe(ref);
+      expect(lpm.lookup(a)).toBe(ref < 0 ? undefined : routes[ref]);
+      if (a.family === 4) {
+        keys.push(a.w3 >>> 0);
+        want.push(ref);
+      }
+    }
+    expect(Array.from(lpm.lookupBatch(Uint32Array.from(keys)))).toEqual(want);
+  });
+
+  test.prop([fc.array(selectionRoute, { maxLength: 30 }), fc.array(anyAddr, { maxLength: 10 })], {
+    numRuns: 15,
+  })('DIR-24-8', (routes, extra) => {
+    const lpm = compileLpm(routes, { layout: 'dir-24-8' });
+    expect(lpm.stats.layout).toBe('dir-24-8');
+    for (const a of probes(routes, extra)) {
+      expect(lpm.lookupIndex(a)).toBe(selectRouteIndex(routes, a, undefined));
+    }
+  });
+
+  test.prop([fc.array(selectionRoute, { maxLength: 30 }), fc.array(anyAddr, { maxLength: 10 })], {
+    numRuns: 100,
+  })('a single table on request', (routes, extra) => {
+    const lpm = compileLpm(routes, { table: '100', layout: 'dir-16-8-8' });
+    for (const a of probes(routes, extra)) {
+      expect(lpm.lookupIndex(a)).toBe(selectRouteIndex(routes, a, { table: '100' }));
+    }
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { type ForwardingNode, forwardPacket } from './forward-packet.ts';
+import { forwardingNodes } from './forwarding-nodes.ts';
+import { nodeRoutes } from './node-routes.ts';
+import { parseIpRoute } from './parse-ip-route.ts';
+
+const nodes = [
+  { name: 'node01', ip: '192.168.1.11', podCidr: '10.244.1.0/24' },
+  { name: 'node02', ip: '192.168.1.12', podCidr: '10.244.2.0/24' },
+  { name: 'node03', ip: '192.168.1.13', podCidr: '10.244.3.0/24' },
+];
+const path = (r: ReturnType<typeof forwardPacket>): string[] => r.hops.map((h) => `${h.node}:${h.action}`);
+
+describe('forwardPacket', () => {
+  it('bridge-static and host-gw: one hop to the owning node, delivered on its bridge', () => {
+    for (const mode of ['bridge-static', 'flannel-host-gw'] as const) {
+      const r = forwardPacket(forwardingNodes(mode, nodes), { from: 'node01', dst: '10.244.3.7' });
+      expect(r.disposition).toBe('DELIVERED');
+      expect(path(r)).toEqual(['node01:forward', 'node03:deliver-link']);
+      expect(r.hops[0]).toMatchObject({ dev: 'eth0', nextNode: 'node03', ttl: 64 });
+      expect(r.hops[1]).toMatchObject({ dev: 'cni0', ttl: 63 });
+    }
+  });
+
+  it('bridge-gateway: through the router', () => {
+    const r = forwardPacket(forwardingNodes('bridge-gateway', nodes), { from: 'node01', dst: '10.244.2.7' });
+    expect(path(r)).toEqual(['node01:forward', 'router:forward', 'node02:deliver-link']);
+  });
+
+  it('vxlan modes: via the remote VTEP address over the tunnel device', () => {
+    const r = forwardPacket(forwardingNodes('flannel-vxlan', nodes), { from: 'node02', dst: '10.244.1.9' });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops[0]).toMatchObject({ dev: 'flannel.1', nextNode: 'node01' });
+  });
+
+  it('weave: across the overlay bridge to the node whose share holds the pod', () => {
+    const shares = nodes.map((n, i) => ({ ...n, podCidr: `10.32.${i * 64}.0/18` }));
+    const graph = forwardingNodes('weave', shares, { podRange: '10.32.0.0/16' });
+    const r = forwardPacket(graph, { from: 'node01', dst: '10.32.130.4' });
+    expect(path(r)).toEqual(['node01:forward', 'node03:deliver-link']);
+    expect(r.hops[0]?.dev).toBe('weave');
+  });
+
+  it('calico: a pod missing from the remote node hits its block blackhole', () => {
+    const r = forwardPacket(forwardingNodes('calico-ipip', nodes), { from: 'node01', dst: '10.244.2.5' });
+    expect(r.disposition).toBe('DROPPED');
+    expect(r.hops.at(-1)?.route?.type).toBe('blackhole');
+  });
+
+  it('delivers to node addresses and leaves via gateways outside the model', () => {
+    const graph = forwardingNodes('flannel-host-gw', nodes, { defaultGateway: '192.168.1.1' });
+    expect(path(forwardPacket(graph, { from: 'node01', dst: '192.168.1.12' }))).toEqual([
+      'node01:forward',
+      'node02:deliver-local',
+    ]);
+    expect(forwardPacket(graph, { from: 'node01', dst: '10.244.1.1' }).disposition).toBe('DELIVERED');
+    const out = forwardPacket(graph, { from: 'node01', dst: '8.8.8.8' });
+    expect(out.disposition).toBe('EXTERNAL');
+    expect(out.hops[0]?.action).toBe('exit');
+    expect(
+      forwardPacket(forwardingNodes('flannel-host-gw', nodes), { from: 'node01', dst: '8.8.8.8' })
+        .disposition,
+    ).toBe('NO_ROUTE');
+  });
+
+  it('rejects unreachable/prohibit, and on-link hosts that are not there', () => {
+    const n: ForwardingNode = {
+      name: 'a',
+      routes: parseIpRoute('unreachable 10.1.0.0/16\nprohibit 10.2.0.0/16\n10.3.0.0/16 dev cni0'),
+      addresses: ['10.3.0.1'],
+      attached: ['10.3.0.0/24'],
+    };
+    expect(forwardPacket([n], { from: 'a', dst: '10.1.0.1' }).disposition).toBe('REJECTED');
+    expect(forwardPacket([n], { from: 'a', dst: '10.2.0.1' }).disposition).toBe('REJECTED');
+    expect(forwardPacket([n], { from: 'a', dst: '10.3.0.9' }).disposition).toBe('DELIVERED');
+    expect(forwardPacket([n], { from: 'a', dst: '10.3.9.9' }).disposition).toBe('REJECTED');
+  });
+
+  it('detects loops and TTL expiry', () => {
+    const a: ForwardingNode = {
+      name: 'a',
+      routes: parseIpRoute('10.9.0.0/16 via 192.168.1.2 dev eth0'),
+      addresses: ['192.168.1.1'],
+    };
+    const b: ForwardingNode = {
+      name: 'b',
+      routes: parseIpRoute('10.9.0.0/16 via 192.168.1.1 dev eth0'),
+      addresses: ['192.168.1.2'],
+    };
+    const r = forwardPacket([a, b], { from: 'a', dst: '10.9.0.1' });
+    expect(r.disposition).toBe('LOOP');
+    expect(path(r)).toEqual(['a:forward', 'b:forward']);
+    const chain = [0, 1, 2, 3].map(
+      (i): ForwardingNode => ({
+        name: `n${i}`,
+        routes: parseIpRoute(`10.9.0.0/16 via 192.168.1.${i + 11} dev eth0`),
+        addresses: [`192.168.1.${i + 10}`],
+      }),
+    );
+    expect(forwardPacket(chain, { from: 'n0', dst: '10.9.0.1', ttl: 2 }).disposition).toBe('LOOP');
+  });
+
+  it('takes the first path of a multipath route', () => {
+    const a: ForwardingNode = {
+      name: 'a',
+      routes: parseIpRoute(
+        'default proto static\n\tnexthop via 192.168.1.2 dev eth0 weight 1\n\tnexthop via 192.168.1.3 dev eth0 weight 1',
+      ),
+      addresses: ['192.168.1.1'],
+    };
+    const b: ForwardingNode = { name: 'b', routes: [], addresses: ['192.168.1.2', '10.0.0.1'] };
+    expect(path(forwardPacket([a, b], { from: 'a', dst: '10.0.0.1' }))).toEqual([
+      'a:forward',
+      'b:deliver-local',
+    ]);
+  });
+
+  it('rejects bad input', () => {
+    const graph = forwardingNodes('weave', nodes);
+    expect(() => forwardPacket(graph, { from: 'nope', dst: '10.0.0.1' })).toThrow(
+      expect.objectContaining({ code: 'NODE_NOT_FOUND' }),
+    );
+    expect(() => forwardPacket(graph, { from: 'node01', dst: 'x' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ADDRESS' }),
+    );
+    expect(() => forwardPacket(graph, { from: 'node01', dst: '10.0.0.1', ttl: 0 })).toThrow(/TTL/);
+    expect(() => forwardPacket([graph[0]!, graph[0]!], { from: 'node01', dst: '10.0.0.1' })).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_NODE' }),
+    );
+    expect(() => forwardPacket(null as never, { from: 'a', dst: '10.0.0.1' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => forwardPacket(graph, null as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(nodeRoutes('weave', nodes, 'node01').length).toBeGreaterThan(0);
+  });
+});
