@@ -1,3 +1,4 @@
+import type { IpWords } from '../modes/ip-util.ts';
 import { cidrContains, compareIp, isLoopback, parseIp } from '../modes/ip-util.ts';
 import type { ModeConfig, ModeEndpoint, ModeServicePort, ModeView } from '../modes/mode-model.ts';
 import type { IpsetDefinition, IpvsRealServer, IpvsVirtualServer } from './ipvs-ruleset.ts';
@@ -133,9 +134,18 @@ export interface IpvsBuild {
 
 const PROTO_ORDER: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132 };
 
-function byAddress(a: string, b: string): number {
-  const pa = parseIp(a);
-  const pb = parseIp(b);
+/** Numeric order of two addresses (IPv4 before IPv6), parsing each text once. */
+function addressOrder(cache: Map<string, IpWords | null>, a: string, b: string): number {
+  let pa = cache.get(a);
+  if (pa === undefined) {
+    pa = parseIp(a);
+    cache.set(a, pa);
+  }
+  let pb = cache.get(b);
+  if (pb === undefined) {
+    pb = parseIp(b);
+    cache.set(b, pb);
+  }
   if (pa === null || pb === null) return a < b ? -1 : a > b ? 1 : 0;
   return compareIp(pa, pb);
 }
@@ -161,6 +171,8 @@ function detectorNotLocal(config: ModeConfig): string | null {
 export function buildIpvs(view: ModeView): IpvsBuild {
   const { config } = view;
   const family = config.family;
+  const ipCache = new Map<string, IpWords | null>();
+  const byAddress = (a: string, b: string): number => addressOrder(ipCache, a, b);
   const entries = new Map<string, Set<string>>();
   for (const info of IPSET_INFO) entries.set(info.name, new Set());
   const add = (set: string, entry: string): void => {

@@ -1,8 +1,8 @@
 import { ProxyError } from '../proxy-error.ts';
 import { buildServiceModel } from '../service-model/build-service-model.ts';
-import type { ModelEndpoint, ProxyInput, ServiceModel } from '../service-model/types.ts';
+import type { ProxyInput, ServiceModel } from '../service-model/types.ts';
 import { canonicalCidr, ipFamily, isLoopback, parseIp } from './ip-util.ts';
-import type { ModeConfig, ModeEndpoint, ModeLocalDetector, ModeView } from './mode-model.ts';
+import type { ModeConfig, ModeLocalDetector, ModeView } from './mode-model.ts';
 
 /** Settings only the ipvs / nftables modes read, accepted next to the shared config fields. */
 export interface ModeExtraConfig {
@@ -28,10 +28,6 @@ const SCHEDULERS = new Set([
   'ovf',
   'twos',
 ]);
-
-function endpoint(e: ModelEndpoint): ModeEndpoint {
-  return { ip: e.ip, port: e.port, isLocal: e.isLocal };
-}
 
 function serviceCIDRsOf(raw: unknown, family: 4 | 6): string[] {
   if (raw === undefined || raw === null || raw === '') return [];
@@ -122,10 +118,11 @@ export function modeViewFromModel(model: ServiceModel, extra: ModeExtraConfig = 
     externallyAccessible: sp.externallyAccessible,
     usesClusterEndpoints: sp.usesClusterEndpoints,
     usesLocalEndpoints: sp.usesLocalEndpoints,
-    allEndpoints: sp.endpoints.map(endpoint),
-    clusterEndpoints: sp.clusterEndpoints.map(endpoint),
-    localEndpoints: sp.localEndpoints.map(endpoint),
-    allReachableEndpoints: sp.allReachableEndpoints.map(endpoint),
+    // ModelEndpoint is structurally a ModeEndpoint: share the arrays instead of copying them.
+    allEndpoints: sp.endpoints,
+    clusterEndpoints: sp.clusterEndpoints,
+    localEndpoints: sp.localEndpoints,
+    allReachableEndpoints: sp.allReachableEndpoints,
     hasAnyEndpoints: sp.hasAnyEndpoints,
   }));
   return { config, servicePorts };

@@ -33,23 +33,59 @@ function utf8(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** SHA-256 of the UTF-8 bytes of `text`. */
-export function sha256(text: string): Uint8Array {
-  const msg = utf8(text);
-  const bitLen = msg.length * 8;
-  const total = (((msg.length + 9 + 63) >> 6) << 6) >>> 0;
+/** Reusable working buffers for {@link sha256}; create one per generator run. */
+export interface Sha256Scratch {
+  readonly w: Uint32Array;
+  readonly h: Uint32Array;
+}
+
+/** Fresh working buffers for {@link sha256}. */
+export function sha256Scratch(): Sha256Scratch {
+  return { w: new Uint32Array(64), h: new Uint32Array(8) };
+}
+
+/** SHA-256 of the UTF-8 bytes of `text` (`scratch` avoids two allocations per call). */
+export function sha256(text: string, scratch?: Sha256Scratch): Uint8Array {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  const msg = ascii ? null : utf8(text);
+  const len = msg === null ? text.length : msg.length;
+  const total = ((len + 9 + 63) >> 6) << 6;
   const buf = new Uint8Array(total);
-  buf.set(msg);
-  buf[msg.length] = 0x80;
-  const view = new DataView(buf.buffer);
-  view.setUint32(total - 8, Math.floor(bitLen / 0x100000000));
-  view.setUint32(total - 4, bitLen >>> 0);
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
+  if (msg === null) for (let i = 0; i < len; i++) buf[i] = text.charCodeAt(i);
+  else buf.set(msg);
+  buf[len] = 0x80;
+  const bitLen = len * 8;
+  const hi = Math.floor(bitLen / 0x100000000);
+  const lo = bitLen >>> 0;
+  buf[total - 8] = hi >>> 24;
+  buf[total - 7] = (hi >>> 16) & 255;
+  buf[total - 6] = (hi >>> 8) & 255;
+  buf[total - 5] = hi & 255;
+  buf[total - 4] = lo >>> 24;
+  buf[total - 3] = (lo >>> 16) & 255;
+  buf[total - 2] = (lo >>> 8) & 255;
+  buf[total - 1] = lo & 255;
+  const h: Uint32Array = scratch?.h ?? new Uint32Array(8);
+  h[0] = 0x6a09e667;
+  h[1] = 0xbb67ae85;
+  h[2] = 0x3c6ef372;
+  h[3] = 0xa54ff53a;
+  h[4] = 0x510e527f;
+  h[5] = 0x9b05688c;
+  h[6] = 0x1f83d9ab;
+  h[7] = 0x5be0cd19;
+  const w: Uint32Array = scratch?.w ?? new Uint32Array(64);
   for (let off = 0; off < total; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
+    for (let i = 0; i < 16; i++) {
+      const j = off + i * 4;
+      w[i] = ((buf[j]! << 24) | (buf[j + 1]! << 16) | (buf[j + 2]! << 8) | buf[j + 3]!) >>> 0;
+    }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;
       const b = w[i - 2]!;
@@ -57,21 +93,21 @@ export function sha256(text: string): Uint8Array {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
     }
-    let a = h[0]!;
-    let b = h[1]!;
-    let c = h[2]!;
-    let d = h[3]!;
-    let e = h[4]!;
-    let f = h[5]!;
-    let g = h[6]!;
-    let hh = h[7]!;
+    let a: number = h[0]!;
+    let b: number = h[1]!;
+    let c: number = h[2]!;
+    let d: number = h[3]!;
+    let e: number = h[4]!;
+    let f: number = h[5]!;
+    let g: number = h[6]!;
+    let hh: number = h[7]!;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) >>> 0;
+      const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
+      const t2 = (S0 + maj) | 0;
       hh = g;
       g = f;
       f = e;
@@ -91,8 +127,13 @@ export function sha256(text: string): Uint8Array {
     h[7] = (h[7]! + hh) >>> 0;
   }
   const out = new Uint8Array(32);
-  const ov = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i]!);
+  for (let i = 0; i < 8; i++) {
+    const v = h[i]!;
+    out[i * 4] = v >>> 24;
+    out[i * 4 + 1] = (v >>> 16) & 255;
+    out[i * 4 + 2] = (v >>> 8) & 255;
+    out[i * 4 + 3] = v & 255;
+  }
   return out;
 }
 
@@ -119,4 +160,10 @@ export function base32(bytes: Uint8Array): string {
 /** `base32(sha256(text))`, the encoding kube-proxy hashes chain and object names with. */
 export function sha256Base32(text: string): string {
   return base32(sha256(text));
+}
+
+/** The first `chars` (≤ 48) characters of `base32(sha256(text))`, without encoding the rest. */
+export function sha256Base32Prefix(text: string, chars: number, scratch?: Sha256Scratch): string {
+  const digest = sha256(text, scratch);
+  return base32(digest.subarray(0, Math.ceil((chars * 5) / 8))).slice(0, chars);
 }

@@ -1,6 +1,7 @@
 import { cidrContains } from '../modes/ip-util.ts';
 import type { ModeConfig, ModeEndpoint, ModeServicePort, ModeView } from '../modes/mode-model.ts';
 import { joinHostPort, servicePortNameString } from '../modes/mode-model.ts';
+import { sha256Scratch } from '../modes/sha256-base32.ts';
 import { endpointChainBase, servicePortChainBase } from './nft-names.ts';
 import type { NftChain, NftElement, NftRule, NftRuleset, NftSet, NftTable } from './nft-ruleset.ts';
 
@@ -207,6 +208,7 @@ export function buildNftTable(view: ModeView): NftTable {
       : `${ipX} daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports`,
   );
 
+  const scratch = sha256Scratch();
   const notLocal = ifNotLocal(config, ipX);
   const local = ifLocal(config, ipX);
   const primaryNodeIP = config.nodeIPs[0];
@@ -218,7 +220,7 @@ export function buildNftTable(view: ModeView): NftTable {
   function writeServicePort(sp: ModeServicePort): void {
     const protocol = sp.protocol.toLowerCase();
     const nameString = servicePortNameString(sp);
-    const base = servicePortChainBase(sp);
+    const base = servicePortChainBase(sp, scratch);
     const clusterPolicyChain = `service-${base}`;
     const localPolicyChain = `local-${base}`;
     const externalChain = `external-${base}`;
@@ -227,9 +229,15 @@ export function buildNftTable(view: ModeView): NftTable {
     const hasEndpoints = sp.hasAnyEndpoints;
     const usesCluster = sp.clusterEndpoints.length > 0 && sp.usesClusterEndpoints;
     const usesLocal = sp.localEndpoints.length > 0 && sp.usesLocalEndpoints;
+    const nameCache = new Map<ModeEndpoint, { chain: string; affinitySet: string }>();
     const epNames = (ep: ModeEndpoint): { chain: string; affinitySet: string } => {
-      const b = endpointChainBase(sp, ep);
-      return { chain: `endpoint-${b}`, affinitySet: `affinity-${b}` };
+      let n = nameCache.get(ep);
+      if (n === undefined) {
+        const b = endpointChainBase(sp, ep, scratch);
+        n = { chain: `endpoint-${b}`, affinitySet: `affinity-${b}` };
+        nameCache.set(ep, n);
+      }
+      return n;
     };
 
     for (const ep of sp.allReachableEndpoints) chain(epNames(ep).chain);
@@ -358,9 +366,9 @@ export function buildNftTable(view: ModeView): NftTable {
     }
   }
 
-  const chainList: NftChain[] = [...chains.values()]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((c) => freezeChain(c));
+  const chainList: NftChain[] = [...chains.values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const setList: NftSet[] = [...sets.values()]
     .sort((a, b) =>
       a.kind !== b.kind ? (a.kind === 'set' ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
@@ -375,32 +383,14 @@ export function buildNftTable(view: ModeView): NftTable {
   };
 }
 
-function freezeChain(c: ChainDraft): NftChain {
-  const out: {
-    name: string;
-    type?: 'filter' | 'nat';
-    hook?: NonNullable<NftChain['hook']>;
-    priority?: number;
-    comment?: string;
-    rules: readonly NftRule[];
-  } = { name: c.name, rules: c.rules };
-  if (c.type !== undefined) out.type = c.type;
-  if (c.hook !== undefined) out.hook = c.hook;
-  if (c.priority !== undefined) out.priority = c.priority;
-  if (c.comment !== undefined) out.comment = c.comment;
-  return out;
-}
-
 function elementText(e: NftElement): string {
   return e.key.join(' . ');
 }
 
 function freezeSet(s: SetDraft): NftSet {
-  const elements = [...s.elements].sort((a, b) => {
-    const ka = elementText(a);
-    const kb = elementText(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  const keyed = s.elements.map((e) => ({ e, k: elementText(e) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  const elements = keyed.map((x) => x.e);
   const out: {
     kind: 'set' | 'map';
     name: string;

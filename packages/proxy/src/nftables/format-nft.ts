@@ -29,13 +29,12 @@ function setLine(t: NftTable, s: NftSet): string {
   return `${line} }`;
 }
 
-function ruleLine(t: NftTable, c: NftChain, r: NftRule): string {
-  const base = `add rule ${t.family} ${t.name} ${c.name} ${r.rule}`;
-  return r.comment === undefined ? base : `${base} comment ${quote(r.comment)}`;
+function ruleLine(prefix: string, r: NftRule): string {
+  return r.comment === undefined ? prefix + r.rule : `${prefix}${r.rule} comment ${quote(r.comment)}`;
 }
 
-function elementLine(t: NftTable, s: NftSet, e: NftElement): string {
-  let line = `add element ${t.family} ${t.name} ${s.name} { ${e.key.join(' . ')}`;
+function elementLine(prefix: string, e: NftElement): string {
+  let line = prefix + (e.key.length === 1 ? e.key[0] : e.key.join(' . '));
   if (e.comment !== undefined) line += ` comment ${quote(e.comment)}`;
   if (e.value !== undefined && e.value.length > 0) line += ` : ${e.value.join(' . ')}`;
   return `${line} }`;
@@ -54,16 +53,21 @@ function elementLine(t: NftTable, s: NftSet, e: NftElement): string {
  */
 export function formatNft(rules: NftRuleset): string {
   const lines: string[] = [];
+  const elements = (t: NftTable, s: NftSet): void => {
+    const prefix = `add element ${t.family} ${t.name} ${s.name} { `;
+    for (const e of s.elements) lines.push(elementLine(prefix, e));
+  };
   for (const t of rules.tables) {
     lines.push(tableLine(t));
     for (const c of t.chains) lines.push(chainLine(t, c));
     for (const s of t.sets) if (s.kind === 'set') lines.push(setLine(t, s));
     for (const s of t.sets) if (s.kind === 'map') lines.push(setLine(t, s));
-    for (const c of t.chains) for (const r of c.rules) lines.push(ruleLine(t, c, r));
-    for (const s of t.sets)
-      if (s.kind === 'set') for (const e of s.elements) lines.push(elementLine(t, s, e));
-    for (const s of t.sets)
-      if (s.kind === 'map') for (const e of s.elements) lines.push(elementLine(t, s, e));
+    for (const c of t.chains) {
+      const prefix = `add rule ${t.family} ${t.name} ${c.name} `;
+      for (const r of c.rules) lines.push(ruleLine(prefix, r));
+    }
+    for (const s of t.sets) if (s.kind === 'set') elements(t, s);
+    for (const s of t.sets) if (s.kind === 'map') elements(t, s);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -1,24 +1,26 @@
 import type { ModeEndpoint, ModeServicePort } from '../modes/mode-model.ts';
-import { sha256Base32 } from '../modes/sha256-base32.ts';
+import type { Sha256Scratch } from '../modes/sha256-base32.ts';
+import { sha256Base32Prefix } from '../modes/sha256-base32.ts';
 
 const NAME_BASE_MAX = 256 - 16;
 
 /** kube-proxy's `hashAndTruncate`: first 8 base32 chars of SHA-256, `-`, the name; at most 240 chars. */
-export function hashAndTruncate(name: string): string {
-  let out = `${sha256Base32(name).slice(0, 8)}-${name}`;
+export function hashAndTruncate(name: string, scratch?: Sha256Scratch): string {
+  let out = `${sha256Base32Prefix(name, 8, scratch)}-${name}`;
   if (out.length > NAME_BASE_MAX) out = `${out.slice(0, NAME_BASE_MAX - 3)}...`;
   return out;
 }
 
 /** `HASH-ns/svc/proto/port`, the base of a service port's chain names. */
-export function servicePortChainBase(sp: ModeServicePort): string {
-  return hashAndTruncate(`${sp.namespace}/${sp.name}/${sp.protocol.toLowerCase()}/${sp.portName}`);
+export function servicePortChainBase(sp: ModeServicePort, scratch?: Sha256Scratch): string {
+  return hashAndTruncate(`${sp.namespace}/${sp.name}/${sp.protocol.toLowerCase()}/${sp.portName}`, scratch);
 }
 
 /** `HASH-ns/svc/proto/port__ip/port` (IPv6 colons become dots), the base of endpoint names. */
-export function endpointChainBase(sp: ModeServicePort, ep: ModeEndpoint): string {
+export function endpointChainBase(sp: ModeServicePort, ep: ModeEndpoint, scratch?: Sha256Scratch): string {
   const ip = ep.ip.replaceAll(':', '.');
   return hashAndTruncate(
     `${sp.namespace}/${sp.name}/${sp.protocol.toLowerCase()}/${sp.portName}__${ip}/${ep.port}`,
+    scratch,
   );
 }
