@@ -93,7 +93,9 @@ const serviceArb = fc.record({
   ),
 });
 
-function buildInput(specs: readonly fc.infer<typeof serviceArb>[]): {
+type Spec = typeof serviceArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildInput(specs: readonly Spec[]): {
   services: unknown[];
   endpointSlices: unknown[];
 } {
