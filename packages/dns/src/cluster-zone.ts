@@ -1,7 +1,9 @@
 import type { PathSegment } from '@podnet/ip';
 import { DnsError } from './dns-error.ts';
+import type { DnsRecord } from './dns-record.ts';
 import { type IpInfo, parseIpText } from './internal/ip-text.ts';
-import type { ZoneAddress, ZonePort, ZoneService, ZoneSlice } from './internal/zone-data.ts';
+import { type DnsAnswer, EMPTY_RECORDS, resolveAnswer, result, soa } from './internal/resolve.ts';
+import type { ZoneAddress, ZonePort, ZoneService } from './internal/zone-data.ts';
 import type { KubeEndpointSlice, KubePod, KubeService } from './kube-objects.ts';
 
 /** CoreDNS `pods` modes. */
@@ -65,15 +67,36 @@ export interface ClusterZone {
   readonly podsByIp: ReadonlyMap<string, readonly string[]>;
   /** Canonical IP → services with that cluster IP, in input order. */
   readonly servicesByIp: ReadonlyMap<string, readonly ZoneService[]>;
-  /** Canonical IP → PTR targets of endpoints with that IP. */
+  /** Canonical IP → endpoints with that IP (their service and label), in input order. */
   readonly endpointsByIp: ReadonlyMap<
     string,
-    readonly { readonly target: string; readonly namespace: string }[]
+    readonly { readonly svc: ZoneService; readonly label: string }[]
   >;
   /** NS records of the apex (kube-dns Service when present, else `ns.dns.<zone>`). */
   readonly nameServers: readonly ZoneNameServer[];
-  /** Every pod IP with its namespace (lower case), in input order, for zone listings. */
-  readonly podIps: readonly { readonly namespace: string; readonly ip: string }[];
+  /** Every pod IP as written, in input order, for zone listings; namespaces in `podIpNamespaces`. */
+  readonly podIps: readonly string[];
+  /** The (lower-case) namespace of each entry of `podIps`. */
+  readonly podIpNamespaces: readonly string[];
+  /** Precomputed answers for every Service name (lower case), the hot path of `answer`. */
+  readonly fast: ReadonlyMap<string, FastAnswers>;
+  /** Per zone: its SOA and the shared NXDOMAIN / NODATA responses. */
+  readonly negative: ReadonlyMap<string, NegativeAnswers>;
+}
+
+/** The SOA and negative responses of one zone, built once. */
+export interface NegativeAnswers {
+  readonly soa: DnsRecord;
+  readonly nxdomain: DnsAnswer;
+  readonly nxdomainUpstream: DnsAnswer;
+  readonly nodata: DnsAnswer;
+}
+
+/** Precomputed A, AAAA and SRV answers of one name. */
+export interface FastAnswers {
+  readonly a: DnsAnswer;
+  readonly aaaa: DnsAnswer;
+  readonly srv: DnsAnswer;
 }
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -93,6 +116,11 @@ function str(v: unknown, path: readonly PathSegment[], required: boolean): strin
   }
   if (typeof v !== 'string') bad(`${path.join('.')} must be a string, got ${typeof v}`, path);
   return v;
+}
+
+function optStr(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  return v === undefined || v === null ? '' : null;
 }
 
 function arr(v: unknown, path: readonly PathSegment[]): readonly unknown[] {
@@ -251,92 +279,154 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     }
   }
 
-  const endpointsByIp = new Map<string, { target: string; namespace: string }[]>();
+  const endpointsByIp = new Map<string, { svc: ZoneService; label: string }[]>();
+  const useEndpoints = input.noEndpoints !== true;
   const rawSlices = arr(input.endpointSlices, ['endpointSlices']);
   for (let i = 0; i < rawSlices.length; i++) {
     const es = rawSlices[i];
-    const path: PathSegment[] = ['endpointSlices', i];
-    if (!isObject(es)) bad(`endpointSlices[${i}] must be an object`, path);
+    if (!isObject(es)) bad(`endpointSlices[${i}] must be an object`, ['endpointSlices', i]);
     const meta = es.metadata;
-    if (!isObject(meta)) bad(`endpointSlices[${i}].metadata must be an object`, [...path, 'metadata']);
-    const namespace = str(meta.namespace, [...path, 'metadata', 'namespace'], false) || 'default';
+    if (!isObject(meta))
+      bad(`endpointSlices[${i}].metadata must be an object`, ['endpointSlices', i, 'metadata']);
+    const namespace = optStr(meta.namespace) || 'default';
+    if (typeof meta.namespace !== 'string' && meta.namespace != null) {
+      bad(`endpointSlices[${i}].metadata.namespace must be a string`, [
+        'endpointSlices',
+        i,
+        'metadata',
+        'namespace',
+      ]);
+    }
     namespaces.add(namespace.toLowerCase());
     const labels = meta.labels;
     if (labels !== undefined && labels !== null && !isObject(labels)) {
-      bad(`endpointSlices[${i}].metadata.labels must be an object`, [...path, 'metadata', 'labels']);
+      bad(`endpointSlices[${i}].metadata.labels must be an object`, [
+        'endpointSlices',
+        i,
+        'metadata',
+        'labels',
+      ]);
     }
-    const svcName = labels
-      ? str(
-          Object.hasOwn(labels, SERVICE_NAME_LABEL) ? labels[SERVICE_NAME_LABEL] : undefined,
-          [...path, 'metadata', 'labels', SERVICE_NAME_LABEL],
-          false,
-        )
-      : '';
-    const ports = readPorts(es.ports, [...path, 'ports']);
-    const svc = services.get(`${svcName}.${namespace}`.toLowerCase());
+    const rawName =
+      labels && Object.hasOwn(labels, SERVICE_NAME_LABEL) ? labels[SERVICE_NAME_LABEL] : undefined;
+    const svcName = optStr(rawName);
+    if (svcName === null) {
+      bad(`endpointSlices[${i}].metadata.labels["${SERVICE_NAME_LABEL}"] must be a string`, [
+        'endpointSlices',
+        i,
+        'metadata',
+        'labels',
+        SERVICE_NAME_LABEL,
+      ]);
+    }
+    const ports = readPorts(es.ports, ['endpointSlices', i, 'ports']);
+    const svc = useEndpoints ? services.get(`${svcName}.${namespace}`.toLowerCase()) : undefined;
     const addresses: ZoneAddress[] = [];
-    const eps = arr(es.endpoints, [...path, 'endpoints']);
+    const eps = arr(es.endpoints, ['endpointSlices', i, 'endpoints']);
     for (let e = 0; e < eps.length; e++) {
       const ep = eps[e];
-      const epPath: PathSegment[] = [...path, 'endpoints', e];
-      if (!isObject(ep)) bad(`endpointSlices[${i}].endpoints[${e}] must be an object`, epPath);
+      if (!isObject(ep))
+        bad(`endpointSlices[${i}].endpoints[${e}] must be an object`, ['endpointSlices', i, 'endpoints', e]);
       const cond = ep.conditions;
-      const ready = isObject(cond) ? cond.ready : undefined;
-      if (ready === false) continue;
-      const hostname = str(ep.hostname, [...epPath, 'hostname'], false);
+      if (cond !== undefined && cond !== null && isObject(cond) && cond.ready === false) continue;
+      const hostname = optStr(ep.hostname);
+      if (hostname === null) {
+        bad(`endpointSlices[${i}].endpoints[${e}].hostname must be a string`, [
+          'endpointSlices',
+          i,
+          'endpoints',
+          e,
+          'hostname',
+        ]);
+      }
       const ref = ep.targetRef;
-      const podName = isObject(ref) ? str(ref.name, [...epPath, 'targetRef', 'name'], false) : '';
-      const addrs = arr(ep.addresses, [...epPath, 'addresses']);
+      const podName = isObject(ref) ? optStr(ref.name) : '';
+      if (podName === null) {
+        bad(`endpointSlices[${i}].endpoints[${e}].targetRef.name must be a string`, [
+          'endpointSlices',
+          i,
+          'endpoints',
+          e,
+          'targetRef',
+          'name',
+        ]);
+      }
+      const addrs = ep.addresses;
+      if (!Array.isArray(addrs)) {
+        if (addrs === undefined || addrs === null) continue;
+        bad(`endpointSlices[${i}].endpoints[${e}].addresses must be an array`, [
+          'endpointSlices',
+          i,
+          'endpoints',
+          e,
+          'addresses',
+        ]);
+      }
       for (let a = 0; a < addrs.length; a++) {
-        const text = str(addrs[a], [...epPath, 'addresses', a], true);
+        const text = addrs[a];
+        if (typeof text !== 'string') {
+          bad(`endpointSlices[${i}].endpoints[${e}].addresses[${a}] must be a string`, [
+            'endpointSlices',
+            i,
+            'endpoints',
+            e,
+            'addresses',
+            a,
+          ]);
+        }
         const ip = parseIpText(text);
         if (ip === null) continue;
         const label = endpointLabel(hostname, podName, text, podNames);
         addresses.push({ ip, label, labelKey: label.toLowerCase() });
-        if (svc !== undefined && input.noEndpoints !== true) {
-          const target = `${label}.${svc.name}.${svc.namespace}.svc.${primaryZone}`;
+        if (svc !== undefined) {
           const list = endpointsByIp.get(ip.text);
-          const entry = { target, namespace: svc.namespace.toLowerCase() };
-          if (list === undefined) endpointsByIp.set(ip.text, [entry]);
-          else list.push(entry);
+          if (list === undefined) endpointsByIp.set(ip.text, [{ svc, label }]);
+          else list.push({ svc, label });
         }
       }
     }
-    if (svc !== undefined && input.noEndpoints !== true) {
-      const slice: ZoneSlice = { addresses, ports };
-      svc.slices.push(slice);
-    }
+    if (svc !== undefined) svc.slices.push({ addresses, ports });
   }
 
   const podsByIp = new Map<string, string[]>();
-  const podIps: { namespace: string; ip: string }[] = [];
+  const podIpNamespaces: string[] = [];
+  const podIpList: string[] = [];
+  const verified = podsMode === 'verified';
   const rawPods = arr(input.pods, ['pods']);
   for (let i = 0; i < rawPods.length; i++) {
     const p = rawPods[i];
-    const path: PathSegment[] = ['pods', i];
-    if (!isObject(p)) bad(`pods[${i}] must be an object`, path);
+    if (!isObject(p)) bad(`pods[${i}] must be an object`, ['pods', i]);
     const meta = p.metadata;
-    if (!isObject(meta)) bad(`pods[${i}].metadata must be an object`, [...path, 'metadata']);
-    const namespace = (
-      str(meta.namespace, [...path, 'metadata', 'namespace'], false) || 'default'
-    ).toLowerCase();
+    if (!isObject(meta)) bad(`pods[${i}].metadata must be an object`, ['pods', i, 'metadata']);
+    const rawNs = optStr(meta.namespace);
+    if (rawNs === null)
+      bad(`pods[${i}].metadata.namespace must be a string`, ['pods', i, 'metadata', 'namespace']);
+    const namespace = (rawNs || 'default').toLowerCase();
     namespaces.add(namespace);
     const status = p.status;
     if (status === undefined || status === null) continue;
-    if (!isObject(status)) bad(`pods[${i}].status must be an object`, [...path, 'status']);
-    const podIp = str(status.podIP, [...path, 'status', 'podIP'], false);
-    const ips = podIp === '' ? [] : [podIp];
-    const listed = arr(status.podIPs, [...path, 'status', 'podIPs']);
-    for (let k = 0; k < listed.length; k++) {
-      const entry = listed[k];
-      if (!isObject(entry))
-        bad(`pods[${i}].status.podIPs[${k}] must be an object`, [...path, 'status', 'podIPs', k]);
-      const ip = str(entry.ip, [...path, 'status', 'podIPs', k, 'ip'], true);
-      if (!ips.includes(ip)) ips.push(ip);
-    }
-    for (const ip of ips) {
-      podIps.push({ namespace, ip });
-      if (podsMode !== 'verified') continue;
+    if (!isObject(status)) bad(`pods[${i}].status must be an object`, ['pods', i, 'status']);
+    const podIp = optStr(status.podIP);
+    if (podIp === null) bad(`pods[${i}].status.podIP must be a string`, ['pods', i, 'status', 'podIP']);
+    const listed = status.podIPs;
+    const count = listed === undefined || listed === null ? 0 : Array.isArray(listed) ? listed.length : -1;
+    if (count < 0) bad(`pods[${i}].status.podIPs must be an array`, ['pods', i, 'status', 'podIPs']);
+    for (let k = -1; k < count; k++) {
+      let ip: string;
+      if (k < 0) {
+        if (podIp === '') continue;
+        ip = podIp;
+      } else {
+        const entry = (listed as unknown[])[k];
+        if (!isObject(entry) || typeof entry.ip !== 'string') {
+          bad(`pods[${i}].status.podIPs[${k}].ip must be a string`, ['pods', i, 'status', 'podIPs', k, 'ip']);
+        }
+        if (entry.ip === podIp) continue;
+        ip = entry.ip;
+      }
+      podIpNamespaces.push(namespace);
+      podIpList.push(ip);
+      if (!verified) continue;
       const list = podsByIp.get(ip);
       if (list === undefined) podsByIp.set(ip, [namespace]);
       else list.push(namespace);
@@ -351,7 +441,9 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
       ? [{ name: kubeDns.fqdn, ips: kubeDns.clusterIps }]
       : [{ name: `ns.dns.${primaryZone}`, ips: [parseIpText('127.0.0.1') as IpInfo] }];
 
-  return {
+  const fast = new Map<string, FastAnswers>();
+  const negative = new Map<string, NegativeAnswers>();
+  const zone: ClusterZone = {
     zones: [...zoneList].sort((a, b) => b.length - a.length),
     primaryZone,
     ttl,
@@ -366,6 +458,29 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     servicesByIp,
     endpointsByIp,
     nameServers,
-    podIps,
+    podIpNamespaces,
+    podIps: podIpList,
+    fast,
+    negative,
   };
+  for (const z of zoneList) {
+    const record = soa(zone, z);
+    const authority = [record];
+    negative.set(z, {
+      soa: record,
+      nxdomain: result('NXDOMAIN', EMPTY_RECORDS, authority, EMPTY_RECORDS, false),
+      nxdomainUpstream: result('NXDOMAIN', EMPTY_RECORDS, authority, EMPTY_RECORDS, true),
+      nodata: result('NOERROR', EMPTY_RECORDS, authority, EMPTY_RECORDS, false),
+    });
+  }
+  // resolveAnswer never reads `fast`, so it can be filled while building.
+  for (const svc of services.values()) {
+    const lname = svc.fqdn.toLowerCase();
+    fast.set(lname, {
+      a: resolveAnswer(zone, lname, lname, 'A'),
+      aaaa: resolveAnswer(zone, lname, lname, 'AAAA'),
+      srv: resolveAnswer(zone, lname, lname, 'SRV'),
+    });
+  }
+  return zone;
 }

@@ -1,6 +1,13 @@
 export type { DnsAnswer, DnsQuestion, Rcode } from './answer.ts';
 export { answer, DNS_SCHEMA_VERSION } from './answer.ts';
-export type { ClusterZone, ClusterZoneInput, PodsMode, ZoneNameServer } from './cluster-zone.ts';
+export type {
+  ClusterZone,
+  ClusterZoneInput,
+  FastAnswers,
+  NegativeAnswers,
+  PodsMode,
+  ZoneNameServer,
+} from './cluster-zone.ts';
 export { clusterZone } from './cluster-zone.ts';
 export type { Corefile, CorefileDirective, CorefileServerBlock } from './corefile.ts';
 export type { DefaultCorefileOptions } from './default-corefile.ts';

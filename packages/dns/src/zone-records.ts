@@ -78,11 +78,12 @@ export function zoneRecords(zone: ClusterZone): DnsRecord[] {
     yield [`dns-version.${zone0}`, 'TXT'];
     for (const svc of zone.services.values()) yield* serviceQuestions(svc);
     if (zone.podsMode !== 'disabled') {
-      for (const p of zone.podIps) {
-        const ip = parseIpText(p.ip);
+      for (let i = 0; i < zone.podIps.length; i++) {
+        const text = zone.podIps[i] as string;
+        const ip = parseIpText(text);
         if (ip === null) continue;
-        const label = ip.family === 4 ? p.ip.replaceAll('.', '-') : p.ip.replaceAll(':', '-');
-        yield [`${label}.${p.namespace}.pod.${zone0}`, ip.family === 4 ? 'A' : 'AAAA'];
+        const label = ip.family === 4 ? text.replaceAll('.', '-') : text.replaceAll(':', '-');
+        yield [`${label}.${zone.podIpNamespaces[i]}.pod.${zone0}`, ip.family === 4 ? 'A' : 'AAAA'];
       }
     }
   }
