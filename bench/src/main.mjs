@@ -11,7 +11,9 @@ import { evalGoals, markdown, printText } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const write = args.includes('--write') || !quick;
+const write =
+  args.includes('--write') ||
+  (!quick && !args.includes('--no-write') && !args.some((a) => a.startsWith('--only=')));
 const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -148,5 +150,6 @@ if (write) {
   const path = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
   writeFileSync(path, markdown(results, goals, m, meta));
   console.log(`wrote ${path}`);
-} else console.log('(--quick: docs/benchmarks.md not written; add --write to write it)');
+} else
+  console.log('(docs/benchmarks.md not written: only full runs of every suite write it, or add --write)');
 console.log(`done in ${Math.round(meta.seconds)} s`);

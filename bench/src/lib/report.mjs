@@ -39,7 +39,7 @@ function headline(c) {
     const s = c.rows.find((r) => r.kind === 'podnet');
     return s ? `podnet: ${rowStatus(s)}` : 'podnet: no row';
   }
-  return 'no peer to compare with';
+  return 'no JavaScript peer does this: compare with the goals below';
 }
 
 /** Plain-text table for stdout. */

@@ -88,27 +88,38 @@ export async function run(params, ctx) {
         endpointSlices: [...input.endpointSlices, ...extra.endpointSlices],
         config: PROXY_CONFIG,
       };
-      const partial = await firstOf('proxy', [
-        'iptablesPartialSync',
-        'partialSync',
-        'syncIptablesPartial',
-        'iptablesRulesPartial',
-        'partialIptablesRules',
-      ]);
-      if (partial) {
+      const sync = await need('proxy', ['iptablesSync', 'iptablesPartialSync']);
+      if (sync.fns) {
+        const { iptablesSync, iptablesPartialSync } = sync.fns;
+        const { state } = iptablesSync(input);
+        const change = { upsertServices: extra.services, upsertEndpointSlices: extra.endpointSlices };
         await addRow(d, ctx, {
-          impl: `podnet partial sync (${partial.name})`,
+          impl: 'podnet partial sync (iptablesPartialSync + format restore)',
           kind: 'podnet',
           headline: true,
           slow: ctx.quick ? 1 : 5,
-          fn: () => partial.fn(ruleset, next),
+          check: () => {
+            const r = iptablesPartialSync(state, change);
+            if (r.fullSync) return 'fell back to a full sync';
+            const text = formatIptablesSave(r.restore);
+            const present = endpointsPresent(extra, text);
+            if (present !== true) return present;
+            // KEP-3453's promise: the state after a partial sync equals a full sync of the new input.
+            if (formatIptablesSave(r.state.ruleset) !== formatIptablesSave(iptablesRules(next)))
+              return 'final state differs from a full sync';
+            d.notes.push(
+              `The partial restore input is ${text.split('\n').length.toLocaleString('en')} lines; the final state equals a full sync of the new input (checked).`,
+            );
+            return true;
+          },
+          fn: () => formatIptablesSave(iptablesPartialSync(state, change).restore),
         });
       } else
         await addRow(d, ctx, {
           impl: 'podnet partial sync',
           kind: 'podnet',
           headline: true,
-          skip: '@podnet/proxy partial sync not available yet',
+          skip: sync.missing,
         });
       await addRow(d, ctx, {
         impl: 'podnet full resync (iptablesRules + format)',
