@@ -1,3 +1,5 @@
+export type { NextHopIssue } from './check-next-hops.ts';
+export { checkNextHops } from './check-next-hops.ts';
 export type { CompiledLpm, CompileLpmOptions, LpmLayout, LpmStats } from './compile-lpm.ts';
 export { compileLpm } from './compile-lpm.ts';
 export type { ConnectedRoutesOptions, InterfaceAddress } from './connected-routes.ts';
@@ -12,6 +14,14 @@ export type {
 } from './forward-packet.ts';
 export { forwardPacket } from './forward-packet.ts';
 export { forwardingNodes } from './forwarding-nodes.ts';
+export type { IpRule, PolicyPacket, PolicyResult } from './ip-rule.ts';
+export {
+  defaultIpRules,
+  formatIpRule,
+  parseIpRule,
+  policyLookup,
+  safeParseIpRule,
+} from './ip-rule.ts';
 export type {
   NetworkMode,
   NodeAddress,

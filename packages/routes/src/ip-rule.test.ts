@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { defaultIpRules, formatIpRule, parseIpRule, policyLookup, safeParseIpRule } from './ip-rule.ts';
+import { parseIpRoute } from './parse-ip-route.ts';
+
+// `ip rule show` as iproute2 print_rule prints it; the wg-quick rules are the classic
+// policy-routing example (ip-rule(8): suppress_prefixlength, not, fwmark).
+const WG = [
+  '0:\tfrom all lookup local',
+  '32764:\tfrom all lookup main suppress_prefixlength 0',
+  '32765:\tnot from all fwmark 0xca6c lookup 51820',
+  '32766:\tfrom all lookup main',
+  '32767:\tfrom all lookup default',
+].join('\n');
+
+describe('ip rule text', () => {
+  it('round-trips ip rule show output', () => {
+    for (const text of [
+      WG,
+      '100:\tfrom 10.244.1.0/24 to 10.0.0.1 fwmark 0x200/0xf00 iif cni0 lookup 100',
+      '200:\tfrom all unreachable',
+      '300:\tfrom all goto 32766',
+    ]) {
+      expect(formatIpRule(parseIpRule(text))).toBe(`${text}\n`);
+    }
+    expect(formatIpRule(defaultIpRules())).toBe(
+      '0:\tfrom all lookup local\n32766:\tfrom all lookup main\n32767:\tfrom all lookup default\n',
+    );
+    expect(defaultIpRules(6).map((r) => r.table)).toEqual(['local', 'main']);
+  });
+
+  it('reports bad rules with a code and the token', () => {
+    for (const [text, code, token] of [
+      ['from all lookup main', 'MISSING_PRIORITY', 'from all'],
+      ['1: from all frobnicate', 'UNKNOWN_KEYWORD', '"frobnicate"'],
+      ['1: from all lookup main lookup local', 'DUPLICATE_KEYWORD', '"lookup"'],
+      ['1: from 10.0.0.1/40 lookup main', 'INVALID_PREFIX', '"10.0.0.1/40"'],
+      ['1: from all', 'MISSING_ACTION', 'from all'],
+      ['1: from all fwmark 0xzz lookup 1', 'INVALID_NUMBER', '"0xzz"'],
+    ] as const) {
+      const r = safeParseIpRule(text);
+      expect(r.ok, text).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe(code);
+        expect(r.error.message).toContain(token);
+      }
+    }
+    expect(safeParseIpRule(42).ok).toBe(false);
+  });
+});
+
+describe('policyLookup', () => {
+  const routes = parseIpRoute(
+    [
+      'default via 192.168.1.1 dev eth0',
+      '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11',
+      'default dev wg0 table 51820 scope link',
+      'local 192.168.1.11 dev eth0 table local proto kernel scope host src 192.168.1.11',
+    ].join('\n'),
+  );
+  const rules = parseIpRule(WG);
+
+  it('wg-quick: everything but marked packets goes to the tunnel; local routes stay local', () => {
+    expect(policyLookup(routes, rules, { dst: '1.1.1.1' }).route?.dev).toBe('wg0');
+    expect(policyLookup(routes, rules, { dst: '1.1.1.1', fwmark: 0xca6c }).route?.dev).toBe('eth0');
+    expect(policyLookup(routes, rules, { dst: '192.168.1.20' })).toMatchObject({ table: 'main', index: 1 });
+    expect(policyLookup(routes, rules, { dst: '192.168.1.11' }).route?.type).toBe('local');
+  });
+
+  it('matches from/to/iif selectors and ends on blackhole/unreachable/prohibit rules', () => {
+    const r = parseIpRule(
+      '10:\tfrom 10.244.1.0/24 iif cni0 prohibit\n20:\tto 8.8.8.8 blackhole\n30:\tfrom all lookup main',
+    );
+    expect(policyLookup(routes, r, { dst: '1.1.1.1', src: '10.244.1.5', iif: 'cni0' }).action).toBe(
+      'prohibit',
+    );
+    expect(policyLookup(routes, r, { dst: '1.1.1.1', src: '10.244.1.5', iif: 'eth0' }).route?.dev).toBe(
+      'eth0',
+    );
+    expect(policyLookup(routes, r, { dst: '8.8.8.8' }).action).toBe('blackhole');
+    expect(policyLookup(routes, r, { dst: '1.1.1.1' }).rule?.priority).toBe(30);
+    expect(policyLookup([], r, { dst: '1.1.1.1' }).action).toBe('none');
+  });
+
+  it('follows goto and skips nop', () => {
+    const r = parseIpRule(
+      '1:\tfrom all goto 50\n2:\tfrom all unreachable\n50:\tfrom all nop\n60:\tfrom all lookup main',
+    );
+    expect(policyLookup(routes, r, { dst: '1.1.1.1' }).route?.dev).toBe('eth0');
+  });
+
+  it('rejects bad input', () => {
+    expect(() => policyLookup(routes, rules, { dst: 'x' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ADDRESS' }),
+    );
+    expect(() => policyLookup(null as never, rules, { dst: '1.1.1.1' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => policyLookup(routes, rules, null as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+  });
+});
