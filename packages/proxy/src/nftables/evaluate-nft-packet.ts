@@ -166,8 +166,9 @@ function endpointHost(endpoint: string): string {
 /**
  * Traces the first packet of a connection through kube-proxy's nftables rules the way
  * `pkg/proxy/nftables/helpers_test.go` (`tracePacket`) does: `filter-prerouting-pre-dnat`, then
- * `nat-prerouting` (following every `numgen` branch), then `filter-forward` and `filter-input`
- * on the DNATed destination. Affinity sets are empty (a new client).
+ * `nat-prerouting` (following every `numgen` branch), then `filter-input` when the (DNATed)
+ * destination is a local address or `filter-forward` otherwise. Affinity sets are empty (a new
+ * client); `iif` matches see a packet from outside.
  *
  * @example
  * ```ts
@@ -196,14 +197,16 @@ export function evaluateNftPacket(rules: NftRuleset, packet: ModePacket): ModeEv
     depth: 0,
   };
   const pre = t.chains.has('filter-prerouting-pre-dnat') ? 'filter-prerouting-pre-dnat' : 'filter-prerouting';
-  let terminated = runChain(t, pre, p, p.destIP, 1);
+  const terminated = runChain(t, pre, p, p.destIP, 1);
   if (!terminated) {
     runChain(t, 'nat-prerouting', p, p.destIP, 1);
     const first = t.outputs[0];
     const destIP = first === undefined ? p.destIP : endpointHost(first.target);
     const before = t.outputs.length;
-    terminated = runChain(t, 'filter-forward', p, destIP, 1);
-    if (!terminated) runChain(t, 'filter-input', p, destIP, 1);
+    // Routing after DNAT: a local destination goes through filter-input, anything else through
+    // filter-forward. (The upstream tracer runs both; for a DNAT to another node's endpoint that
+    // would wrongly apply input-only rules such as nodeport-endpoints-check.)
+    runChain(t, local.has(destIP) ? 'filter-input' : 'filter-forward', p, destIP, 1);
     if (before > 0 && t.outputs.length > before && t.outputs[before]?.target !== undefined) {
       // A filter verdict after DNAT wins over the DNAT (kube-proxy never writes one).
       const v = t.outputs[before]!.target;
