@@ -1,4 +1,14 @@
 export { calicoVethName, formatChainComment, formatChainName, MAX_CHAIN_LENGTH } from './chain-names.ts';
+export { cniAdd, cniCheck, cniDel } from './cni-chain.ts';
+export type {
+  CniAddOutcome,
+  CniCheckOutcome,
+  CniDelOutcome,
+  CniEffect,
+  CniInvocation,
+  CniRuntime,
+  NetnsRef,
+} from './cni-effect.ts';
 export { CniError, isCniError } from './cni-error.ts';
 export type { CniVersion } from './cni-version.ts';
 export {
@@ -12,6 +22,8 @@ export {
 } from './cni-version.ts';
 export type { AnyCniResult } from './convert-result.ts';
 export { convertResult, parseResult, safeParseResult } from './convert-result.ts';
+export type { DefaultConflistOptions, FlannelSubnetEnv, NetworkingMode } from './default-conflist.ts';
+export { defaultConflist, flannelDelegateConf, NETWORKING_MODES } from './default-conflist.ts';
 export type { HostLocalAllocation, HostLocalIpConfig, HostLocalResult } from './host-local-allocate.ts';
 export { hostLocalAllocate } from './host-local-allocate.ts';
 export type {
@@ -69,6 +81,8 @@ export {
   staticIpamConfSchema,
   weaveNetConfSchema,
 } from './plugin-schemas.ts';
+export type { IptablesChain, PortmapChainOptions } from './portmap-chains.ts';
+export { MARK_MASQ_CHAIN, portmapChains, SET_MARK_CHAIN, TOP_LEVEL_DNAT_CHAIN } from './portmap-chains.ts';
 export type {
   CniErrorResult,
   CniInterface,
