@@ -10,6 +10,21 @@ export { formatAddr } from './format-addr.ts';
 export { formatPrefix } from './format-prefix.ts';
 export type { PathSegment, Result } from './ip-error.ts';
 export { IpError, isIpError } from './ip-error.ts';
+export type { IPRange, IPRangeBrand } from './ip-range.ts';
+export { formatIPRange, ipRange, parseIPRange, prefixRange, safeParseIPRange } from './ip-range.ts';
+export type { IPSet, IPSetBrand, IPSetMember } from './ip-set.ts';
+export {
+  ipSetComplement,
+  ipSetContains,
+  ipSetDifference,
+  ipSetFrom,
+  ipSetIntersection,
+  ipSetOverlaps,
+  ipSetPrefixes,
+  ipSetSize,
+  ipSetUnion,
+} from './ip-set.ts';
+export { excludePrefixes, mergePrefixes } from './merge-prefixes.ts';
 export { nthAddr } from './nth-addr.ts';
 export { parseAddr, safeParseAddr } from './parse-addr.ts';
 export { parseAddrOrPrefix, safeParseAddrOrPrefix } from './parse-addr-or-prefix.ts';
@@ -21,4 +36,8 @@ export { prefixFirst, prefixLast } from './prefix-bounds.ts';
 export { prefixContains } from './prefix-contains.ts';
 export { prefixSize, prefixSizeNumber } from './prefix-size.ts';
 export { prefixesOverlap } from './prefixes-overlap.ts';
+export { rangeToPrefixes } from './range-to-prefixes.ts';
+export type { FreePrefix } from './remove-free-prefix.ts';
+export { removeFreePrefix } from './remove-free-prefix.ts';
 export { nthSubnet, subnets } from './subnets.ts';
+export { supernet } from './supernet.ts';

@@ -9,7 +9,6 @@ describe('parseAddr', () => {
     expect(a).toMatchObject({ family: 4, w0: 0, w1: 0, w2: 0, w3: 0x0a000001, zone: '' });
     expect(parseAddr('255.255.255.255').w3).toBe(0xffffffff);
     expect(parseAddr('0.0.0.0').w3).toBe(0);
-    expect(Object.isFrozen(a)).toBe(true);
   });
 
   it('parses IPv6 into four big-endian words', () => {

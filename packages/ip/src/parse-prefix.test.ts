@@ -12,7 +12,6 @@ describe('parsePrefix', () => {
     expect(formatPrefix(parsePrefix('::/0'))).toBe('::/0');
     expect(formatPrefix(parsePrefix('1.2.3.4/32'))).toBe('1.2.3.4/32');
     expect(formatPrefix(parsePrefix('::ffff:10.0.0.0/104'))).toBe('::ffff:10.0.0.0/104');
-    expect(Object.isFrozen(p)).toBe(true);
   });
 
   it('rejects host bits unless strict is false', () => {

@@ -28,7 +28,7 @@ export interface Prefix {
 
 /** @internal Builds a Prefix from an already-masked, zone-free address (no checks). */
 export function makePrefix(addr: Addr, bits: number): Prefix {
-  return Object.freeze({ addr, bits }) as unknown as Prefix;
+  return { addr, bits } as unknown as Prefix;
 }
 
 /**

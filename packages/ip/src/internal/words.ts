@@ -124,3 +124,31 @@ export function cmpWords(a: Addr, b: Addr): number {
   if (a.w3 !== b.w3) return a.w3 < b.w3 ? -1 : 1;
   return 0;
 }
+
+/** Number of leading bits two same-family addresses share (32 or 128 when equal). */
+export function commonBits(a: Addr, b: Addr): number {
+  if (a.family === 4) return Math.clz32(a.w3 ^ b.w3);
+  let x = a.w0 ^ b.w0;
+  if (x !== 0) return Math.clz32(x);
+  x = a.w1 ^ b.w1;
+  if (x !== 0) return 32 + Math.clz32(x);
+  x = a.w2 ^ b.w2;
+  if (x !== 0) return 64 + Math.clz32(x);
+  return 96 + Math.clz32(a.w3 ^ b.w3);
+}
+
+/** True when every bit after the first `bits` is one. */
+export function isFilled(a: Addr, bits: number): boolean {
+  if (a.family === 4) return (~a.w3 & ~wordMask(bits)) === 0;
+  return (
+    (~a.w0 & ~wordMask(bits)) === 0 &&
+    (~a.w1 & ~wordMask(bits - 32)) === 0 &&
+    (~a.w2 & ~wordMask(bits - 64)) === 0 &&
+    (~a.w3 & ~wordMask(bits - 96)) === 0
+  );
+}
+
+/** The zone-free copy of an address (the same object when it has no zone). */
+export function stripZone(a: Addr): Addr {
+  return a.zone === '' ? a : makeAddr(a.family, a.w0, a.w1, a.w2, a.w3, '');
+}
