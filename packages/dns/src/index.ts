@@ -41,6 +41,13 @@ export {
   podResolvConf,
 } from './pod-resolv-conf.ts';
 export type { ResolvConf } from './resolv-conf.ts';
+export type {
+  ResolveNameOptions,
+  ResolveOutcome,
+  ResolveQuery,
+  ResolveResult,
+} from './resolve-name.ts';
+export { resolveName } from './resolve-name.ts';
 export type { ResolverKind, SearchCandidatesOptions } from './search-candidates.ts';
 export { searchCandidates } from './search-candidates.ts';
 export type { ServiceRecordsOptions } from './service-records.ts';
