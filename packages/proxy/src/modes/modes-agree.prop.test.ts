@@ -111,8 +111,8 @@ function summary(r: { verdict: string; candidates: readonly { endpoint: string }
   };
 }
 
-describe('the three modes agree', () => {
-  test.prop([serviceArb], { numRuns: 150 })('same endpoints and masquerade decision', (g) => {
+describe('the three modes agree', { timeout: 60_000 }, () => {
+  test.prop([serviceArb], { numRuns: 120 })('same endpoints and masquerade decision', (g) => {
     const input = inputOf(g);
     const ipt = iptablesRules(input);
     const nft = nftablesRules({ ...input, config: { ...input.config, serviceCIDRs: '172.30.0.0/16' } });
