@@ -77,7 +77,7 @@ export function formatRoute(route: Route): string {
   if (route.error !== undefined) parts.push(`error ${route.error}`);
   for (const m of METRIC_NAMES) {
     const v = route[m];
-    if (v !== undefined) parts.push(route.locked?.includes(m) === true ? `${m} lock ${v}` : `${m} ${v}`);
+    if (v !== undefined) parts.push(`${m}${route.locked?.includes(m) === true ? ' lock' : ''} ${v}`);
   }
   if (route.pref !== undefined) parts.push(`pref ${route.pref}`);
   let line = parts.join(' ');

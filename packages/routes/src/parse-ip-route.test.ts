@@ -103,6 +103,34 @@ describe('parseIpRoute', () => {
     expect(formatIpRoute(routes)).toBe(`${text}\n`);
   });
 
+  it('reads every RTA_METRICS metric iproute2 prints, in RTAX order', () => {
+    const text =
+      'default via 10.0.0.1 dev eth0 proto static metric 100 mtu 1400 window 65535 rtt 300ms rttvar 1.5s ssthresh 10 cwnd 20 advmss 1360 reordering 3 hoplimit 64 initcwnd 10 features ecn rto_min lock 5ms initrwnd 10 quickack 1 congctl bbr fastopen_no_cookie 1';
+    const [r] = parseIpRoute(text);
+    expect(r).toMatchObject({
+      rtt: '300ms',
+      rttvar: '1.5s',
+      rto_min: '5ms',
+      congctl: 'bbr',
+      features: 'ecn',
+      quickack: 1,
+      locked: ['rto_min'],
+    });
+    expect(formatIpRoute([r!])).toBe(`${text}\n`);
+    expect(safeParseIpRoute('10.0.0.0/8 dev eth0 quickack 2')).toMatchObject({
+      ok: false,
+      error: { code: 'NUMBER_OUT_OF_RANGE' },
+    });
+    expect(safeParseIpRoute('10.0.0.0/8 dev eth0 rtt 5')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_VALUE' },
+    });
+    expect(safeParseIpRoute('10.0.0.0/8 dev eth0 hoplimit 256')).toMatchObject({
+      ok: false,
+      error: { code: 'NUMBER_OUT_OF_RANGE' },
+    });
+  });
+
   it('keeps an explicit `unicast` (ip -d route) so that it round-trips', () => {
     const text = 'unicast 10.1.0.0/16 dev eth0 proto boot scope global';
     const [r] = parseIpRoute(text);

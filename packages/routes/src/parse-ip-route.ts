@@ -103,6 +103,34 @@ function isMetricName(token: string): token is RouteMetricName {
   return (METRIC_NAMES as readonly string[]).includes(token);
 }
 
+const TIME_RE = /^(0|[1-9][0-9]*)(\.[0-9]+)?(ms|s)$/;
+
+function setMetric(d: Omit<Draft, 'dst'>, kw: RouteMetricName, v: string, line: number, text: string): void {
+  switch (kw) {
+    case 'rtt':
+    case 'rttvar':
+    case 'rto_min':
+      if (!TIME_RE.test(v)) throw fail(line, text, 'INVALID_VALUE', `invalid ${kw} ${describe(v)}`);
+      d[kw] = v;
+      return;
+    case 'features':
+      if (v !== 'ecn' && !/^0x[0-9a-f]+$/.test(v)) {
+        throw fail(line, text, 'INVALID_VALUE', `invalid features ${describe(v)}`);
+      }
+      d.features = v;
+      return;
+    case 'congctl':
+      d.congctl = checkName(v, 'congctl', line, text);
+      return;
+    case 'quickack':
+    case 'fastopen_no_cookie':
+      d[kw] = parseU32(v, kw, line, text, 1);
+      return;
+    default:
+      d[kw] = parseU32(v, kw, line, text, kw === 'hoplimit' ? 255 : U32_MAX);
+  }
+}
+
 function checkName(token: string, keyword: string, line: number, text: string): string {
   if (!NAME_RE.test(token)) {
     throw fail(line, text, 'INVALID_VALUE', `invalid ${keyword} ${describe(token)}`);
@@ -297,7 +325,7 @@ function parseLine(tokens: readonly string[], line: number, text: string): Pendi
             v = next;
             locked.push(kw);
           }
-          d[kw] = parseU32(v, kw, line, text, kw === 'hoplimit' ? 255 : U32_MAX);
+          setMetric(d, kw, v, line, text);
         } else if (isRouteType(kw)) {
           throw fail(line, text, 'UNEXPECTED_TOKEN', `route type ${describe(kw)} must come first`);
         } else {

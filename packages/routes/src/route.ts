@@ -111,12 +111,25 @@ export interface Route {
   readonly realms?: string;
   readonly expires?: number;
   readonly error?: number;
+  /** Route metrics (`RTA_METRICS`), printed in `RTAX_*` order after the flags. */
   readonly mtu?: number;
-  readonly advmss?: number;
-  readonly hoplimit?: number;
   readonly window?: number;
+  /** Time metrics keep iproute2's text: `300ms`, `1.5s`. */
+  readonly rtt?: string;
+  readonly rttvar?: string;
+  readonly ssthresh?: number;
+  readonly cwnd?: number;
+  readonly advmss?: number;
+  readonly reordering?: number;
+  readonly hoplimit?: number;
   readonly initcwnd?: number;
+  /** `ecn` or a hex value. */
+  readonly features?: string;
+  readonly rto_min?: string;
   readonly initrwnd?: number;
+  readonly quickack?: number;
+  readonly congctl?: string;
+  readonly fastopen_no_cookie?: number;
   /** Route metrics printed with `lock` (`mtu lock 1400`): their names. */
   readonly locked?: readonly RouteMetricName[];
   readonly pref?: RoutePref;
@@ -131,16 +144,42 @@ export interface Route {
  * const m: RouteMetricName = 'mtu';
  * ```
  */
-export type RouteMetricName = 'mtu' | 'window' | 'advmss' | 'hoplimit' | 'initcwnd' | 'initrwnd';
+export type RouteMetricName =
+  | 'mtu'
+  | 'window'
+  | 'rtt'
+  | 'rttvar'
+  | 'ssthresh'
+  | 'cwnd'
+  | 'advmss'
+  | 'reordering'
+  | 'hoplimit'
+  | 'initcwnd'
+  | 'features'
+  | 'rto_min'
+  | 'initrwnd'
+  | 'quickack'
+  | 'congctl'
+  | 'fastopen_no_cookie';
 
 /** @internal The numeric metrics in `RTAX_*` order (the order `print_rta_metrics` prints them). */
 export const METRIC_NAMES: readonly RouteMetricName[] = Object.freeze([
   'mtu',
   'window',
+  'rtt',
+  'rttvar',
+  'ssthresh',
+  'cwnd',
   'advmss',
+  'reordering',
   'hoplimit',
   'initcwnd',
+  'features',
+  'rto_min',
   'initrwnd',
+  'quickack',
+  'congctl',
+  'fastopen_no_cookie',
 ]);
 
 /** @internal Flags in `print_rt_flags` order; `onlink` sits between `dead` and `pervasive`. */

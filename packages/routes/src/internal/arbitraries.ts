@@ -92,16 +92,21 @@ export const printableRoute: fc.Arbitrary<Route> = fc
     onlink: fc.option(fc.constant(true as const), { nil: undefined }),
     mtu: fc.option(fc.integer({ min: 68, max: 9000 }), { nil: undefined }),
     advmss: fc.option(fc.integer({ min: 0, max: 9000 }), { nil: undefined }),
+    rto_min: fc.option(fc.constantFrom('5ms', '200ms', '1.5s'), { nil: undefined }),
+    congctl: fc.option(fc.constantFrom('bbr', 'cubic'), { nil: undefined }),
+    hoplimit: fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }),
+    locked: fc.option(fc.constant(['mtu'] as const), { nil: undefined }),
     pref: fc.option(fc.constantFrom('low' as const, 'medium' as const, 'high' as const), { nil: undefined }),
     viaSeed: fc.option(fc.integer({ min: 0, max: 0xffffffff }), { nil: undefined }),
     srcSeed: fc.option(fc.integer({ min: 0, max: 0xffffffff }), { nil: undefined }),
   })
-  .map(({ viaSeed, srcSeed, ...r }) => {
+  .map(({ viaSeed, srcSeed, locked, ...r }) => {
     const fam = r.dst.addr.family;
     const mk = (seed: number): Addr =>
       fam === 4 ? addrFromUint32(seed >>> 0) : addrFromBigInt((0xfe80n << 112n) | BigInt(seed), 6, '');
     return buildRoute({
       ...r,
+      ...(locked !== undefined && r.mtu !== undefined ? { locked } : {}),
       ...(viaSeed === undefined ? {} : { via: mk(viaSeed) }),
       ...(srcSeed === undefined ? {} : { src: mk(srcSeed) }),
     });
