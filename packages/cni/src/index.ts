@@ -10,6 +10,8 @@ export type {
   NetnsRef,
 } from './cni-effect.ts';
 export { CniError, isCniError } from './cni-error.ts';
+export type { CniJsonSchemaKind } from './cni-json-schema.ts';
+export { cniJsonSchema } from './cni-json-schema.ts';
 export type { CniVersion } from './cni-version.ts';
 export {
   CNI_VERSIONS,

@@ -148,6 +148,11 @@ export function formatIp(ip: Ip): string {
     const v = ip.w3;
     return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
   }
+  if (ip.w0 === 0 && ip.w1 === 0 && ip.w2 === 0xffff) {
+    // RFC 5952 §5: IPv4-mapped addresses keep the dotted tail.
+    const v = ip.w3;
+    return `::ffff:${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  }
   const g = [
     ip.w0 >>> 16,
     ip.w0 & 0xffff,
