@@ -14,6 +14,19 @@ export type {
   ServiceType,
 } from './cluster-spec.ts';
 export { defineCluster, safeDefineCluster } from './define-cluster.ts';
+export type { DiagramFormat } from './diagram.ts';
+export { diagram } from './diagram.ts';
+export type { DiffKind, DiffRecord } from './diff.ts';
+export { diff } from './diff.ts';
+export type { KubernetesSettings } from './from-kubernetes-objects.ts';
+export {
+  fromKubernetesObjects,
+  normalizeKubernetesObjects,
+  safeFromKubernetesObjects,
+} from './from-kubernetes-objects.ts';
+export type { Finding, Severity } from './lint.ts';
+export { lint } from './lint.ts';
+export { loadCluster, safeLoadCluster } from './load-cluster.ts';
 export type {
   InputNote,
   NormalizedNode,
@@ -23,8 +36,14 @@ export type {
   NormalizedSpec,
 } from './normalized-spec.ts';
 export { parseClusterSpec, safeParseClusterSpec } from './parse-cluster-spec.ts';
+export type { Reachability, ReachabilityEntry } from './reachability.ts';
+export { reachability } from './reachability.ts';
+export type { Artefact, RenderRequest } from './render.ts';
+export { render, renderableArtefacts } from './render.ts';
 export type { ResolveResult } from './resolve.ts';
 export { resolve } from './resolve.ts';
+export type { ClusterSummary } from './summary.ts';
+export { summary } from './summary.ts';
 export type {
   Disposition,
   HopKind,
@@ -34,3 +53,17 @@ export type {
   TraceResult,
 } from './trace.ts';
 export { trace } from './trace.ts';
+export {
+  withCni,
+  withNode,
+  withNodeCidrMaskSize,
+  withoutNode,
+  withoutPod,
+  withoutService,
+  withPod,
+  withPodCidr,
+  withPodReady,
+  withProxyMode,
+  withService,
+  withServiceCidr,
+} from './what-if.ts';

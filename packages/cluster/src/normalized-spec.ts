@@ -46,6 +46,8 @@ export interface NormalizedPod {
   /** Pods that ended (Succeeded/Failed) or are terminating are not endpoints. */
   readonly terminating: boolean;
   readonly ports: readonly ContainerPortSpec[];
+  /** True for what the facade added itself (CoreDNS), carried through what-if edits. */
+  readonly addon?: boolean | undefined;
 }
 
 /**
@@ -89,6 +91,8 @@ export interface NormalizedService {
   readonly sessionAffinity: 'None' | 'ClientIP';
   readonly publishNotReadyAddresses: boolean;
   readonly labels: Readonly<Record<string, string>>;
+  /** True for what the facade added itself (`default/kubernetes`, `kube-system/kube-dns`). */
+  readonly addon?: boolean | undefined;
 }
 
 /**

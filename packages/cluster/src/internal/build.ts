@@ -1,5 +1,6 @@
-import { emptyHostLocalStore, type HostLocalStore, hostLocalAllocate } from '@podnet/cni';
+import { calicoVethName, emptyHostLocalStore, type HostLocalStore, hostLocalAllocate } from '@podnet/cni';
 import { formatAddr, nthAddr, prefixContains, safeParseAddr, safeParsePrefix } from '@podnet/ip';
+import { modeMtu } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
 import type { CniPlugin } from '../cluster-spec.ts';
 import type { NormalizedPod, NormalizedService, NormalizedSpec } from '../normalized-spec.ts';
@@ -18,19 +19,9 @@ import { assignClusterIps, assignNodePorts, compareText, serviceIpAt } from './s
 
 const COREDNS_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
 
-/** The MTU each mode gives pods by default on a 1500-byte underlay. */
-export function defaultPodMtu(plugin: CniPlugin, underlay: number): number {
-  switch (plugin) {
-    case 'flannel-vxlan':
-    case 'calico-vxlan':
-      return underlay - 50;
-    case 'calico-ipip':
-      return underlay - 20;
-    case 'weave':
-      return underlay - 124; // Weave's fastdp default 1376 on a 1500 underlay
-    default:
-      return underlay;
-  }
+/** The MTU each mode gives pods by default (`@podnet/routes` `modeMtu`). */
+export function defaultPodMtu(plugin: CniPlugin, underlay: number, family: 4 | 6 = 4): number {
+  return modeMtu(plugin, underlay, family);
 }
 
 function freezeDeep<T>(value: T): T {
@@ -49,8 +40,12 @@ function addAddons(spec: NormalizedSpec): {
 } {
   const pods = [...spec.pods];
   const services = [...spec.services];
-  const addonPods = new Set<string>();
-  const addonServices = new Set<string>();
+  const addonPods = new Set<string>(
+    pods.filter((p) => p.addon === true).map((p) => `${p.namespace}/${p.name}`),
+  );
+  const addonServices = new Set<string>(
+    services.filter((s) => s.addon === true).map((s) => `${s.namespace}/${s.name}`),
+  );
   if (!spec.addons) return { pods, services, addonPods, addonServices };
   const has = (ns: string, name: string): boolean =>
     services.some((s) => s.namespace === ns && s.name === name);
@@ -131,9 +126,7 @@ function addAddons(spec: NormalizedSpec): {
 }
 
 function vethName(plugin: CniPlugin, pod: NormalizedPod): string {
-  if (plugin === 'calico-ipip' || plugin === 'calico-vxlan') {
-    return `cali${hexHash(`${pod.namespace}.${pod.name}`, 11)}`;
-  }
+  if (plugin === 'calico-ipip' || plugin === 'calico-vxlan') return calicoVethName(pod.namespace, pod.name);
   return `veth${hexHash(`${pod.namespace}/${pod.name}`, 8)}`;
 }
 
@@ -285,12 +278,7 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
           : p.nodePort,
     }));
     let slices: unknown[] = givenSlices.get(key) ?? [];
-    if (
-      slices.length === 0 &&
-      key === 'default/kubernetes' &&
-      addonServices.has(key) &&
-      apiNode !== undefined
-    ) {
+    if (slices.length === 0 && key === 'default/kubernetes' && s.selector === null && apiNode !== undefined) {
       slices = endpointSliceObjects(
         'default',
         'kubernetes',
@@ -358,7 +346,7 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
     nodeCidrMaskSize: spec.nodeCidrMaskSize,
     serviceCidr: spec.serviceCidr,
     clusterDns: spec.clusterDns ?? serviceIpAt(spec.serviceCidr, 9),
-    cni: { plugin, mtu: spec.cni.mtu ?? defaultPodMtu(plugin, minUnderlay) },
+    cni: { plugin, mtu: spec.cni.mtu ?? defaultPodMtu(plugin, minUnderlay, family) },
     proxy: { ...spec.proxy },
     hostResolvConf: spec.hostResolvConf,
     router,

@@ -6,7 +6,7 @@ import * as routes from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod } from '../cluster.ts';
 import { ClusterError } from '../cluster-error.ts';
 import { fallbackConflist } from './fallback-conflist.ts';
-import { fallbackNodeRoutes, fallbackPodRoutes, type RouteNode } from './fallback-routes.ts';
+import { fallbackPodRoutes, type RouteNode } from './fallback-routes.ts';
 
 /** A route as @podnet/routes models it. */
 export type RouteValue = routes.Route;
@@ -44,42 +44,44 @@ export function routeNodes(cluster: Cluster): RouteNode[] {
     .map((n) => ({ name: n.name, ip: n.ip, podCidr: n.podCidr as string }));
 }
 
-/** The node's routing table: `@podnet/routes` `nodeRoutes(mode, nodes, nodeName)` plus the node's LAN routes. */
+/**
+ * The node's (or the bridge-gateway router's) main routing table: `@podnet/routes` `nodeRoutes(mode, nodes,
+ * nodeName, options)` with the cluster's router, Weave's whole range and Calico's workloads.
+ */
 export function nodeRouteTable(cluster: Cluster, nodeName: string): readonly RouteValue[] {
   const nodes = routeNodes(cluster);
   const mode = cluster.cni.plugin;
-  const fn = siblingFn(routes, 'nodeRoutes');
-  let table: readonly RouteValue[];
-  if (fn !== undefined) {
-    const wanted = cluster.router !== null && nodeName === cluster.router.name ? 'router' : nodeName;
-    const nodeArg =
-      cluster.router !== null ? [...nodes, { name: 'router', ip: cluster.router.ip, podCidr: null }] : nodes;
-    try {
-      table = fn(mode, nodeArg, wanted) as readonly RouteValue[];
-    } catch {
-      table = fn(mode, nodes, wanted) as readonly RouteValue[];
-    }
-  } else {
-    table = routes.parseIpRoute(fallbackNodeRoutes(cluster, nodes, nodeName));
+  const isRouter = cluster.router !== null && nodeName === cluster.router.name;
+  if (!isRouter && !nodes.some((n) => n.name === nodeName)) {
+    // a node without a pod CIDR holds only its uplink's connected route
+    const node = cluster.nodes.find((n) => n.name === nodeName);
+    if (node === undefined) return [];
+    return routes
+      .nodeRoutes(
+        mode === 'weave' ? 'weave' : 'bridge-static',
+        [
+          {
+            name: node.name,
+            ip: node.ip,
+            podCidr: node.ip.includes(':') ? `${node.ip}/128` : `${node.ip}/32`,
+          },
+        ],
+        node.name,
+      )
+      .filter((r) => r.dev === 'eth0');
   }
-  return withCalicoPodRoutes(cluster, nodeName, table);
-}
-
-/** Calico's per-pod host routes (`<podIP> dev caliXXXX scope link`), which `nodeRoutes` leaves to the facade. */
-function withCalicoPodRoutes(
-  cluster: Cluster,
-  nodeName: string,
-  table: readonly RouteValue[],
-): readonly RouteValue[] {
-  if (cluster.cni.plugin !== 'calico-ipip' && cluster.cni.plugin !== 'calico-vxlan') return table;
-  if (table.some((r) => r.dev?.startsWith('cali'))) return table;
-  const lines: string[] = [];
-  for (const pod of cluster.pods) {
-    if (pod.node !== nodeName || pod.hostNetwork || pod.ip === null || pod.hostVeth === null) continue;
-    lines.push(`${pod.ip} dev ${pod.hostVeth} scope link`);
-  }
-  if (lines.length === 0) return table;
-  return [...table, ...routes.parseIpRoute(lines.join('\n'))];
+  const options: routes.NodeRoutesOptions = {
+    ...(cluster.router === null ? {} : { router: { name: cluster.router.name, ip: cluster.router.ip } }),
+    ...(mode === 'weave' ? { podRange: cluster.podCidr } : {}),
+    ...(mode === 'calico-ipip' || mode === 'calico-vxlan'
+      ? {
+          workloads: cluster.pods
+            .filter((p) => p.node === nodeName && !p.hostNetwork && p.ip !== null && p.hostVeth !== null)
+            .map((p) => ({ ip: p.ip as string, dev: p.hostVeth as string })),
+        }
+      : {}),
+  };
+  return routes.nodeRoutes(mode, nodes, nodeName, options);
 }
 
 /** The pod's own table: what the CNI plugin set up inside the pod's network namespace. */
@@ -143,14 +145,33 @@ export function formatNftText(rules: NftRuleset): string {
   return needFn(proxy, '@podnet/proxy', 'formatNft')(rules) as string;
 }
 
-/** The cluster DNS zone (CoreDNS's kubernetes plugin view). */
+/** The cluster DNS zone (CoreDNS's kubernetes plugin view), configured from the cluster's Corefile. */
 export function zoneFor(cluster: Cluster, services: readonly unknown[], pods: readonly unknown[]): Zone {
+  let config: dns.KubernetesPluginConfig | undefined;
+  try {
+    config = dns.kubernetesPluginConfig(corefileFor(cluster));
+  } catch {
+    config = undefined;
+  }
+  const podsMode =
+    cluster.spec.corefile === null ? cluster.spec.dns.podsMode : (config?.podsMode ?? 'insecure');
   return dns.clusterZone({
     services: services as readonly dns.KubeService[],
     endpointSlices: cluster.endpointSlices as readonly dns.KubeEndpointSlice[],
     pods: pods as readonly dns.KubePod[],
     clusterDomain: cluster.clusterDomain,
-    podsMode: cluster.spec.dns.podsMode,
+    podsMode,
+    ...(config === undefined
+      ? { ttl: 30 }
+      : {
+          zones: config.zones,
+          ttl: config.ttl,
+          fallthrough: config.fallthrough,
+          endpointPodNames: config.endpointPodNames,
+          ignoreEmptyService: config.ignoreEmptyService,
+          noEndpoints: config.noEndpoints,
+          ...(config.exposedNamespaces.length > 0 ? { exposedNamespaces: config.exposedNamespaces } : {}),
+        }),
   });
 }
 
@@ -181,10 +202,7 @@ export function resolvConfFor(
 /** The Corefile CoreDNS runs with: the given ConfigMap's, else kubeadm's default for the cluster domain. */
 export function corefileFor(cluster: Cluster): string {
   if (cluster.spec.corefile !== null) return cluster.spec.corefile;
-  const fn = siblingFn(dns, 'defaultCorefile');
-  if (fn !== undefined) return fn({ clusterDomain: cluster.clusterDomain }) as string;
-  const d = cluster.clusterDomain;
-  return `.:53 {\n    errors\n    health {\n       lameduck 5s\n    }\n    ready\n    kubernetes ${d} in-addr.arpa ip6.arpa {\n       pods insecure\n       fallthrough in-addr.arpa ip6.arpa\n       ttl 30\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf {\n       max_concurrent 1000\n    }\n    cache 30 {\n       disable success ${d}\n       disable denial ${d}\n    }\n    loop\n    reload\n    loadbalance\n}\n`;
+  return dns.defaultCorefile({ clusterDomain: cluster.clusterDomain });
 }
 
 /** The node's CNI `.conflist` (JSON value) for the cluster's networking mode. */

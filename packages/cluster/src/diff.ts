@@ -1,0 +1,238 @@
+import * as dns from '@podnet/dns';
+import { formatIptablesSave } from '@podnet/proxy';
+import { formatIpRoute } from '@podnet/routes';
+import type { Cluster } from './cluster.ts';
+import { recordText } from './internal/dns-lookup.ts';
+import { internalsOf } from './internal/internals.ts';
+import { compareText } from './internal/service-ips.ts';
+import { formatIpvs, formatNftText, siblingFn } from './internal/sibling-artefacts.ts';
+import { reachability } from './reachability.ts';
+
+/**
+ * What a diff record is about.
+ *
+ * @example
+ * ```ts
+ * const k: DiffKind = 'route';
+ * ```
+ */
+export type DiffKind =
+  | 'setting'
+  | 'node'
+  | 'pod'
+  | 'service'
+  | 'endpoints'
+  | 'route'
+  | 'rule'
+  | 'record'
+  | 'reachability';
+
+/**
+ * One difference between two clusters: its kind, whether it was added, removed or changed, a key naming it (a
+ * setting, node, pod, Service, route line, rule line, DNS record, or `pod → service:port`), the node it belongs
+ * to for routes and rules, and the values before and after.
+ *
+ * @example
+ * ```ts
+ * const d: DiffRecord = { kind: 'pod', change: 'changed', key: 'default/web-1', before: '10.244.0.2 on node01', after: '10.244.1.2 on node02' };
+ * ```
+ */
+export interface DiffRecord {
+  readonly kind: DiffKind;
+  readonly change: 'added' | 'removed' | 'changed';
+  readonly key: string;
+  readonly node?: string;
+  readonly before?: string;
+  readonly after?: string;
+}
+
+const ORDER: readonly DiffKind[] = [
+  'setting',
+  'node',
+  'pod',
+  'service',
+  'endpoints',
+  'route',
+  'rule',
+  'record',
+  'reachability',
+];
+
+function byKey<T>(items: readonly T[], key: (t: T) => string): Map<string, T> {
+  return new Map(items.map((t) => [key(t), t]));
+}
+
+function compareMaps<T>(
+  out: DiffRecord[],
+  kind: DiffKind,
+  a: ReadonlyMap<string, T>,
+  b: ReadonlyMap<string, T>,
+  show: (t: T) => string,
+): void {
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort(compareText);
+  for (const key of keys) {
+    const x = a.get(key);
+    const y = b.get(key);
+    if (x === undefined && y !== undefined) out.push({ kind, change: 'added', key, after: show(y) });
+    else if (x !== undefined && y === undefined) out.push({ kind, change: 'removed', key, before: show(x) });
+    else if (x !== undefined && y !== undefined && show(x) !== show(y)) {
+      out.push({ kind, change: 'changed', key, before: show(x), after: show(y) });
+    }
+  }
+}
+
+function compareLines(
+  out: DiffRecord[],
+  kind: DiffKind,
+  node: string | undefined,
+  a: string,
+  b: string,
+): void {
+  if (a === b) return;
+  const keep = (l: string): boolean => l.trim() !== '' && !l.startsWith('#');
+  const la = a.split('\n').filter(keep);
+  const lb = b.split('\n').filter(keep);
+  const sa = new Set(la);
+  const sb = new Set(lb);
+  for (const line of la)
+    if (!sb.has(line))
+      out.push({ kind, change: 'removed', key: line, ...(node === undefined ? {} : { node }) });
+  for (const line of lb)
+    if (!sa.has(line))
+      out.push({ kind, change: 'added', key: line, ...(node === undefined ? {} : { node }) });
+}
+
+function rulesText(cluster: Cluster, node: string): string {
+  const internals = internalsOf(cluster);
+  switch (cluster.proxy.mode) {
+    case 'ipvs':
+      return formatIpvs(internals.ipvs(node));
+    case 'nftables':
+      return formatNftText(internals.nft(node));
+    default:
+      return formatIptablesSave(internals.iptables(node));
+  }
+}
+
+function zoneLines(cluster: Cluster): string {
+  const internals = internalsOf(cluster);
+  const zone = internals.zone();
+  const all = siblingFn(dns, 'zoneRecords');
+  if (all !== undefined) return (all(zone) as dns.DnsRecord[]).map(recordText).join('\n');
+  const lines: string[] = [];
+  for (const s of cluster.services) {
+    const name = `${s.name}.${s.namespace}.svc.${cluster.clusterDomain}.`;
+    for (const type of ['A', 'AAAA', 'CNAME'])
+      for (const r of dns.answer(zone, { name, type }).answers) lines.push(recordText(r));
+  }
+  return [...new Set(lines)].sort(compareText).join('\n');
+}
+
+/**
+ * What changed between two clusters, as plain records (empty for equal clusters): settings, nodes (IP, pod
+ * CIDR), pods (IP, node), Services (ClusterIP, type, ports), endpoints, every node's routes (`ip route` lines),
+ * kube-proxy rules (in the mode's own text: iptables-save, ipvsadm or nft lines; compared only when both use
+ * the same mode), DNS records, and reachability (pods × Service ports).
+ *
+ * @example
+ * ```ts
+ * diff(cluster, withoutNode(cluster, 'node02')).filter((d) => d.kind === 'reachability');
+ * ```
+ */
+export function diff(a: Cluster, b: Cluster): DiffRecord[] {
+  internalsOf(a);
+  internalsOf(b);
+  const out: DiffRecord[] = [];
+  const settings = (c: Cluster): Map<string, string> =>
+    new Map([
+      ['name', c.name],
+      ['clusterDomain', c.clusterDomain],
+      ['podCidr', c.podCidr],
+      ['nodeCidrMaskSize', String(c.nodeCidrMaskSize)],
+      ['serviceCidr', c.serviceCidr],
+      ['clusterDns', c.clusterDns],
+      ['cni.plugin', c.cni.plugin],
+      ['cni.mtu', String(c.cni.mtu)],
+      ['proxy.mode', c.proxy.mode],
+      ['hostResolvConf', c.hostResolvConf ?? ''],
+    ]);
+  compareMaps(out, 'setting', settings(a), settings(b), (v) => v);
+  compareMaps(
+    out,
+    'node',
+    byKey(a.nodes, (n) => n.name),
+    byKey(b.nodes, (n) => n.name),
+    (n) => `${n.ip} ${n.podCidr ?? 'no pod CIDR'}`,
+  );
+  compareMaps(
+    out,
+    'pod',
+    byKey(a.pods, (p) => p.key),
+    byKey(b.pods, (p) => p.key),
+    (p) => `${p.ip ?? 'no IP'} on ${p.node ?? 'no node'}${p.ready ? '' : ' (not ready)'}`,
+  );
+  const showService = (s: Cluster['services'][number]): string =>
+    `${s.type} ${s.clusterIp ?? s.externalName ?? 'none'} ${s.ports.map((p) => `${p.port}/${p.protocol}${p.nodePort === null ? '' : `:${p.nodePort}`}`).join(',')}`;
+  compareMaps(
+    out,
+    'service',
+    byKey(a.services, (s) => s.key),
+    byKey(b.services, (s) => s.key),
+    showService,
+  );
+  const endpoints = (c: Cluster): Map<string, string> =>
+    new Map(
+      c.services.map((s) => [
+        s.key,
+        s.endpoints
+          .map((e) => `${e.ip}${e.ready ? '' : '(not ready)'}`)
+          .sort(compareText)
+          .join(','),
+      ]),
+    );
+  const ea = endpoints(a);
+  const eb = endpoints(b);
+  for (const key of [...ea.keys()].sort(compareText)) {
+    const before = ea.get(key)!;
+    const after = eb.get(key);
+    if (after !== undefined && before !== after)
+      out.push({ kind: 'endpoints', change: 'changed', key, before, after });
+  }
+  const nodeNames = (c: Cluster): string[] => [
+    ...c.nodes.map((n) => n.name),
+    ...(c.router === null ? [] : [c.router.name]),
+  ];
+  const bNodes = new Set(nodeNames(b));
+  const common = nodeNames(a)
+    .filter((n) => bNodes.has(n))
+    .sort(compareText);
+  for (const node of common) {
+    compareLines(
+      out,
+      'route',
+      node,
+      formatIpRoute(internalsOf(a).routes(node)),
+      formatIpRoute(internalsOf(b).routes(node)),
+    );
+  }
+  if (a.proxy.mode === b.proxy.mode) {
+    const routerName = a.router?.name;
+    for (const node of common) {
+      if (node === routerName) continue;
+      try {
+        compareLines(out, 'rule', node, rulesText(a, node), rulesText(b, node));
+      } catch {
+        // a proxy mode whose renderer is not available: rules not compared
+      }
+    }
+  }
+  compareLines(out, 'record', undefined, zoneLines(a), zoneLines(b));
+  const ra = reachability(a);
+  const rb = reachability(b);
+  const key = (e: (typeof ra.entries)[number]): string => `${e.from} → ${e.service}:${e.port}/${e.protocol}`;
+  compareMaps(out, 'reachability', byKey(ra.entries, key), byKey(rb.entries, key), (e) => e.disposition);
+  return out
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => ORDER.indexOf(x.r.kind) - ORDER.indexOf(y.r.kind) || x.i - y.i)
+    .map(({ r }) => Object.freeze(r));
+}
