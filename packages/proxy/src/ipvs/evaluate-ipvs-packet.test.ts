@@ -144,3 +144,13 @@ describe('evaluateIpvsPacket', () => {
     ).toThrow(expect.objectContaining({ code: 'INVALID_PACKET' }));
   });
 });
+
+describe('evaluateIpvsPacket input checks', () => {
+  it('rejects something that is not an ipvs ruleset with INVALID_RULESET', () => {
+    for (const bad of [null, 1, {}, { virtualServers: [] }]) {
+      expect(() =>
+        evaluateIpvsPacket(bad as never, { sourceIP: '1.1.1.1', destIP: '2.2.2.2', destPort: 1 }),
+      ).toThrow(expect.objectContaining({ code: 'INVALID_RULESET' }));
+    }
+  });
+});

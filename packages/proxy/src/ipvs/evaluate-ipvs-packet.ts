@@ -1,6 +1,7 @@
 import type { ModeEvaluation, ModePacket, NormalisedPacket } from '../modes/evaluation.ts';
 import { normalisePacket } from '../modes/evaluation.ts';
 import { canonicalIp, cidrContains, ipFamily } from '../modes/ip-util.ts';
+import { ProxyError } from '../proxy-error.ts';
 import type { IpvsRuleset } from './ipvs-ruleset.ts';
 
 type Rule = readonly string[];
@@ -197,6 +198,17 @@ function hostPort(ip: string, port: number): string {
  * ```
  */
 export function evaluateIpvsPacket(rules: IpvsRuleset, packet: ModePacket): ModeEvaluation {
+  if (
+    typeof rules !== 'object' ||
+    rules === null ||
+    !Array.isArray(rules.virtualServers) ||
+    !Array.isArray(rules.ipsetDefinitions) ||
+    typeof rules.iptables !== 'object' ||
+    rules.iptables === null ||
+    !Array.isArray(rules.iptables.tables)
+  ) {
+    throw new ProxyError('INVALID_RULESET', 'rules must be an IpvsRuleset (from ipvsRules)');
+  }
   const p = normalisePacket(packet);
   const none: ModeEvaluation = { verdict: 'NONE', candidates: [], masquerade: false };
   if (ipFamily(p.destIP) !== rules.family) return none;

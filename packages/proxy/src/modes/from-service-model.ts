@@ -10,6 +10,8 @@ export interface ModeExtraConfig {
   readonly serviceCIDRs?: string | readonly string[];
   /** IPVS scheduler (`--ipvs-scheduler`, default `rr`). */
   readonly scheduler?: string;
+  /** nftables: build a table per family (`['IPv4', 'IPv6']` = dual-stack); default `[ipFamily]`. */
+  readonly ipFamilies?: readonly ('IPv4' | 'IPv6')[];
 }
 
 const SCHEDULERS = new Set([

@@ -577,3 +577,13 @@ describe('evaluateNftPacket (helpers_test.go tracePacket)', () => {
     );
   });
 });
+
+describe('evaluateNftPacket input checks', () => {
+  it('rejects something that is not an nft ruleset with INVALID_RULESET', () => {
+    for (const bad of [null, 1, {}, { tables: 3 }]) {
+      expect(() =>
+        evaluateNftPacket(bad as never, { sourceIP: '1.1.1.1', destIP: '2.2.2.2', destPort: 1 }),
+      ).toThrow(expect.objectContaining({ code: 'INVALID_RULESET' }));
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { ModeEvaluation, ModePacket, NormalisedPacket } from '../modes/evaluation.ts';
 import { normalisePacket } from '../modes/evaluation.ts';
 import { canonicalIp, cidrContains, ipFamily } from '../modes/ip-util.ts';
+import { ProxyError } from '../proxy-error.ts';
 import type { NftChain, NftRuleset, NftSet, NftTable } from './nft-ruleset.ts';
 
 // The rule fragments kube-proxy writes, as pkg/proxy/nftables/helpers_test.go's tracer reads them.
@@ -178,12 +179,15 @@ function endpointHost(endpoint: string): string {
  * ```
  */
 export function evaluateNftPacket(rules: NftRuleset, packet: ModePacket): ModeEvaluation {
+  if (typeof rules !== 'object' || rules === null || !Array.isArray(rules.tables)) {
+    throw new ProxyError('INVALID_RULESET', 'rules must be an NftRuleset (from nftablesRules)');
+  }
   const p = normalisePacket(packet);
   const family = ipFamily(p.destIP) === 6 ? 'ip6' : 'ip';
   const table = rules.tables.find((tb) => tb.family === family);
   if (table === undefined) return { verdict: 'NONE', candidates: [], masquerade: false };
   const local = new Set<string>();
-  for (const a of rules.localAddresses) {
+  for (const a of Array.isArray(rules.localAddresses) ? rules.localAddresses : []) {
     const c = canonicalIp(a);
     if (c !== null) local.add(c);
   }

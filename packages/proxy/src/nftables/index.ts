@@ -1,5 +1,6 @@
 export { evaluateNftPacket } from './evaluate-nft-packet.ts';
 export { formatNft } from './format-nft.ts';
+export { formatNftList } from './format-nft-list.ts';
 export type { NftChain, NftElement, NftRule, NftRuleset, NftSet, NftTable } from './nft-ruleset.ts';
 export { nftablesRules } from './nftables-rules.ts';
 export { sortNftTransaction } from './sort-nft-transaction.ts';

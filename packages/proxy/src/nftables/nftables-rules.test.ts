@@ -252,3 +252,39 @@ describe('nftablesRules (pkg/proxy/nftables/proxier_test.go)', () => {
     expect(got).toContain('ip6 daddr != ::1 meta l4proto . th dport vmap @no-endpoint-nodeports');
   });
 });
+
+describe('nftablesRules dual-stack', () => {
+  it('writes the ip and ip6 kube-proxy tables for ipFamilies [IPv4, IPv6]', () => {
+    const svc = testService('ns1', 'svc1', { clusterIP: '172.30.0.41', ports: [{ name: 'p80', port: 80 }] });
+    const v6 = testService('ns1', 'svc6', { clusterIP: 'fd00:10:96::1', ports: [{ name: 'p80', port: 80 }] });
+    const r = nftablesRules({
+      services: [svc, v6],
+      endpointSlices: [],
+      config: { hostname: 'n', nodeIPs: ['192.168.0.2', '2001:db8::1'], ipFamilies: ['IPv6', 'IPv4'] },
+    });
+    expect(r.tables.map((t) => t.family)).toEqual(['ip', 'ip6']);
+    const text = formatNft(r);
+    expect(text).toContain('add element ip kube-proxy cluster-ips { 172.30.0.41 }');
+    expect(text).toContain('add element ip6 kube-proxy cluster-ips { fd00:10:96::1 }');
+    expect(() =>
+      nftablesRules({
+        services: [],
+        endpointSlices: [],
+        config: { hostname: 'n', nodeIPs: [], ipFamilies: ['IPv5' as 'IPv4'] },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }));
+  });
+
+  it('rejects malformed input with ProxyError, never a bare TypeError', () => {
+    for (const bad of [
+      null,
+      undefined,
+      42,
+      'x',
+      [],
+      { services: [null], endpointSlices: [], config: { hostname: 'n', nodeIPs: [] } },
+    ]) {
+      expect(() => nftablesRules(bad as never)).toThrow(expect.objectContaining({ name: 'ProxyError' }));
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { ModeInput } from '../modes/from-service-model.ts';
 import { modeViewFromInput } from '../modes/from-service-model.ts';
+import { ProxyError } from '../proxy-error.ts';
 import { buildNftRuleset } from './build-nftables.ts';
 import type { NftRuleset } from './nft-ruleset.ts';
 
@@ -7,7 +8,8 @@ import type { NftRuleset } from './nft-ruleset.ts';
  * The nftables state kube-proxy (`--proxy-mode=nftables`) writes for the given Services and
  * EndpointSlices on one node: the `ip kube-proxy` table (`ip6 kube-proxy` with
  * `config.ipFamily: 'IPv6'`) with its base chains, service/endpoint chains, sets and verdict maps,
- * after a full sync. `config.serviceCIDRs` adds the "Drop traffic to unallocated ClusterIPs" rule.
+ * after a full sync; `config.ipFamilies: ['IPv4', 'IPv6']` writes both tables as a dual-stack
+ * kube-proxy does. `config.serviceCIDRs` adds the "Drop traffic to unallocated ClusterIPs" rule.
  * Follows `pkg/proxy/nftables/proxier.go`.
  *
  * @example
@@ -22,5 +24,22 @@ import type { NftRuleset } from './nft-ruleset.ts';
  * ```
  */
 export function nftablesRules(input: ModeInput): NftRuleset {
-  return buildNftRuleset([modeViewFromInput(input)]);
+  const config = typeof input === 'object' && input !== null ? input.config : undefined;
+  const families = typeof config === 'object' && config !== null ? config.ipFamilies : undefined;
+  if (families === undefined) return buildNftRuleset([modeViewFromInput(input)]);
+  if (
+    !Array.isArray(families) ||
+    families.length === 0 ||
+    families.some((f) => f !== 'IPv4' && f !== 'IPv6')
+  ) {
+    throw new ProxyError(
+      'INVALID_CONFIG',
+      `config.ipFamilies must list 'IPv4' and/or 'IPv6', got ${JSON.stringify(families)}`,
+      ['config', 'ipFamilies'],
+    );
+  }
+  const ordered = (['IPv4', 'IPv6'] as const).filter((f) => families.includes(f));
+  return buildNftRuleset(
+    ordered.map((ipFamily) => modeViewFromInput({ ...input, config: { ...config, ipFamily } })),
+  );
 }
