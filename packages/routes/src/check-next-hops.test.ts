@@ -53,10 +53,14 @@ describe('checkNextHops', () => {
       { name: 'node02', ip: '192.168.1.12', podCidr: '10.244.2.0/24' },
     ];
     for (const mode of NETWORK_MODES)
-      expect(checkNextHops(nodeRoutes(mode, nodes, 'node01')), mode).toEqual([]);
+      expect(checkNextHops(nodeRoutes(mode, nodes, 'node01', { uplinkRoute: true })), mode).toEqual([]);
     // host-gw across subnets is exactly the misconfiguration the check exists for
     const split = [nodes[0]!, { ...nodes[1]!, ip: '192.168.2.12' }];
-    expect(checkNextHops(nodeRoutes('flannel-host-gw', split, 'node01'))[0]?.code).toBe('INVALID_GATEWAY');
+    expect(
+      checkNextHops(nodeRoutes('flannel-host-gw', split, 'node01', { uplinkRoute: true }))[0]?.code,
+    ).toBe('INVALID_GATEWAY');
+    // without the uplink route nothing covers any gateway
+    expect(checkNextHops(nodeRoutes('flannel-host-gw', nodes, 'node01'))[0]?.code).toBe('INVALID_GATEWAY');
   });
 
   it('rejects bad input', () => {

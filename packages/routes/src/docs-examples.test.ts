@@ -53,7 +53,7 @@ blackhole 10.244.9.0/24
 
   it('modes and forwarding', () => {
     expect(formatIpRoute(nodeRoutes('flannel-vxlan', nodes, 'node01'))).toBe(
-      '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1\n10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink\n192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11\n',
+      '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1\n10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink\n',
     );
     const graph = forwardingNodes('bridge-gateway', nodes);
     expect(graph.map((n) => n.name)).toEqual(['node01', 'node02', 'router']);

@@ -10,7 +10,8 @@ import {
 
 /**
  * Builds the {@link ForwardingNode} graph of a whole cluster in one mode, ready for
- * {@link forwardPacket}: every node with its {@link nodeRoutes} table, the addresses of its
+ * {@link forwardPacket}: every node with its {@link nodeRoutes} table (with the uplink's
+ * connected route, so that node IPs are reachable), the addresses of its
  * devices ({@link nodeInterfaces}), its pod CIDR as the attached prefix, and `weave` as an
  * overlay device in Weave mode. In `bridge-gateway` mode the router (options.router.name,
  * default `router`) is added as a node of its own unless `nodes` already has it.
@@ -34,7 +35,7 @@ export function forwardingNodes(
   const routerName = options?.router?.name ?? 'router';
   if (mode === 'bridge-gateway' && !names.includes(routerName)) names.push(routerName);
   return names.map((name) => {
-    const routes = nodeRoutes(mode, nodes, name as string, options);
+    const routes = nodeRoutes(mode, nodes, name as string, { ...options, uplinkRoute: true });
     const ifaces = nodeInterfaces(mode, nodes, name as string, options);
     const spec = Array.isArray(nodes) ? nodes.find((n) => n?.name === name) : undefined;
     const isRouter = mode === 'bridge-gateway' && name === routerName;

@@ -21,7 +21,6 @@ describe('nodeRoutes', () => {
         '10.244.1.0/24 via 192.168.1.11 dev eth0',
         '10.244.2.0/24 dev cni0 proto kernel scope link src 10.244.2.1',
         '10.244.3.0/24 via 192.168.1.13 dev eth0',
-        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.12',
       ]),
     );
   });
@@ -31,7 +30,6 @@ describe('nodeRoutes', () => {
       show([
         'default via 192.168.1.1 dev eth0',
         '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1',
-        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11',
       ]),
     );
     expect(formatIpRoute(nodeRoutes('bridge-gateway', nodes, 'router'))).toBe(
@@ -39,7 +37,6 @@ describe('nodeRoutes', () => {
         '10.244.1.0/24 via 192.168.1.11 dev eth0',
         '10.244.2.0/24 via 192.168.1.12 dev eth0',
         '10.244.3.0/24 via 192.168.1.13 dev eth0',
-        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.1',
       ]),
     );
     const viaRouter = nodeRoutes('bridge-gateway', nodes, 'node01', { router: { ip: '192.168.1.254' } });
@@ -55,7 +52,6 @@ describe('nodeRoutes', () => {
         '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1',
         '10.244.2.0/24 via 192.168.1.12 dev ens3',
         '10.244.3.0/24 via 192.168.1.13 dev ens3',
-        '192.168.1.0/24 dev ens3 proto kernel scope link src 192.168.1.11',
       ]),
     );
   });
@@ -68,7 +64,6 @@ describe('nodeRoutes', () => {
         '10.244.1.0/24 via 10.244.1.0 dev flannel.1 onlink',
         '10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink',
         '10.244.3.0/24 dev cni0 proto kernel scope link src 10.244.3.1',
-        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.13',
       ]),
     );
     expect(formatIpRoute(nodeRoutes('flannel-vxlan', nodes, 'node03', { vni: 4096 }))).toContain(
@@ -80,10 +75,7 @@ describe('nodeRoutes', () => {
     const weaveNodes = nodes.map(({ name, ip }) => ({ name, ip }));
     const routes = nodeRoutes('weave', weaveNodes, 'node01');
     expect(formatIpRoute(routes)).toBe(
-      show([
-        '10.32.0.0/12 dev weave proto kernel scope link src 10.32.0.1',
-        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11',
-      ]),
+      show(['10.32.0.0/12 dev weave proto kernel scope link src 10.32.0.1']),
     );
     const second = nodeRoutes('weave', weaveNodes, 'node02', { podRange: '10.40.0.0/16' });
     expect(formatIpRoute(second)).toContain(
@@ -102,7 +94,6 @@ describe('nodeRoutes', () => {
       ),
     ).toBe(
       show([
-        '10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.11',
         'blackhole 192.168.100.0/26 proto bird',
         '192.168.100.5 dev cali12345678901 scope link',
         '192.168.101.0/26 via 10.0.0.12 dev tunl0 proto bird onlink',
@@ -119,7 +110,6 @@ describe('nodeRoutes', () => {
         '10.244.1.0/24 via 10.244.1.0 dev vxlan.calico onlink',
         'blackhole 10.244.2.0/24 proto 80',
         '10.244.3.0/24 via 10.244.3.0 dev vxlan.calico onlink',
-        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.12',
       ]),
     );
   });
@@ -142,6 +132,30 @@ describe('nodeRoutes', () => {
     }
   });
 
+  it('adds the uplink connected route on request, as a real node shows it', () => {
+    expect(formatIpRoute(nodeRoutes('flannel-vxlan', nodes, 'node01', { uplinkRoute: true }))).toBe(
+      show([
+        '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1',
+        '10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink',
+        '10.244.3.0/24 via 10.244.3.0 dev flannel.1 onlink',
+        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11',
+      ]),
+    );
+    expect(
+      formatIpRoute(nodeRoutes('bridge-gateway', nodes, 'router', { uplinkRoute: true, nodeSubnet: 16 })),
+    ).toContain('192.168.0.0/16 dev eth0 proto kernel scope link src 192.168.0.1\n');
+  });
+
+  it('weave: derives the range from the nodes — one shared CIDR, or their cover widened to /16', () => {
+    const same = nodes.map((n) => ({ ...n, podCidr: '10.32.0.0/12' }));
+    expect(formatIpRoute(nodeRoutes('weave', same, 'node01'))).toBe(
+      '10.32.0.0/12 dev weave proto kernel scope link src 10.32.0.1\n',
+    );
+    expect(formatIpRoute(nodeRoutes('weave', nodes, 'node02'))).toBe(
+      '10.244.0.0/16 dev weave proto kernel scope link src 10.244.2.0\n',
+    );
+  });
+
   it('adds a default route when asked, and handles IPv6 nodes', () => {
     const r = nodeRoutes('flannel-host-gw', nodes, 'node01', { defaultGateway: '192.168.1.1' });
     expect(formatIpRoute(r).split('\n')[0]).toBe('default via 192.168.1.1 dev eth0');
@@ -151,7 +165,6 @@ describe('nodeRoutes', () => {
     ];
     expect(formatIpRoute(nodeRoutes('flannel-host-gw', v6, 'a'))).toBe(
       show([
-        '2001:db8::/64 dev eth0 proto kernel metric 256 pref medium',
         'fd00:10:244:1::/64 dev cni0 proto kernel metric 256 pref medium',
         'fd00:10:244:2::/64 via 2001:db8::12 dev eth0 metric 1024 pref medium',
       ]),

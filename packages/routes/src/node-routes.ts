@@ -93,9 +93,15 @@ export interface NodeRoutesOptions {
   readonly bridge?: string;
   /**
    * The nodes' shared L2 subnet (a prefix) or its length. Default: /24 (IPv4) or /64 (IPv6)
-   * around each node IP. It gives the uplink's connected route.
+   * around each node IP. It gives the uplink's connected route and the bridge-gateway router IP.
    */
   readonly nodeSubnet?: string | Prefix | number;
+  /**
+   * Also return the uplink's connected route (`192.168.1.0/24 dev eth0 proto kernel scope link
+   * src NODE_IP`), as a real node's `ip route` shows it. Default false: the table then holds just
+   * what the networking mode installs. {@link forwardingNodes} turns it on.
+   */
+  readonly uplinkRoute?: boolean;
   /** bridge-gateway: the router's name and IP. Default name `router`, IP = the subnet's first host. */
   readonly router?: { readonly name?: string; readonly ip?: string | Addr };
   /** A default route `default via GATEWAY dev UPLINK` for the other modes. */
@@ -258,6 +264,7 @@ function weaveRange(ctx: Ctx): Prefix {
     if (!r.ok) throw r.error;
     return r.value;
   }
+  if (cidrs.every((c) => c.bits === first.bits && addrEquals(c.addr, first.addr))) return first;
   let bits = first.bits;
   for (const c of cidrs) {
     while (
@@ -266,7 +273,9 @@ function weaveRange(ctx: Ctx): Prefix {
     )
       bits--;
   }
-  return prefixFrom(first.addr, bits);
+  // Per-node CIDRs (a /24 each from the controller manager) suggest a cluster range of at least
+  // /16 for IPv4 (/48 for IPv6), the usual cluster CIDR sizes.
+  return prefixFrom(first.addr, Math.min(bits, first.addr.family === 4 ? 16 : 48));
 }
 
 /** Weave: the node's bridge address — the first address of its share of the range. */
@@ -390,11 +399,12 @@ export function nodeInterfaces(
 }
 
 /**
- * The main routing table a node holds in a networking mode, in kernel dump order (IPv4 first,
+ * The main-table routes a networking mode installs on a node, in kernel dump order (IPv4 first,
  * then by address, longer prefix first for the same address), matching what the plugins install:
  *
- * - every node: its uplink's connected route (`192.168.1.0/24 dev eth0 proto kernel scope link src
- *   192.168.1.11`), plus `default via GATEWAY dev eth0` when `options.defaultGateway` is set;
+ * - every node, on request: its uplink's connected route (`options.uplinkRoute`:
+ *   `192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11`) and
+ *   `default via GATEWAY dev eth0` (`options.defaultGateway`);
  * - `bridge-static` (the CKA lesson's hand-made routes) and `flannel-host-gw`
  *   (flannel `pkg/backend/hostgw`: `Dst=lease.Subnet, Gw=lease.PublicIP, LinkIndex=ext iface`):
  *   `cni0` connected route and, for every other node, `POD_CIDR via NODE_IP dev eth0`;
@@ -417,7 +427,6 @@ export function nodeInterfaces(
  * formatIpRoute(nodeRoutes('flannel-vxlan', nodes, 'node01'));
  * // 10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1
  * // 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink
- * // 192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11
  * ```
  */
 export function nodeRoutes(
@@ -430,10 +439,10 @@ export function nodeRoutes(
   const { node, isRouter, ip } = locate(ctx, nodeName);
   const routes: Route[] = [];
   const ifaces = interfacesOf(ctx, node, isRouter, ip);
-  for (const a of ifaces) {
+  ifaces.forEach((a, i) => {
     // Only uplink and bridges have prefix routes; /32 tunnel addresses add none.
-    routes.push(...connected(a.dev, a.addr, a.bits));
-  }
+    if (i > 0 || options?.uplinkRoute === true) routes.push(...connected(a.dev, a.addr, a.bits));
+  });
   const others = ctx.nodes.filter(
     (n) => n !== node && !(mode === 'bridge-gateway' && n.name === ctx.routerName),
   );
