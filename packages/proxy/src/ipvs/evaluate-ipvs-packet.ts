@@ -198,14 +198,17 @@ function hostPort(ip: string, port: number): string {
  * ```
  */
 export function evaluateIpvsPacket(rules: IpvsRuleset, packet: ModePacket): ModeEvaluation {
+  const raw = rules as unknown as Record<string, unknown> | null;
+  const ipt =
+    typeof raw === 'object' && raw !== null ? (raw.iptables as Record<string, unknown> | null) : null;
   if (
-    typeof rules !== 'object' ||
-    rules === null ||
-    !Array.isArray(rules.virtualServers) ||
-    !Array.isArray(rules.ipsetDefinitions) ||
-    typeof rules.iptables !== 'object' ||
-    rules.iptables === null ||
-    !Array.isArray(rules.iptables.tables)
+    typeof raw !== 'object' ||
+    raw === null ||
+    !Array.isArray(raw.virtualServers) ||
+    !Array.isArray(raw.ipsetDefinitions) ||
+    typeof ipt !== 'object' ||
+    ipt === null ||
+    !Array.isArray(ipt.tables)
   ) {
     throw new ProxyError('INVALID_RULESET', 'rules must be an IpvsRuleset (from ipvsRules)');
   }

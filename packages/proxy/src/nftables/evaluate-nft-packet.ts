@@ -179,7 +179,7 @@ function endpointHost(endpoint: string): string {
  * ```
  */
 export function evaluateNftPacket(rules: NftRuleset, packet: ModePacket): ModeEvaluation {
-  if (typeof rules !== 'object' || rules === null || !Array.isArray(rules.tables)) {
+  if (typeof rules !== 'object' || rules === null || !Array.isArray((rules as { tables?: unknown }).tables)) {
     throw new ProxyError('INVALID_RULESET', 'rules must be an NftRuleset (from nftablesRules)');
   }
   const p = normalisePacket(packet);

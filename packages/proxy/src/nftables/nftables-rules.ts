@@ -24,8 +24,16 @@ import type { NftRuleset } from './nft-ruleset.ts';
  * ```
  */
 export function nftablesRules(input: ModeInput): NftRuleset {
-  const config = typeof input === 'object' && input !== null ? input.config : undefined;
-  const families = typeof config === 'object' && config !== null ? config.ipFamilies : undefined;
+  if (
+    typeof input !== 'object' ||
+    input === null ||
+    typeof input.config !== 'object' ||
+    input.config === null
+  ) {
+    return buildNftRuleset([modeViewFromInput(input)]);
+  }
+  const config = input.config;
+  const families: unknown = config.ipFamilies;
   if (families === undefined) return buildNftRuleset([modeViewFromInput(input)]);
   if (
     !Array.isArray(families) ||
