@@ -5,7 +5,14 @@ import { type DnsAnswer, resolveAnswer } from './internal/resolve.ts';
 export type { DnsAnswer, Rcode } from './internal/resolve.ts';
 export { DNS_SCHEMA_VERSION } from './internal/resolve.ts';
 
-/** A question: a name (trailing dot optional, any case) and a type such as `A`, `SRV`, `PTR`. */
+/**
+ * A question: a name (trailing dot optional, any case) and a type such as `A`, `SRV`, `PTR`.
+ *
+ * @example
+ * ```ts
+ * const q: DnsQuestion = { name: 'web.shop.svc.cluster.local', type: 'A' };
+ * ```
+ */
 export interface DnsQuestion {
   readonly name: string;
   readonly type: string;

@@ -6,10 +6,24 @@ import { type DnsAnswer, EMPTY_RECORDS, resolveAnswer, result, soa } from './int
 import type { ZoneAddress, ZonePort, ZoneService } from './internal/zone-data.ts';
 import type { KubeEndpointSlice, KubePod, KubeService } from './kube-objects.ts';
 
-/** CoreDNS `pods` modes. */
+/**
+ * CoreDNS `pods` modes.
+ *
+ * @example
+ * ```ts
+ * const mode: PodsMode = 'insecure';
+ * ```
+ */
 export type PodsMode = 'disabled' | 'insecure' | 'verified';
 
-/** Input of {@link clusterZone}: the cluster's objects plus the kubernetes plugin's options. */
+/**
+ * Input of {@link clusterZone}: the cluster's objects plus the kubernetes plugin's options.
+ *
+ * @example
+ * ```ts
+ * const input: ClusterZoneInput = { clusterDomain: 'cluster.local', services: [], endpointSlices: [], pods: [], podsMode: 'verified' };
+ * ```
+ */
 export interface ClusterZoneInput {
   readonly services?: readonly KubeService[] | undefined;
   readonly endpointSlices?: readonly KubeEndpointSlice[] | undefined;
@@ -38,7 +52,14 @@ export interface ClusterZoneInput {
   readonly serial?: number | undefined;
 }
 
-/** A name server of the zone apex: the name and its addresses. */
+/**
+ * A name server of the zone apex: the name and its addresses.
+ *
+ * @example
+ * ```ts
+ * clusterZone({ clusterDomain: 'cluster.local' }).nameServers[0]?.name; // 'ns.dns.cluster.local.'
+ * ```
+ */
 export interface ZoneNameServer {
   readonly name: string;
   readonly ips: readonly IpInfo[];
@@ -47,6 +68,12 @@ export interface ZoneNameServer {
 /**
  * The cluster's DNS zone as CoreDNS's kubernetes plugin sees it: Services, their ready
  * endpoints and pods indexed by lower-cased keys, ready for {@link answer}. Treat as opaque.
+ *
+ * @example
+ * ```ts
+ * const zone: ClusterZone = clusterZone({ clusterDomain: 'cluster.local' });
+ * zone.primaryZone; // 'cluster.local.'
+ * ```
  */
 export interface ClusterZone {
   /** Lower-cased zones with trailing dots; the first forward one is the primary zone. */
@@ -84,7 +111,14 @@ export interface ClusterZone {
   readonly negative: ReadonlyMap<string, NegativeAnswers>;
 }
 
-/** The SOA and negative responses of one zone, built once. */
+/**
+ * The SOA and negative responses of one zone, built once.
+ *
+ * @example
+ * ```ts
+ * clusterZone({ clusterDomain: 'cluster.local' }).negative.get('cluster.local.')?.nxdomain.rcode; // 'NXDOMAIN'
+ * ```
+ */
 export interface NegativeAnswers {
   readonly soa: DnsRecord;
   readonly nxdomain: DnsAnswer;
@@ -92,7 +126,15 @@ export interface NegativeAnswers {
   readonly nodata: DnsAnswer;
 }
 
-/** Precomputed A, AAAA and SRV answers of one name. */
+/**
+ * Precomputed A, AAAA and SRV answers of one name.
+ *
+ * @example
+ * ```ts
+ * const zone = clusterZone({ clusterDomain: 'cluster.local', services: [{ metadata: { name: 'a', namespace: 'b' }, spec: { clusterIP: '10.0.0.1' } }] });
+ * zone.fast.get('a.b.svc.cluster.local.')?.a.answers[0]?.data; // '10.0.0.1'
+ * ```
+ */
 export interface FastAnswers {
   readonly a: DnsAnswer;
   readonly aaaa: DnsAnswer;

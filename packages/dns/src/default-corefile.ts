@@ -1,6 +1,13 @@
 import { DnsError } from './dns-error.ts';
 
-/** Options of {@link defaultCorefile}. */
+/**
+ * Options of {@link defaultCorefile}.
+ *
+ * @example
+ * ```ts
+ * defaultCorefile({ clusterDomain: 'k8s.example' });
+ * ```
+ */
 export interface DefaultCorefileOptions {
   /** kubeadm's `networking.dnsDomain`; default `cluster.local`. */
   readonly clusterDomain?: string | undefined;

@@ -1,4 +1,11 @@
-/** Record types the cluster zone serves. */
+/**
+ * Record types the cluster zone serves.
+ *
+ * @example
+ * ```ts
+ * const t: RecordType = 'SRV';
+ * ```
+ */
 export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'PTR' | 'SRV' | 'TXT' | 'SOA' | 'NS';
 
 /**

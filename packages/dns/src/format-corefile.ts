@@ -1,7 +1,14 @@
 import type { Corefile, CorefileDirective } from './corefile.ts';
 import { DnsError } from './dns-error.ts';
 
-/** Options of {@link formatCorefile}. */
+/**
+ * Options of {@link formatCorefile}.
+ *
+ * @example
+ * ```ts
+ * formatCorefile(parseCorefile(defaultCorefile()), { indent: 2 });
+ * ```
+ */
 export interface FormatCorefileOptions {
   /** Spaces per nesting level; default 4. */
   readonly indent?: number | undefined;

@@ -1,4 +1,11 @@
-/** A v1 Service as JSON (only the fields DNS reads). */
+/**
+ * A v1 Service as JSON (only the fields DNS reads).
+ *
+ * @example
+ * ```ts
+ * const svc: KubeService = { metadata: { name: 'web', namespace: 'shop' }, spec: { clusterIP: '10.96.4.2', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] } };
+ * ```
+ */
 export interface KubeService {
   readonly metadata: { readonly name: string; readonly namespace?: string | undefined };
   readonly spec?:
@@ -20,7 +27,18 @@ export interface KubeService {
     | undefined;
 }
 
-/** A discovery.k8s.io/v1 EndpointSlice as JSON (only the fields DNS reads). */
+/**
+ * A discovery.k8s.io/v1 EndpointSlice as JSON (only the fields DNS reads).
+ *
+ * @example
+ * ```ts
+ * const es: KubeEndpointSlice = {
+ *   metadata: { name: 'web-abc', namespace: 'shop', labels: { 'kubernetes.io/service-name': 'web' } },
+ *   endpoints: [{ addresses: ['10.244.1.5'], conditions: { ready: true } }],
+ *   ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+ * };
+ * ```
+ */
 export interface KubeEndpointSlice {
   readonly metadata: {
     readonly name?: string | undefined;
@@ -51,7 +69,14 @@ export interface KubeEndpointSlice {
     | undefined;
 }
 
-/** A v1 Pod as JSON (only the fields DNS reads). */
+/**
+ * A v1 Pod as JSON (only the fields DNS reads).
+ *
+ * @example
+ * ```ts
+ * const pod: KubePod = { metadata: { name: 'web-0', namespace: 'shop' }, spec: { hostname: 'web-0', subdomain: 'web' }, status: { podIP: '10.244.1.5' } };
+ * ```
+ */
 export interface KubePod {
   readonly metadata: { readonly name?: string | undefined; readonly namespace?: string | undefined };
   readonly spec?:

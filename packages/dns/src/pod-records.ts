@@ -3,7 +3,14 @@ import type { DnsRecord } from './dns-record.ts';
 import type { KubePod } from './kube-objects.ts';
 import { zoneRecords } from './zone-records.ts';
 
-/** Options of {@link podRecords}. */
+/**
+ * Options of {@link podRecords}.
+ *
+ * @example
+ * ```ts
+ * const o: PodRecordsOptions = { clusterDomain: 'cluster.local', podsMode: 'verified' };
+ * ```
+ */
 export interface PodRecordsOptions {
   readonly clusterDomain: string;
   /** CoreDNS `pods` mode; default `insecure` (what kubeadm configures). `disabled` gives none. */

@@ -5,27 +5,69 @@ import { byteLength } from './internal/validation-text.ts';
 import { safeParseResolvConf } from './parse-resolv-conf.ts';
 import type { ResolvConf } from './resolv-conf.ts';
 
-/** kubelet's `validation.MaxDNSNameservers`. */
+/**
+ * kubelet's `validation.MaxDNSNameservers`.
+ *
+ * @example
+ * ```ts
+ * MAX_DNS_NAMESERVERS; // 3
+ * ```
+ */
 export const MAX_DNS_NAMESERVERS = 3;
-/** kubelet's `MaxDNSSearchPaths` (since the ExpandedDNSConfig feature: 1.26 default, 1.28 GA). */
+/**
+ * kubelet's `MaxDNSSearchPaths` (since the ExpandedDNSConfig feature: 1.26 default, 1.28 GA).
+ *
+ * @example
+ * ```ts
+ * MAX_DNS_SEARCH_PATHS; // 32
+ * ```
+ */
 export const MAX_DNS_SEARCH_PATHS = 32;
-/** kubelet's `MaxDNSSearchListChars` (since ExpandedDNSConfig). */
+/**
+ * kubelet's `MaxDNSSearchListChars` (since ExpandedDNSConfig).
+ *
+ * @example
+ * ```ts
+ * MAX_DNS_SEARCH_LIST_CHARS; // 2048
+ * ```
+ */
 export const MAX_DNS_SEARCH_LIST_CHARS = 2048;
 
-/** One `pod.spec.dnsConfig.options` entry. */
+/**
+ * One `pod.spec.dnsConfig.options` entry.
+ *
+ * @example
+ * ```ts
+ * const o: PodDnsConfigOption = { name: 'ndots', value: '2' };
+ * ```
+ */
 export interface PodDnsConfigOption {
   readonly name: string;
   readonly value?: string | null | undefined;
 }
 
-/** `pod.spec.dnsConfig`. */
+/**
+ * `pod.spec.dnsConfig`.
+ *
+ * @example
+ * ```ts
+ * const c: PodDnsConfig = { nameservers: ['1.1.1.1'], searches: ['corp.example'], options: [{ name: 'edns0' }] };
+ * ```
+ */
 export interface PodDnsConfig {
   readonly nameservers?: readonly string[] | null | undefined;
   readonly searches?: readonly string[] | null | undefined;
   readonly options?: readonly PodDnsConfigOption[] | null | undefined;
 }
 
-/** The parts of a v1 Pod that kubelet reads to build resolv.conf. */
+/**
+ * The parts of a v1 Pod that kubelet reads to build resolv.conf.
+ *
+ * @example
+ * ```ts
+ * const pod: PodDnsInput = { metadata: { namespace: 'shop' }, spec: { dnsPolicy: 'ClusterFirstWithHostNet', hostNetwork: true } };
+ * ```
+ */
 export interface PodDnsInput {
   readonly metadata?:
     | { readonly namespace?: string | null | undefined; readonly name?: string | null | undefined }
@@ -41,7 +83,14 @@ export interface PodDnsInput {
     | undefined;
 }
 
-/** Input of {@link podResolvConf} / {@link podDnsConfig}. */
+/**
+ * Input of {@link podResolvConf} / {@link podDnsConfig}.
+ *
+ * @example
+ * ```ts
+ * const input: PodResolvConfInput = { pod: { metadata: { namespace: 'shop' } }, clusterDns: ['10.96.0.10'], clusterDomain: 'cluster.local', hostResolvConf: null };
+ * ```
+ */
 export interface PodResolvConfInput {
   /** A v1 Pod (or the DNS-relevant part of it). */
   readonly pod: PodDnsInput;
@@ -57,7 +106,15 @@ export interface PodResolvConfInput {
   readonly legacySearchLimits?: boolean | undefined;
 }
 
-/** What kubelet would hand the runtime, plus the Warning events it would record. */
+/**
+ * What kubelet would hand the runtime, plus the Warning events it would record.
+ *
+ * @example
+ * ```ts
+ * const r: PodDnsResult = podDnsConfig({ pod: {}, clusterDns: [], clusterDomain: 'cluster.local', hostResolvConf: null });
+ * r.dnsType; // 'Host' (no cluster DNS: kubelet falls back)
+ * ```
+ */
 export interface PodDnsResult {
   readonly conf: ResolvConf;
   /** `dnsType` kubelet picked: `Cluster`, `Host` (Default) or `None`. */

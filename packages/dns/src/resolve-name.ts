@@ -6,7 +6,14 @@ import type { Rcode } from './internal/resolve.ts';
 import type { ResolvConf } from './resolv-conf.ts';
 import { type ResolverKind, searchCandidates } from './search-candidates.ts';
 
-/** One query the stub resolver sent, and what came back. */
+/**
+ * One query the stub resolver sent, and what came back.
+ *
+ * @example
+ * ```ts
+ * const q: ResolveQuery = { name: 'web.shop.svc.cluster.local.', type: 'A', rcode: 'NOERROR', upstream: false };
+ * ```
+ */
 export interface ResolveQuery {
   readonly name: string;
   readonly type: 'A' | 'AAAA';
@@ -15,10 +22,25 @@ export interface ResolveQuery {
   readonly upstream: boolean;
 }
 
-/** How the lookup ended. */
+/**
+ * How the lookup ended.
+ *
+ * @example
+ * ```ts
+ * const o: ResolveOutcome = 'NODATA';
+ * ```
+ */
 export type ResolveOutcome = 'ANSWER' | 'NXDOMAIN' | 'NODATA' | 'SERVFAIL' | 'UPSTREAM';
 
-/** The result of {@link resolveName}. */
+/**
+ * The result of {@link resolveName}.
+ *
+ * @example
+ * ```ts
+ * const r: ResolveResult = resolveName(zone, conf, 'web');
+ * r.queries.map((q) => q.name);
+ * ```
+ */
 export interface ResolveResult {
   readonly outcome: ResolveOutcome;
   /** The candidate that answered (or ended the search), with its trailing dot; `null` if none. */
@@ -28,7 +50,14 @@ export interface ResolveResult {
   readonly queries: readonly ResolveQuery[];
 }
 
-/** Options of {@link resolveName}. */
+/**
+ * Options of {@link resolveName}.
+ *
+ * @example
+ * ```ts
+ * resolveName(zone, conf, 'web', { resolver: 'musl', family: 4 });
+ * ```
+ */
 export interface ResolveNameOptions {
   readonly resolver?: ResolverKind | undefined;
   /** `any` (getaddrinfo AF_UNSPEC: A and AAAA per candidate), `4` (A only) or `6` (AAAA only). */

@@ -1,10 +1,24 @@
 import { DnsError } from './dns-error.ts';
 import type { ResolvConf } from './resolv-conf.ts';
 
-/** Which stub resolver expands the name. */
+/**
+ * Which stub resolver expands the name.
+ *
+ * @example
+ * ```ts
+ * const r: ResolverKind = 'musl';
+ * ```
+ */
 export type ResolverKind = 'glibc' | 'musl';
 
-/** Options of {@link searchCandidates}. */
+/**
+ * Options of {@link searchCandidates}.
+ *
+ * @example
+ * ```ts
+ * searchCandidates('web', conf, { resolver: 'glibc' });
+ * ```
+ */
 export interface SearchCandidatesOptions {
   /** `glibc` (`res_search`, used by getaddrinfo) or `musl` (`name_from_dns_search`). Default `glibc`. */
   readonly resolver?: ResolverKind | undefined;

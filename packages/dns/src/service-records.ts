@@ -3,7 +3,14 @@ import type { DnsRecord } from './dns-record.ts';
 import type { KubeEndpointSlice, KubeService } from './kube-objects.ts';
 import { collect, serviceQuestions } from './zone-records.ts';
 
-/** Options of {@link serviceRecords}. */
+/**
+ * Options of {@link serviceRecords}.
+ *
+ * @example
+ * ```ts
+ * const o: ServiceRecordsOptions = { clusterDomain: 'cluster.local', endpointSlices: [], ttl: 30 };
+ * ```
+ */
 export interface ServiceRecordsOptions {
   readonly clusterDomain: string;
   /** The Service's EndpointSlices (others are ignored). */

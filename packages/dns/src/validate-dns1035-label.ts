@@ -6,7 +6,14 @@ import {
   regexError,
 } from './internal/validation-text.ts';
 
-/** Kubernetes' `DNS1035LabelMaxLength`. */
+/**
+ * Kubernetes' `DNS1035LabelMaxLength`.
+ *
+ * @example
+ * ```ts
+ * DNS1035_LABEL_MAX_LENGTH; // 63
+ * ```
+ */
 export const DNS1035_LABEL_MAX_LENGTH = 63;
 
 /**

@@ -7,7 +7,14 @@ import {
   regexError,
 } from './internal/validation-text.ts';
 
-/** Kubernetes' `DNS1123LabelMaxLength`. */
+/**
+ * Kubernetes' `DNS1123LabelMaxLength`.
+ *
+ * @example
+ * ```ts
+ * DNS1123_LABEL_MAX_LENGTH; // 63
+ * ```
+ */
 export const DNS1123_LABEL_MAX_LENGTH = 63;
 
 /**

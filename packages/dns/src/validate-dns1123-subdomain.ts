@@ -6,7 +6,14 @@ import {
   regexError,
 } from './internal/validation-text.ts';
 
-/** Kubernetes' `DNS1123SubdomainMaxLength`. */
+/**
+ * Kubernetes' `DNS1123SubdomainMaxLength`.
+ *
+ * @example
+ * ```ts
+ * DNS1123_SUBDOMAIN_MAX_LENGTH; // 253
+ * ```
+ */
 export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
 
 /**

@@ -6,7 +6,14 @@
  * Private: the lead may later replace it with `@podnet/ip`'s parseAddr/formatAddr.
  */
 
-/** A parsed IP literal. `v4` is the uint32 value for IPv4; `groups` the eight 16-bit groups for IPv6. */
+/**
+ * A parsed IP literal. `v4` is the uint32 value for IPv4; `groups` the eight 16-bit groups for IPv6.
+ *
+ * @example
+ * ```ts
+ * parseIpText('fd00::1')?.family; // 6
+ * ```
+ */
 export interface IpInfo {
   readonly family: 4 | 6;
   readonly text: string;

@@ -3,10 +3,28 @@ import type { DnsRecord } from '../dns-record.ts';
 import { type IpInfo, ipFromReverseName, parseIpText } from './ip-text.ts';
 import type { ZonePort } from './zone-data.ts';
 
-/** Response codes the model produces. */
+/**
+ * Response codes the model produces.
+ *
+ * @example
+ * ```ts
+ * const rcode: Rcode = 'NXDOMAIN';
+ * ```
+ */
 export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
 
-/** See `DnsAnswer` in answer.ts. */
+/**
+ * CoreDNS's response. NODATA is `NOERROR` with no answers (the SOA is in `authority`).
+ * `upstream` is true when CoreDNS would hand the query on to the next plugin (`forward`):
+ * the name is outside the plugin's zones, or it is NXDOMAIN inside a `fallthrough` zone.
+ *
+ * @example
+ * ```ts
+ * const r: DnsAnswer = answer(zone, { name: 'nope.default.svc.cluster.local', type: 'A' });
+ * r.rcode; // 'NXDOMAIN'
+ * r.authority[0]?.type; // 'SOA'
+ * ```
+ */
 export interface DnsAnswer {
   readonly rcode: Rcode;
   readonly answers: readonly DnsRecord[];
@@ -15,7 +33,14 @@ export interface DnsAnswer {
   readonly upstream: boolean;
 }
 
-/** DNS schema version served at `dns-version.<zone>` (CoreDNS `DNSSchemaVersion`). */
+/**
+ * DNS schema version served at `dns-version.<zone>` (CoreDNS `DNSSchemaVersion`).
+ *
+ * @example
+ * ```ts
+ * DNS_SCHEMA_VERSION; // '1.1.0'
+ * ```
+ */
 export const DNS_SCHEMA_VERSION = '1.1.0';
 
 interface Backend {
