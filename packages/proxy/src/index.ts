@@ -19,6 +19,7 @@ export {
   iptablesPartialSync,
   iptablesSync,
   safeIptablesPartialSync,
+  syncStateRuleset,
 } from './iptables/iptables-sync.ts';
 export { normalizeIptablesSave } from './iptables/normalize-iptables-save.ts';
 export type { IptablesRule, RuleValue } from './iptables/parse-iptables-rule.ts';

@@ -49,10 +49,31 @@ export function utf8Bytes(text: string): Uint8Array {
 /** The eight 32-bit words of the SHA-256 state after hashing `data`. */
 export function sha256Words(data: Uint8Array): Int32Array {
   const len = data.length;
-  const blocks = (len + 9 + 63) >>> 6;
-  const m = new Int32Array(blocks * 16);
-  for (let i = 0; i < len; i++)
+  const m = new Int32Array(((len + 9 + 63) >>> 6) * 16);
+  for (let i = 0; i < len; i++) {
     m[i >> 2] = (m[i >> 2] as number) | ((data[i] as number) << (24 - ((i & 3) << 3)));
+  }
+  return compress(m, len);
+}
+
+/**
+ * SHA-256 state words of an ASCII string (every char code < 0x80), without building a byte array;
+ * undefined when the string is not ASCII.
+ */
+export function sha256AsciiWords(text: string): Int32Array | undefined {
+  const len = text.length;
+  const m = new Int32Array(((len + 9 + 63) >>> 6) * 16);
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return undefined;
+    m[i >> 2] = (m[i >> 2] as number) | (c << (24 - ((i & 3) << 3)));
+  }
+  return compress(m, len);
+}
+
+/** Pads the message words `m` (holding `len` bytes) and runs the compression function. */
+function compress(m: Int32Array, len: number): Int32Array {
+  const blocks = m.length >>> 4;
   m[len >> 2] = (m[len >> 2] as number) | (0x80 << (24 - ((len & 3) << 3)));
   const bitLen = len * 8;
   m[blocks * 16 - 2] = Math.floor(bitLen / 0x100000000);

@@ -32,8 +32,8 @@ interface Entry {
 
 /**
  * What kube-proxy remembers between syncs: the inputs by key and every service port's rules, so a
- * partial sync rewrites only what changed. Treat as opaque; `ruleset` is the state the kernel holds
- * after the sync (equal to a full sync of the same input).
+ * partial sync rewrites only what changed. Treat as opaque; {@link syncStateRuleset} gives the
+ * rules the kernel holds after the sync (equal to a full sync of the same input).
  */
 export interface IptablesSyncState {
   readonly config: ResolvedProxyConfig;
@@ -43,10 +43,11 @@ export interface IptablesSyncState {
   readonly services: ReadonlyMap<string, unknown>;
   /** EndpointSlices by `ns/sliceName`. */
   readonly endpointSlices: ReadonlyMap<string, unknown>;
+  /** Slice keys (`ns/sliceName`) per service key (`ns/name`). */
+  readonly slicesByService: ReadonlyMap<string, readonly string[]>;
   /** Service ports sorted by ServicePortName, with their rule fragments. */
   readonly entries: readonly Entry[];
   readonly totalEndpoints: number;
-  readonly ruleset: Ruleset;
 }
 
 /** A change to apply in a partial sync (kube-proxy's Service / EndpointSlice watch events). */
@@ -165,18 +166,25 @@ function fullFromMaps(
   const stale =
     previous === undefined ? [] : [...serviceChains(previous.entries)].filter((c) => !active.has(c)).sort();
   const fragments = entries.map((e) => e.fragment);
+  const slicesByService = new Map<string, string[]>();
+  for (const [svcKey, list] of sliceIndex) {
+    slicesByService.set(
+      svcKey,
+      list.map((x) => x.path[1] as string),
+    );
+  }
   const state: IptablesSyncState = {
     config,
     input: configInput,
     services,
     endpointSlices: slices,
+    slicesByService,
     entries,
     totalEndpoints: total,
-    ruleset: assembleRuleset(config, fragments, undefined, []),
   };
   return {
     state,
-    restore: stale.length === 0 ? state.ruleset : assembleRuleset(config, fragments, undefined, stale),
+    restore: assembleRuleset(config, fragments, undefined, stale),
     fullSync: true,
     changedServices: [...new Set(ports.map((p) => p.serviceKey))],
     warnings,
@@ -186,7 +194,7 @@ function fullFromMaps(
 /**
  * A full sync (kube-proxy at start-up, or with `previous`, after a forced resync): every chain is
  * written; with `previous`, service chains that no longer exist are flushed and deleted
- * (`:CHAIN - [0:0]` + `-X CHAIN`). `result.state.ruleset` equals `iptablesRules(input)`.
+ * (`:CHAIN - [0:0]` + `-X CHAIN`). `syncStateRuleset(result.state)` equals `iptablesRules(input)`.
  *
  * @example
  * ```ts
@@ -235,7 +243,7 @@ function insertSorted(entries: Entry[], add: readonly Entry[]): Entry[] {
  * writes only the top-level chains plus the SVC/SVL/EXT/FW/SEP chains of the Services whose
  * Service or EndpointSlices changed; chains of removed service ports are flushed and deleted.
  * Falls back to a full sync when the large-cluster mode (over 1,000 endpoints) flips, as comments
- * change everywhere then. The new `state.ruleset` equals a full sync of the new input.
+ * change everywhere then. `syncStateRuleset(result.state)` equals a full sync of the new input.
  *
  * @example
  * ```ts
@@ -265,9 +273,23 @@ export function iptablesPartialSync(previous: IptablesSyncState, change: Iptable
     services.set(key, svc);
     affected.add(key);
   });
-  const touchSlice = (slice: unknown): void => {
+  const slicesByService = new Map(previous.slicesByService);
+  const unlink = (sliceKey: string, slice: unknown): void => {
     const svc = sliceServiceKey(slice);
-    if (svc !== undefined) affected.add(svc);
+    if (svc === undefined) return;
+    affected.add(svc);
+    const list = slicesByService.get(svc);
+    if (list !== undefined)
+      slicesByService.set(
+        svc,
+        list.filter((k) => k !== sliceKey),
+      );
+  };
+  const link = (sliceKey: string, slice: unknown): void => {
+    const svc = sliceServiceKey(slice);
+    if (svc === undefined) return;
+    affected.add(svc);
+    slicesByService.set(svc, [...(slicesByService.get(svc) ?? []), sliceKey]);
   };
   (change.deleteEndpointSlices ?? []).forEach((key, i) => {
     if (typeof key !== 'string') {
@@ -276,28 +298,26 @@ export function iptablesPartialSync(previous: IptablesSyncState, change: Iptable
         i,
       ]);
     }
-    touchSlice(slices.get(key));
+    unlink(key, slices.get(key));
     slices.delete(key);
   });
   (change.upsertEndpointSlices ?? []).forEach((slice, i) => {
     const key = objectKey(slice, 'EndpointSlice', ['upsertEndpointSlices', i]);
-    touchSlice(slices.get(key));
-    touchSlice(slice);
+    unlink(key, slices.get(key));
+    link(key, slice);
     slices.set(key, slice);
   });
 
   const warnings: ModelWarning[] = [];
   // Slices of the affected services only.
   const sliceIndex = new Map<string, { slice: unknown; path: readonly (string | number)[] }[]>();
-  for (const [key, slice] of slices) {
-    const svc = sliceServiceKey(slice);
-    if (svc === undefined || !affected.has(svc)) continue;
-    let list = sliceIndex.get(svc);
-    if (list === undefined) {
-      list = [];
-      sliceIndex.set(svc, list);
+  for (const svc of affected) {
+    const list: { slice: unknown; path: readonly (string | number)[] }[] = [];
+    for (const key of slicesByService.get(svc) ?? []) {
+      const slice = slices.get(key);
+      if (slice !== undefined) list.push({ slice, path: ['endpointSlices', key] });
     }
-    list.push({ slice, path: ['endpointSlices', key] });
+    sliceIndex.set(svc, list);
   }
   const newPorts: ServicePortModel[] = [];
   for (const key of [...affected].sort()) {
@@ -333,9 +353,9 @@ export function iptablesPartialSync(previous: IptablesSyncState, change: Iptable
     input: previous.input,
     services,
     endpointSlices: slices,
+    slicesByService,
     entries,
     totalEndpoints: total,
-    ruleset: assembleRuleset(config, fragments, undefined, []),
   };
   const restore = assembleRuleset(
     config,
@@ -365,4 +385,27 @@ export function safeIptablesPartialSync(
     if (error instanceof ProxyError) return { ok: false, error };
     return { ok: false, error: new ProxyError('INVALID_INPUT', String(error)) };
   }
+}
+
+/**
+ * The rules the kernel holds after a sync (what `iptables-save` would print for kube-proxy's
+ * chains): equal to `iptablesRules` of the state's inputs. Built on demand, since a partial sync
+ * itself only needs the small restore input.
+ *
+ * @example
+ * ```ts
+ * const { state } = iptablesPartialSync(previous, change);
+ * formatIptablesSave(syncStateRuleset(state));
+ * ```
+ */
+export function syncStateRuleset(state: IptablesSyncState): Ruleset {
+  if (typeof state !== 'object' || state === null || !Array.isArray(state.entries)) {
+    throw new ProxyError('INVALID_STATE', 'state must come from iptablesSync or iptablesPartialSync');
+  }
+  return assembleRuleset(
+    state.config,
+    state.entries.map((e) => e.fragment),
+    undefined,
+    [],
+  );
 }

@@ -86,7 +86,15 @@ export function serviceFragment(
   const localPolicyChain = `KUBE-SVL-${h}`;
   const externalTrafficChain = `KUBE-EXT-${h}`;
   const fwChain = `KUBE-FW-${h}`;
-  const sepName = (ep: ModelEndpoint): string => `KUBE-SEP-${cachedHash(cache, base + ep.endpoint)}`;
+  const sepNames = new Map<ModelEndpoint, string>();
+  const sepName = (ep: ModelEndpoint): string => {
+    let name = sepNames.get(ep);
+    if (name === undefined) {
+      name = `KUBE-SEP-${hash16(base + ep.endpoint)}`;
+      sepNames.set(ep, name);
+    }
+    return name;
+  };
   const detector = detectorArgs(config);
 
   const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = sp;

@@ -265,10 +265,12 @@ function sliceName(slice: unknown): string {
   return typeof name === 'string' ? name : '';
 }
 
-function hintNames(hints: Obj | undefined, key: string): string[] {
-  if (hints === undefined) return [];
+const NO_HINTS: readonly string[] = Object.freeze([]);
+
+function hintNames(hints: Obj | undefined, key: string): readonly string[] {
+  if (hints === undefined) return NO_HINTS;
   const list = field(hints, key);
-  if (!Array.isArray(list)) return [];
+  if (!Array.isArray(list) || list.length === 0) return NO_HINTS;
   const names: string[] = [];
   for (const h of list) {
     if (isObject(h) && typeof h.name === 'string' && !names.includes(h.name)) names.push(h.name);
@@ -293,68 +295,84 @@ export function endpointsOf(
   warnings: ModelWarning[],
 ): Map<string, ModelEndpoint[]> {
   const family = config.ipFamily === 'IPv4' ? 4 : 6;
-  const sorted = [...slices].sort((a, b) => byString(sliceName(a.slice), sliceName(b.slice)));
+  const sorted =
+    slices.length > 1 ? [...slices].sort((a, b) => byString(sliceName(a.slice), sliceName(b.slice))) : slices;
   const sets = new Map<string, Map<string, ModelEndpoint>>();
   for (const { slice, path } of sorted) {
     if (!isObject(slice)) continue;
-    const addressType = field(slice, 'addressType');
-    if (addressType === 'FQDN') continue;
+    if (field(slice, 'addressType') === 'FQDN') continue;
     const ports = arrayAt(slice, 'ports', path);
     const endpoints = arrayAt(slice, 'endpoints', path);
-    ports.forEach((portObj, pi) => {
+    // Read every endpoint once; ports only change the port number.
+    const parsed: Omit<ModelEndpoint, 'port' | 'endpoint'>[] = [];
+    for (let ei = 0; ei < endpoints.length; ei++) {
+      const ep = endpoints[ei];
+      if (!isObject(ep)) {
+        const epPath = [...path, 'endpoints', ei];
+        throw new ProxyError('INVALID_ENDPOINT_SLICE', `${epPath.join('.')} must be an object`, epPath);
+      }
+      const addresses = field(ep, 'addresses');
+      if (!Array.isArray(addresses)) {
+        if (addresses === undefined || addresses === null) continue;
+        const aPath = [...path, 'endpoints', ei, 'addresses'];
+        throw new ProxyError('INVALID_OBJECT', `${aPath.join('.')} must be an array`, aPath);
+      }
+      if (addresses.length === 0) continue;
+      const ip = parseIpSloppy(addresses[0]);
+      if (ip === undefined) {
+        warnings.push({
+          code: 'INVALID_ADDRESS',
+          message: `skipped endpoint address ${JSON.stringify(addresses[0])}`,
+          path: [...path, 'endpoints', ei, 'addresses', 0],
+        });
+        continue;
+      }
+      if (ip.family !== family) continue;
+      const conditions = field(ep, 'conditions');
+      const cond = isObject(conditions) ? conditions : EMPTY_OBJ;
+      const hints = field(ep, 'hints');
+      const h = isObject(hints) ? hints : undefined;
+      parsed.push({
+        ip: formatIp(ip),
+        isLocal: config.hostname !== '' && field(ep, 'nodeName') === config.hostname,
+        ready: field(cond, 'ready') !== false,
+        serving: field(cond, 'serving') !== false,
+        terminating: field(cond, 'terminating') === true,
+        zoneHints: hintNames(h, 'forZones'),
+        nodeHints: hintNames(h, 'forNodes'),
+      });
+    }
+    for (let pi = 0; pi < ports.length; pi++) {
+      const portObj = ports[pi];
       const portPath = [...path, 'ports', pi];
       if (!isObject(portObj)) {
         throw new ProxyError('INVALID_ENDPOINT_SLICE', `${portPath.join('.')} must be an object`, portPath);
       }
       const portNum = portAt(portObj, 'port', portPath, true);
-      if (portNum === 0) return;
+      if (portNum === 0) continue;
       const key = `${stringAt(portObj, 'name', portPath, '')}/${protocolAt(portObj, 'protocol', portPath)}`;
       let set = sets.get(key);
       if (set === undefined) {
         set = new Map();
         sets.set(key, set);
       }
-      endpoints.forEach((ep, ei) => {
-        const epPath = [...path, 'endpoints', ei];
-        if (!isObject(ep)) {
-          throw new ProxyError('INVALID_ENDPOINT_SLICE', `${epPath.join('.')} must be an object`, epPath);
+      for (const base of parsed) {
+        const endpoint = family === 4 ? `${base.ip}:${portNum}` : `[${base.ip}]:${portNum}`;
+        if (!base.terminating || !set.has(endpoint)) {
+          set.set(endpoint, {
+            ip: base.ip,
+            port: portNum,
+            endpoint,
+            isLocal: base.isLocal,
+            ready: base.ready,
+            serving: base.serving,
+            terminating: base.terminating,
+            zoneHints: base.zoneHints,
+            nodeHints: base.nodeHints,
+          });
         }
-        const addresses = arrayAt(ep, 'addresses', epPath);
-        if (addresses.length === 0) return;
-        const ip = parseIpSloppy(addresses[0]);
-        if (ip === undefined) {
-          if (pi === 0) {
-            warnings.push({
-              code: 'INVALID_ADDRESS',
-              message: `skipped endpoint address ${JSON.stringify(addresses[0])}`,
-              path: [...epPath, 'addresses', 0],
-            });
-          }
-          return;
-        }
-        if (ip.family !== family) return;
-        const conditions = objectAt(ep, 'conditions', epPath) ?? {};
-        const ready = field(conditions, 'ready');
-        const serving = field(conditions, 'serving');
-        const terminating = field(conditions, 'terminating');
-        const nodeName = field(ep, 'nodeName');
-        const hints = objectAt(ep, 'hints', epPath);
-        const ipText = formatIp(ip);
-        const endpoint = family === 4 ? `${ipText}:${portNum}` : `[${ipText}]:${portNum}`;
-        const info: ModelEndpoint = {
-          ip: ipText,
-          port: portNum,
-          endpoint,
-          isLocal: config.hostname !== '' && nodeName === config.hostname,
-          ready: ready !== false,
-          serving: serving !== false,
-          terminating: terminating === true,
-          zoneHints: hintNames(hints, 'forZones'),
-          nodeHints: hintNames(hints, 'forNodes'),
-        };
-        if (!set.has(endpoint) || !info.terminating) set.set(endpoint, info);
-      });
-    });
+      }
+    }
   }
   const out = new Map<string, ModelEndpoint[]>();
   for (const [key, set] of sets) {
@@ -365,6 +383,8 @@ export function endpointsOf(
   }
   return out;
 }
+
+const EMPTY_OBJ: Obj = Object.freeze(Object.create(null) as Obj);
 
 /**
  * Attaches endpoints to service ports and categorises them (CategorizeEndpoints).
