@@ -105,3 +105,4 @@ export type {
   RuntimeDns,
 } from './runtime-config-schema.ts';
 export { runtimeConfigSchema } from './runtime-config-schema.ts';
+export { toErrorResult } from './to-error-result.ts';
