@@ -204,7 +204,7 @@ export function buildIpvs(view: ModeView): IpvsBuild {
     return out.sort((a, b) => byAddress(a.address, b.address) || a.port - b.port);
   };
   const addVS = (sp: ModeServicePort, address: string, port: number, onlyLocal: boolean): void => {
-    const vsFlags: IpvsVirtualServer['flags'][number][] = [];
+    const vsFlags: ('persistent' | 'source-hash')[] = [];
     if (sp.affinityTimeout !== null) vsFlags.push('persistent');
     if (config.scheduler === 'mh') vsFlags.push('source-hash');
     const vs: IpvsVirtualServer = {
@@ -212,8 +212,8 @@ export function buildIpvs(view: ModeView): IpvsBuild {
       port,
       protocol: sp.protocol,
       scheduler: config.scheduler,
-      flags: vsFlags,
-      timeout: sp.affinityTimeout ?? 0,
+      ...(vsFlags.length > 0 ? { flags: vsFlags } : {}),
+      ...(sp.affinityTimeout !== null ? { timeout: sp.affinityTimeout } : {}),
       realServers: realServers(sp, onlyLocal),
     };
     vsMap.set(`${address}|${port}|${sp.protocol}`, vs);

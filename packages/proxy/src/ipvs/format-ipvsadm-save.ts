@@ -22,9 +22,9 @@ export function formatIpvsadmSave(rules: IpvsRuleset): string {
   for (const vs of rules.virtualServers) {
     const svc = `${SERVICE_FLAG[vs.protocol] ?? '-t'} ${hostPort(vs.address, vs.port)}`;
     let line = `-A ${svc} -s ${vs.scheduler}`;
-    if (vs.flags.includes('source-hash'))
+    if ((vs.flags ?? []).includes('source-hash'))
       line += ` -b ${vs.scheduler === 'mh' || vs.scheduler === 'sh' ? `${vs.scheduler}-port` : 'flag-2'}`;
-    if (vs.flags.includes('persistent')) line += ` -p ${vs.timeout}`;
+    if ((vs.flags ?? []).includes('persistent')) line += ` -p ${vs.timeout ?? 0}`;
     lines.push(line);
     for (const rs of vs.realServers)
       lines.push(`-a ${svc} -r ${hostPort(rs.address, rs.port)} -m -w ${rs.weight}`);

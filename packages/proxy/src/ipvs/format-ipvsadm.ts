@@ -6,7 +6,7 @@ function hostPort(address: string, port: number): string {
 
 /** ipvsadm's scheduler-flag names for kube-proxy's source-hash flag (IP_VS_SVC_F_SCHED2). */
 function schedFlag(vs: IpvsVirtualServer): string | null {
-  if (!vs.flags.includes('source-hash')) return null;
+  if (!(vs.flags ?? []).includes('source-hash')) return null;
   if (vs.scheduler === 'mh' || vs.scheduler === 'sh') return `${vs.scheduler}-port`;
   return 'flag-2';
 }
@@ -35,7 +35,7 @@ export function formatIpvsadm(rules: IpvsRuleset): string {
     let line = `${vs.protocol}  ${hostPort(vs.address, vs.port)} ${vs.scheduler}`;
     const flag = schedFlag(vs);
     if (flag !== null) line += ` (${flag})`;
-    if (vs.flags.includes('persistent')) line += ` persistent ${vs.timeout}`;
+    if ((vs.flags ?? []).includes('persistent')) line += ` persistent ${vs.timeout ?? 0}`;
     lines.push(line);
     for (const rs of vs.realServers) {
       lines.push(

@@ -57,8 +57,6 @@ describe('ipvsRules — TestNodePortIPv4 (pkg/proxy/ipvs/proxier_test.go)', () =
       port: 80,
       protocol: 'TCP',
       scheduler: 'rr',
-      flags: [],
-      timeout: 0,
       realServers: [{ address: '10.180.0.1', port: 80, weight: 1 }],
     });
     expect(r.boundAddresses).toEqual(['10.20.30.41']);

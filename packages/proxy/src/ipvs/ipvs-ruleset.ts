@@ -13,10 +13,10 @@ export interface IpvsVirtualServer {
   readonly port: number;
   readonly protocol: 'TCP' | 'UDP' | 'SCTP';
   readonly scheduler: string;
-  /** `persistent` (ClientIP affinity) and/or `source-hash` (scheduler `mh`). */
-  readonly flags: readonly ('persistent' | 'source-hash')[];
-  /** Persistence timeout in seconds (0 without affinity). */
-  readonly timeout: number;
+  /** `persistent` (ClientIP affinity) and/or `source-hash` (scheduler `mh`); absent when none. */
+  readonly flags?: readonly ('persistent' | 'source-hash')[];
+  /** Persistence timeout in seconds; present with the `persistent` flag. */
+  readonly timeout?: number;
   /** Sorted by address, then port (as `ipvsadm -Ln` lists them). */
   readonly realServers: readonly IpvsRealServer[];
 }
