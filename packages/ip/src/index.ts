@@ -4,6 +4,16 @@ export { addrFromBigInt, addrToBigInt } from './addr-bigint.ts';
 export { addrKey, prefixKey } from './addr-key.ts';
 export { addrWithZone, isIPv4Mapped, mapAddr, unmapAddr } from './addr-mapped.ts';
 export { addrFromUint32, addrToUint32, isIPv4, isIPv6 } from './addr-uint32.ts';
+export type { AllocateNodeCidrsOptions } from './allocate-node-cidrs.ts';
+export { allocateNodeCidrs } from './allocate-node-cidrs.ts';
+export type { CidrSet, CidrSetAllocation } from './cidr-set.ts';
+export { cidrSetAllocateNext, cidrSetOccupy, cidrSetRelease, newCidrSet } from './cidr-set.ts';
+export type {
+  ClusterIpAllocation,
+  ClusterIpAllocator,
+  NewClusterIpAllocatorOptions,
+} from './cluster-ip-allocator.ts';
+export { allocateClusterIp, newClusterIpAllocator, releaseClusterIp } from './cluster-ip-allocator.ts';
 export { addrEquals, compareAddr } from './compare-addr.ts';
 export { comparePrefix, prefixEquals } from './compare-prefix.ts';
 export { formatAddr } from './format-addr.ts';
@@ -39,5 +49,10 @@ export { prefixesOverlap } from './prefixes-overlap.ts';
 export { rangeToPrefixes } from './range-to-prefixes.ts';
 export type { FreePrefix } from './remove-free-prefix.ts';
 export { removeFreePrefix } from './remove-free-prefix.ts';
+export type { IPBand, ServiceCidrLayout } from './service-cidr-layout.ts';
+export { serviceCidrLayout, serviceRangeOffset } from './service-cidr-layout.ts';
 export { nthSubnet, subnets } from './subnets.ts';
 export { supernet } from './supernet.ts';
+export { validateDualStack } from './validate-dual-stack.ts';
+export type { ValidateServiceCidrOptions } from './validate-service-cidr.ts';
+export { serviceCidrErrors, validateServiceCidr } from './validate-service-cidr.ts';

@@ -1,5 +1,6 @@
 import { formatPrefix } from './format-prefix.ts';
 import { describe } from './internal/describe.ts';
+import { makeAddr } from './internal/make-addr.ts';
 import { addWords, bigToWords } from './internal/words.ts';
 import { IpError } from './ip-error.ts';
 import { makePrefix, type Prefix } from './prefix.ts';
@@ -80,6 +81,9 @@ export function subnets(prefix: Prefix, newBits: number): Iterable<Prefix> {
 export function nthSubnet(prefix: Prefix, newBits: number, n: number | bigint): Prefix {
   const width = checkNewBits(prefix, newBits);
   const total = newBits - prefix.bits;
+  if (width === 32 && typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 2 ** total) {
+    return makePrefix(makeAddr(4, 0, 0, 0, prefix.addr.w3 + n * 2 ** (32 - newBits), ''), newBits);
+  }
   let idx: bigint | undefined;
   if (typeof n === 'number' && Number.isSafeInteger(n)) idx = BigInt(n);
   else if (typeof n === 'bigint') idx = n;

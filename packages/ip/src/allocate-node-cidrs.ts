@@ -1,0 +1,73 @@
+import { cidrSetOccupy, newCidrSet } from './cidr-set.ts';
+import { formatPrefix } from './format-prefix.ts';
+import { describe } from './internal/describe.ts';
+import { IpError } from './ip-error.ts';
+import type { Prefix } from './prefix.ts';
+import { prefixesOverlap } from './prefixes-overlap.ts';
+import { nthSubnet } from './subnets.ts';
+
+/** Options for {@link allocateNodeCidrs}. */
+export interface AllocateNodeCidrsOptions {
+  /**
+   * The Service CIDR(s): when one overlaps the cluster CIDR its blocks are occupied first, as the
+   * range allocator's `filterOutServiceRange` does.
+   */
+  readonly serviceCidrs?: readonly Prefix[];
+  /** CIDRs already assigned to nodes (`node.spec.podCIDRs`), occupied before allocating. */
+  readonly occupied?: readonly Prefix[];
+}
+
+/**
+ * The pod CIDRs kube-controller-manager's range allocator gives to `count` new nodes, in order:
+ * node-sized blocks of `clusterCidr` taken round-robin from the first free one (cidrset
+ * `AllocateNext`). Throws `INVALID_MASK_SIZE` for a mask shorter than the cluster's, longer than
+ * 32/128, or (IPv6) more than 16 bits longer than the cluster's, and `CIDR_EXHAUSTED` when the
+ * cluster CIDR runs out ("CIDR allocation failed; there are no remaining CIDRs left to allocate in the
+ * accepted range").
+ *
+ * @example
+ * ```ts
+ * allocateNodeCidrs(parsePrefix('10.244.0.0/16'), 24, 3).map(formatPrefix);
+ * // ['10.244.0.0/24', '10.244.1.0/24', '10.244.2.0/24']
+ * ```
+ */
+export function allocateNodeCidrs(
+  clusterCidr: Prefix,
+  maskSize: number,
+  count: number,
+  options: AllocateNodeCidrsOptions = {},
+): Prefix[] {
+  let set = newCidrSet(clusterCidr, maskSize);
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
+    throw new IpError(
+      'OUT_OF_RANGE',
+      `invalid node count ${describe(count)}: must be a non-negative integer`,
+    );
+  }
+  for (const s of options.serviceCidrs ?? []) {
+    if (s.addr.family === clusterCidr.addr.family && prefixesOverlap(s, clusterCidr))
+      set = cidrSetOccupy(set, s);
+  }
+  for (const o of options.occupied ?? []) {
+    if (o.addr.family === clusterCidr.addr.family) set = cidrSetOccupy(set, o);
+  }
+  if (count > set.maxCidrs - set.used.length) {
+    throw new IpError(
+      'CIDR_EXHAUSTED',
+      `CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range (${count} nodes need /${maskSize} blocks, ${formatPrefix(clusterCidr)} has ${set.maxCidrs - set.used.length} free)`,
+    );
+  }
+  // cidrset AllocateNext, count times, without copying the state at each step.
+  const taken = new Set(set.used);
+  const max = set.maxCidrs;
+  let next = set.nextCandidate;
+  const out: Prefix[] = [];
+  for (let i = 0; i < count; i++) {
+    let c = next;
+    while (taken.has(c)) c = (c + 1) % max;
+    taken.add(c);
+    out.push(nthSubnet(clusterCidr, maskSize, c));
+    next = (c + 1) % max;
+  }
+  return out;
+}

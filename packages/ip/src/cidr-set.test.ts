@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { allocateNodeCidrs } from './allocate-node-cidrs.ts';
+import { type CidrSet, cidrSetAllocateNext, cidrSetOccupy, cidrSetRelease, newCidrSet } from './cidr-set.ts';
+import { formatPrefix } from './format-prefix.ts';
+import { parsePrefix } from './parse-prefix.ts';
+import type { Prefix } from './prefix.ts';
+import { nthSubnet } from './subnets.ts';
+
+// Upstream tests parse with ParseCIDRSloppy, which masks host bits.
+const P = (t: string) => parsePrefix(t, { strict: false });
+
+function allocN(set: CidrSet, n: number): { cidrs: Prefix[]; set: CidrSet } {
+  const cidrs: Prefix[] = [];
+  let s = set;
+  for (let i = 0; i < n; i++) {
+    const r = cidrSetAllocateNext(s);
+    cidrs.push(r.cidr);
+    s = r.set;
+  }
+  return { cidrs, set: s };
+}
+
+// pkg/controller/nodeipam/ipam/cidrset/cidr_set_test.go
+describe('cidrset', () => {
+  it('TestCIDRSetFullyAllocated', () => {
+    for (const cidr of ['127.123.234.0/30', 'beef:1234::/30']) {
+      const s = newCidrSet(P(cidr), 30);
+      const a = cidrSetAllocateNext(s);
+      expect(formatPrefix(a.cidr)).toBe(cidr);
+      expect(() => cidrSetAllocateNext(a.set)).toThrowError(
+        expect.objectContaining({ code: 'CIDR_EXHAUSTED' }),
+      );
+      const b = cidrSetAllocateNext(cidrSetRelease(a.set, a.cidr));
+      expect(formatPrefix(b.cidr)).toBe(cidr);
+      expect(() => cidrSetAllocateNext(b.set)).toThrow(
+        'CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range',
+      );
+    }
+  });
+
+  it.each([
+    ['127.123.3.0/16', 24, 0, '127.123.0.0/24'],
+    ['127.123.0.0/16', 24, 15, '127.123.15.0/24'],
+    ['192.168.5.219/28', 32, 5, '192.168.5.213/32'],
+    ['2001:0db8:1234:3::/48', 64, 0, '2001:db8:1234::/64'],
+    ['2001:0db8:1234::/48', 64, 15, '2001:db8:1234:f::/64'],
+    ['2001:0db8:85a3::8a2e:0370:7334/50', 63, 6425, '2001:db8:85a3:3232::/63'],
+    ['2001:0db8::/32', 48, 0, '2001:db8::/48'],
+    ['2001:0db8::/32', 48, 15, '2001:db8:f::/48'],
+    ['2001:0db8:85a3::8a2e:0370:7334/32', 48, 6425, '2001:db8:1919::/48'],
+    ['2001:0db8:1234:ff00::/56', 72, 0, '2001:db8:1234:ff00::/72'],
+    ['2001:0db8:1234:ff00::/56', 72, 15, '2001:db8:1234:ff00:f00::/72'],
+    ['2001:0db8:1234:ff00::0370:7334/56', 72, 6425, '2001:db8:1234:ff19:1900::/72'],
+    ['2001:0db8:1234:0:1234::/80', 96, 0, '2001:db8:1234:0:1234::/96'],
+    ['2001:0db8:1234:0:1234::/80', 96, 15, '2001:db8:1234:0:1234:f::/96'],
+    ['2001:0db8:1234:ff00::0370:7334/80', 96, 6425, '2001:db8:1234:ff00:0:1919::/96'],
+  ])('TestIndexToCIDRBlock %s /%i #%i → %s', (cluster, mask, index, block) => {
+    newCidrSet(P(cluster), mask);
+    expect(formatPrefix(nthSubnet(P(cluster), mask, index))).toBe(block);
+  });
+
+  it('TestCIDRSet_RandomishAllocation and TestCIDRSet_AllocationOccupied', () => {
+    for (const cluster of ['127.123.234.0/16', 'beef:1234::/16']) {
+      const first = allocN(newCidrSet(P(cluster), 24), 256);
+      expect(() => cidrSetAllocateNext(first.set)).toThrowError(
+        expect.objectContaining({ code: 'CIDR_EXHAUSTED' }),
+      );
+      let s = first.set;
+      for (const c of first.cidrs) s = cidrSetRelease(s, c);
+      const again = allocN(s, 256);
+      expect(again.cidrs.map(formatPrefix)).toEqual(first.cidrs.map(formatPrefix));
+      // occupy the last 128 (twice for the first of them), then allocate the first 128 again
+      s = again.set;
+      for (const c of first.cidrs) s = cidrSetRelease(s, c);
+      for (const c of first.cidrs.slice(128)) s = cidrSetOccupy(s, c);
+      s = cidrSetOccupy(s, first.cidrs[128] as Prefix);
+      const rest = allocN(s, 128);
+      expect(() => cidrSetAllocateNext(rest.set)).toThrowError(
+        expect.objectContaining({ code: 'CIDR_EXHAUSTED' }),
+      );
+      expect([...rest.cidrs, ...first.cidrs.slice(128)].map(formatPrefix)).toEqual(
+        first.cidrs.map(formatPrefix),
+      );
+    }
+  });
+
+  it('TestDoubleOccupyRelease', () => {
+    let s = newCidrSet(P('10.42.0.0/16'), 24);
+    const ops: [string, 'occupy' | 'release', number][] = [
+      ['10.42.5.0/24', 'occupy', 1],
+      ['10.42.9.0/24', 'occupy', 2],
+      ['10.42.8.0/22', 'occupy', 5],
+      ['10.42.9.0/24', 'occupy', 5],
+      ['10.42.9.0/24', 'release', 4],
+      ['10.42.9.0/24', 'release', 4],
+      ['10.42.4.0/22', 'release', 3],
+    ];
+    for (const [cidr, op, n] of ops) {
+      s = op === 'occupy' ? cidrSetOccupy(s, P(cidr)) : cidrSetRelease(s, P(cidr));
+      expect(s.used.length).toBe(n);
+    }
+    const r = allocN(s, 256 - 3);
+    expect(() => cidrSetAllocateNext(r.set)).toThrowError(
+      expect.objectContaining({ code: 'CIDR_EXHAUSTED' }),
+    );
+  });
+
+  it.each([
+    ['127.0.0.0/8', 16, '127.0.0.0/8', 0, 255],
+    ['2001:beef:1200::/40', 48, '2001:beef:1200::/40', 0, 255],
+    ['127.0.0.0/8', 16, '127.0.0.0/2', 0, 255],
+    ['2001:beef:1200::/40', 48, '2001:beef:1234::/34', 0, 255],
+    ['127.0.0.0/8', 16, '127.0.0.0/16', 0, 0],
+    ['2001:beef:1200::/40', 48, '2001:beef:1200::/48', 0, 0],
+    ['127.0.0.0/8', 32, '127.0.0.0/16', 0, 65535],
+    ['2001:beef:1200::/48', 64, '2001:beef:1200::/48', 0, 65535],
+    ['127.0.0.0/7', 16, '127.0.0.0/15', 256, 257],
+    ['2001:beef:7f00::/39', 48, '2001:beef:7f00::/47', 256, 257],
+    ['127.0.0.0/7', 15, '127.0.0.0/15', 128, 128],
+    ['2001:beef:7f00::/39', 47, '2001:beef:7f00::/47', 128, 128],
+    ['127.0.0.0/7', 18, '127.0.0.0/15', 1024, 1031],
+    ['2001:beef:7f00::/39', 50, '2001:beef:7f00::/47', 1024, 1031],
+  ])('TestOccupy %s /%i occupy %s → bits %i..%i', (cluster, mask, cidr, begin, end) => {
+    const s = cidrSetOccupy(newCidrSet(P(cluster), mask), P(cidr));
+    expect(s.used.length).toBe(end - begin + 1);
+    expect(s.used[0]).toBe(begin);
+    expect(s.used[s.used.length - 1]).toBe(end);
+  });
+
+  it.each([
+    ['127.0.0.0/8', 16, '127.123.0.0/16', 123],
+    ['be00::/8', 16, 'beef::/16', 0xef],
+    ['192.168.0.0/16', 24, '192.168.151.0/24', 151],
+    ['beef::/16', 24, 'beef:9700::/24', 0x97],
+  ])('TestGetBitforCIDR %s /%i %s → %i', (cluster, mask, cidr, bit) => {
+    expect(cidrSetOccupy(newCidrSet(P(cluster), mask), P(cidr)).used).toEqual([bit]);
+  });
+
+  it('TestGetBitforCIDR errors: out of the cluster range', () => {
+    expect(() => cidrSetOccupy(newCidrSet(P('192.168.0.0/16'), 24), P('127.168.224.0/24'))).toThrow(
+      'cidr 127.168.224.0/24 is out the range of cluster cidr 192.168.0.0/16',
+    );
+    expect(() => cidrSetOccupy(newCidrSet(P('beef::/16'), 24), P('2001:db00::/24'))).toThrowError(
+      expect.objectContaining({ code: 'OUT_OF_RANGE' }),
+    );
+  });
+
+  it('TestCIDRSetv6', () => {
+    expect(allocN(newCidrSet(P('127.0.0.0/8'), 32), 2).cidrs.map(formatPrefix)).toEqual([
+      '127.0.0.0/32',
+      '127.0.0.1/32',
+    ]);
+    expect(() => newCidrSet(P('beef:1234::/32'), 49)).toThrow(
+      'New CIDR set failed; the node CIDR size is too big',
+    );
+    expect(allocN(newCidrSet(P('2001:beef:1234:369b::/60'), 64), 2).cidrs.map(formatPrefix)).toEqual([
+      '2001:beef:1234:3690::/64',
+      '2001:beef:1234:3691::/64',
+    ]);
+  });
+
+  it('is round-robin: a released block is not reused before the others (AllocateNext nextCandidate)', () => {
+    const a = allocN(newCidrSet(P('10.0.0.0/16'), 24), 3);
+    const s = cidrSetRelease(a.set, a.cidrs[0] as Prefix);
+    expect(formatPrefix(cidrSetAllocateNext(s).cidr)).toBe('10.0.3.0/24');
+  });
+});
+
+describe('allocateNodeCidrs', () => {
+  it('returns node blocks in order', () => {
+    expect(allocateNodeCidrs(P('10.244.0.0/16'), 24, 3).map(formatPrefix)).toEqual([
+      '10.244.0.0/24',
+      '10.244.1.0/24',
+      '10.244.2.0/24',
+    ]);
+    expect(allocateNodeCidrs(P('fd00:10:244::/56'), 64, 2).map(formatPrefix)).toEqual([
+      'fd00:10:244::/64',
+      'fd00:10:244:1::/64',
+    ]);
+    expect(allocateNodeCidrs(P('10.244.0.0/16'), 24, 0)).toEqual([]);
+    expect(allocateNodeCidrs(P('10.244.0.0/16'), 24, 256).length).toBe(256);
+  });
+
+  it('throws on exhaustion (kubernetes#85866: a /24 cluster CIDR with /24 per node)', () => {
+    expect(allocateNodeCidrs(P('10.0.0.0/24'), 24, 1).map(formatPrefix)).toEqual(['10.0.0.0/24']);
+    expect(() => allocateNodeCidrs(P('10.0.0.0/24'), 24, 2)).toThrowError(
+      expect.objectContaining({ code: 'CIDR_EXHAUSTED' }),
+    );
+  });
+
+  it('checks mask sizes like kube-controller-manager', () => {
+    // node_ipam_controller.go: "mask size of cluster CIDR must be less than or equal to --node-cidr-mask-size"
+    expect(() => allocateNodeCidrs(P('10.0.0.0/26'), 24, 1)).toThrow(
+      'mask size of cluster CIDR must be less than or equal to --node-cidr-mask-size',
+    );
+    expect(() => allocateNodeCidrs(P('10.0.0.0/16'), 33, 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_MASK_SIZE' }),
+    );
+    expect(() => allocateNodeCidrs(P('fd00::/48'), 129, 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_MASK_SIZE' }),
+    );
+    expect(() => allocateNodeCidrs(P('fd00::/47'), 64, 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_MASK_SIZE' }),
+    );
+    expect(allocateNodeCidrs(P('fd00::/48'), 64, 1).map(formatPrefix)).toEqual(['fd00::/64']);
+    expect(() => allocateNodeCidrs(P('10.0.0.0/16'), 24.5, 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_MASK_SIZE' }),
+    );
+    expect(() => allocateNodeCidrs(P('10.0.0.0/16'), 24, -1)).toThrowError(
+      expect.objectContaining({ code: 'OUT_OF_RANGE' }),
+    );
+  });
+
+  it('skips the Service CIDR when it overlaps (range_allocator filterOutServiceRange)', () => {
+    expect(
+      allocateNodeCidrs(P('10.0.0.0/16'), 24, 2, { serviceCidrs: [P('10.0.0.0/23')] }).map(formatPrefix),
+    ).toEqual(['10.0.2.0/24', '10.0.3.0/24']);
+    // node_ipam_controller_test.go "invalid_serviceCIDR_contains_clusterCIDR"
+    expect(() =>
+      allocateNodeCidrs(P('10.0.0.0/16'), 24, 1, { serviceCidrs: [P('10.0.0.0/8')] }),
+    ).toThrowError(expect.objectContaining({ code: 'CIDR_EXHAUSTED' }));
+    expect(
+      allocateNodeCidrs(P('10.0.0.0/16'), 24, 1, { occupied: [P('10.0.0.0/24')] }).map(formatPrefix),
+    ).toEqual(['10.0.1.0/24']);
+  });
+});
