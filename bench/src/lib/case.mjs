@@ -73,6 +73,7 @@ export async function addRow(c, ctx, r) {
       const t = slowNs(r.fn, { runs: r.slow });
       row.ns = t.ns;
       row.firstNs = t.firstNs;
+      row.runs = t.runs;
     } else row.ns = await medianNs(r.fn, ctx);
   } catch (error) {
     row.error = describe(error);

@@ -26,21 +26,24 @@ export async function medianNs(fn, ctx) {
 
 /**
  * Median nanoseconds of whole runs of a slow `fn` (GC before each run); also the first (cold) run.
+ * Stops early once the runs so far took `budgetNs` (default 15 s), so a very slow case costs one or two runs.
  * @param {() => unknown} fn
- * @param {{ runs: number }} opts
+ * @param {{ runs: number, budgetNs?: number }} opts
  */
-export function slowNs(fn, { runs }) {
+export function slowNs(fn, { runs, budgetNs = 15e9 }) {
   const times = [];
   let last;
-  for (let i = 0; i < runs; i++) {
+  let total = 0;
+  for (let i = 0; i < runs && (i === 0 || total < budgetNs); i++) {
     collect();
     const t0 = hrnow();
     last = fn();
     times.push(hrnow() - t0);
+    total += times[times.length - 1];
   }
   const first = times[0];
   times.sort((a, b) => a - b);
-  return { ns: times[(times.length - 1) >> 1], firstNs: first, last };
+  return { ns: times[(times.length - 1) >> 1], firstNs: first, last, runs: times.length };
 }
 
 /** Times one call and returns [ns, result]. */

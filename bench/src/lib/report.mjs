@@ -199,6 +199,7 @@ export function markdown(jobs, goals, m, meta) {
         const notes = [
           rowStatus(r),
           r.note,
+          r.runs !== undefined ? `median of ${r.runs} whole run${r.runs > 1 ? 's' : ''}` : '',
           r.firstNs !== undefined && r.firstNs !== r.ns ? `first run ${fmtNs(r.firstNs)}` : '',
         ]
           .filter(Boolean)
