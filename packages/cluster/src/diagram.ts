@@ -48,7 +48,11 @@ function model(cluster: Cluster): Model {
     cluster.router === null
       ? null
       : { id: ident('router', cluster.router.name), label: `${cluster.router.name} ${cluster.router.ip}` };
-  const nodes = cluster.nodes.map((n: ClusterNode) => ({
+  const byName = (a: { name: string }, b: { name: string }): number =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  const sortedNodes = [...cluster.nodes].sort(byName);
+  const sortedPods = [...cluster.pods].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const nodes = sortedNodes.map((n: ClusterNode) => ({
     id: nodeId.get(n.name)!,
     title: `${n.name} ${n.ip}${n.podCidr === null ? '' : ` · pods ${n.podCidr}`}`,
     bridge:
@@ -58,7 +62,7 @@ function model(cluster: Cluster): Model {
             id: ident('br', `${n.name}_${n.bridge.name}`),
             label: `${n.bridge.name} ${n.bridge.ip ?? ''}`.trim(),
           },
-    pods: cluster.pods
+    pods: sortedPods
       .filter((p) => p.node === n.name)
       .map((p) => ({
         id: ident('pod', p.key),
@@ -75,13 +79,13 @@ function model(cluster: Cluster): Model {
     }
   };
   if (cluster.cni.plugin === 'weave') {
-    for (let i = 0; i < cluster.nodes.length; i++) {
-      for (let j = i + 1; j < cluster.nodes.length; j++) {
-        addLink(nodeId.get(cluster.nodes[i]!.name)!, nodeId.get(cluster.nodes[j]!.name)!, 'weave overlay');
+    for (let i = 0; i < sortedNodes.length; i++) {
+      for (let j = i + 1; j < sortedNodes.length; j++) {
+        addLink(nodeId.get(sortedNodes[i]!.name)!, nodeId.get(sortedNodes[j]!.name)!, 'weave overlay');
       }
     }
   }
-  const tables: { name: string; id: string }[] = cluster.nodes.map((n) => ({
+  const tables: { name: string; id: string }[] = sortedNodes.map((n) => ({
     name: n.name,
     id: nodeId.get(n.name)!,
   }));
@@ -96,7 +100,7 @@ function model(cluster: Cluster): Model {
         if (byIp !== undefined) target = nodeId.get(byIp.name);
         else if (cluster.router !== null && via === cluster.router.ip && router !== null) target = router.id;
         else {
-          const owner = cluster.nodes.find((n) => n.podCidr !== null && n.podCidr.split('/')[0] === via);
+          const owner = sortedNodes.find((n) => n.podCidr !== null && n.podCidr.split('/')[0] === via);
           if (owner !== undefined) target = nodeId.get(owner.name);
         }
       }

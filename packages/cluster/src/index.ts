@@ -1,3 +1,9 @@
+// The packages the facade composes, as namespaces: `import { cni, ip } from '@podnet/cluster'`.
+export * as cni from '@podnet/cni';
+export * as dns from '@podnet/dns';
+export * as ip from '@podnet/ip';
+export * as proxy from '@podnet/proxy';
+export * as routes from '@podnet/routes';
 export type { Cluster, ClusterEndpoint, ClusterNode, ClusterPod, ClusterService } from './cluster.ts';
 export { ClusterError, isClusterError } from './cluster-error.ts';
 export type {

@@ -402,7 +402,8 @@ export function lint(cluster: Cluster): Finding[] {
       );
     }
   }
-  for (const note of spec.notes) add(note.code, 'warning', note.message, note.path);
+  for (const note of spec.notes)
+    add(note.code, note.code === 'UNKNOWN_FIELD' ? 'warning' : 'info', note.message, note.path);
   return out
     .map((f, i) => ({ f, i }))
     .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || compareText(a.f.code, b.f.code) || a.i - b.i)

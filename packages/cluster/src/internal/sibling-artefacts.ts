@@ -71,6 +71,7 @@ export function nodeRouteTable(cluster: Cluster, nodeName: string): readonly Rou
       .filter((r) => r.dev === 'eth0');
   }
   const options: routes.NodeRoutesOptions = {
+    uplinkRoute: true,
     ...(cluster.router === null ? {} : { router: { name: cluster.router.name, ip: cluster.router.ip } }),
     ...(mode === 'weave' ? { podRange: cluster.podCidr } : {}),
     ...(mode === 'calico-ipip' || mode === 'calico-vxlan'
@@ -208,20 +209,14 @@ export function corefileFor(cluster: Cluster): string {
 /** The node's CNI `.conflist` (JSON value) for the cluster's networking mode. */
 export function conflistFor(cluster: Cluster, node: ClusterNode | undefined): unknown {
   if (node === undefined) throw new ClusterError('UNKNOWN_NODE', 'no such node');
-  const fn = siblingFn(cni, 'defaultConflist');
-  const options = {
-    podCidr: node.podCidr ?? cluster.podCidr,
-    clusterCidr: cluster.podCidr,
-    nodeCidr: node.podCidr ?? undefined,
-    mtu: cluster.cni.mtu,
-    nodeName: node.name,
-  };
-  if (fn !== undefined) {
-    try {
-      return fn(cluster.cni.plugin, options);
-    } catch {
-      // fall through to the facade's own rendering of the published manifests
-    }
+  try {
+    return cni.defaultConflist(cluster.cni.plugin, {
+      podCidr: node.podCidr ?? cluster.podCidr,
+      mtu: cluster.cni.mtu,
+      nodeName: node.name,
+    });
+  } catch {
+    // fall through to the facade's own rendering of the published manifests
   }
   return fallbackConflist(cluster.cni.plugin, node.podCidr ?? cluster.podCidr, cluster.cni.mtu);
 }

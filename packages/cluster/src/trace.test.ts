@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { lessonSpec } from '../test/lesson.ts';
+import type { CniPlugin, ProxyMode } from './cluster-spec.ts';
+import { defineCluster } from './define-cluster.ts';
+import { trace } from './trace.ts';
+
+const kinds = (r: ReturnType<typeof trace>): string[] => r.hops.map((h) => h.kind);
+
+describe('trace: the classic lessons end to end', () => {
+  it('pods on the same node talk over the bridge (no node route, no NAT)', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'shop/api-2', to: 'shop/db-0', port: 5432 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(kinds(r)).toEqual(['route', 'veth', 'bridge', 'bridge', 'veth', 'deliver']);
+    expect(r.hops[0]?.detail).toBe('10.244.2.0/24 dev eth0 proto kernel scope link src 10.244.2.2');
+    expect(r.hops.every((h) => h.node === 'node03')).toBe(true);
+    expect(r.hops.at(-1)?.pod).toBe('shop/db-0');
+  });
+
+  it('pods on different nodes: a route on every node to every other pod CIDR (bridge-static)', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'default/web-1', to: 'default/web-2', port: 8080 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops.map((h) => [h.node, h.kind, h.detail])).toContainEqual([
+      'node01',
+      'route',
+      '10.244.1.0/24 via 192.168.1.12 dev eth0',
+    ]);
+    expect(r.hops.map((h) => [h.node, h.kind, h.detail])).toContainEqual([
+      'node02',
+      'route',
+      '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1',
+    ]);
+    expect(r.hops.at(-1)).toMatchObject({ node: 'node02', kind: 'deliver', pod: 'default/web-2' });
+  });
+
+  it('pods on different nodes through one central router (bridge-gateway, "the better way")', () => {
+    const c = defineCluster(lessonSpec({ cni: { plugin: 'bridge-gateway' } }));
+    expect(c.router).toEqual({ name: 'router', ip: '192.168.1.1' });
+    const r = trace(c, { from: 'default/web-1', to: 'default/web-2', port: 8080 });
+    expect(r.disposition).toBe('DELIVERED');
+    const nodes = [...new Set(r.hops.map((h) => h.node))];
+    expect(nodes).toEqual(['node01', 'router', 'node02']);
+    expect(r.hops.find((h) => h.node === 'node01' && h.kind === 'route' && !h.pod)?.detail).toBe(
+      'default via 192.168.1.1 dev eth0',
+    );
+    expect(r.hops.find((h) => h.node === 'router' && h.kind === 'route')?.detail).toBe(
+      '10.244.1.0/24 via 192.168.1.12 dev eth0',
+    );
+  });
+
+  it.each<[CniPlugin, string]>([
+    ['flannel-vxlan', 'vxlan (flannel.1, VNI 1, UDP 8472): outer 192.168.1.11 → 192.168.1.12'],
+    ['calico-ipip', 'ipip (tunl0, IP protocol 4): outer 192.168.1.11 → 192.168.1.12'],
+    ['calico-vxlan', 'vxlan (vxlan.calico, VNI 4096, UDP 4789): outer 192.168.1.11 → 192.168.1.12'],
+    ['weave', 'weave fast datapath (vxlan, UDP 6784): outer 192.168.1.11 → 192.168.1.12'],
+  ])('overlay %s names the encapsulation', (plugin, encap) => {
+    const c = defineCluster(
+      lessonSpec({ cni: { plugin }, podCidr: plugin === 'weave' ? '10.32.0.0/12' : '10.244.0.0/16' }),
+    );
+    const r = trace(c, { from: 'default/web-1', to: 'default/web-2', port: 8080 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops.find((h) => h.kind === 'encap')?.detail).toBe(encap);
+    expect(r.hops.at(-1)?.pod).toBe('default/web-2');
+  });
+
+  it.each<ProxyMode>(['iptables', 'ipvs', 'nftables'])('a Service through kube-proxy in %s mode', (mode) => {
+    const c = defineCluster(lessonSpec({ proxy: { mode } }));
+    const svc = c.services.find((s) => s.key === 'default/web')!;
+    const r = trace(c, { from: 'shop/api-1', to: svc.clusterIp!, port: 80 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.candidates).toEqual([
+      { pod: 'default/web-1', endpoint: '10.244.0.2:8080', probability: 0.5, node: 'node01' },
+      { pod: 'default/web-2', endpoint: '10.244.1.2:8080', probability: 0.5, node: 'node02' },
+    ]);
+    expect(r.hops.filter((h) => h.kind === 'nat')).toHaveLength(1);
+    if (mode === 'iptables') {
+      // kube-proxy's chain for default/web port "" TCP (pkg/proxy/iptables servicePortChainName)
+      expect(r.hops.find((h) => h.kind === 'nat')?.detail).toContain('-j KUBE-SVC-');
+    }
+    expect(r.hops.at(-1)).toMatchObject({ kind: 'deliver', pod: 'default/web-1' });
+    const other = trace(c, { from: 'shop/api-1', to: svc.clusterIp!, port: 80, endpoint: 'default/web-2' });
+    expect(other.hops.at(-1)).toMatchObject({ kind: 'deliver', pod: 'default/web-2' });
+  });
+
+  it('DNS from a pod in another namespace: search expansion, then the ClusterIP, then kube-proxy', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'shop/api-1', to: 'web.default', port: 80 });
+    expect(r.disposition).toBe('DELIVERED');
+    const dns = r.hops.filter((h) => h.kind === 'dns');
+    expect(dns[0]?.detail).toBe('web.default.shop.svc.cluster.local. A → NXDOMAIN (nameserver 10.96.0.10)');
+    const ip = c.services.find((s) => s.key === 'default/web')?.clusterIp;
+    expect(dns[1]?.detail).toBe(`web.default.svc.cluster.local. 30 IN A ${ip}`);
+    expect(r.destination).toEqual({ ip, port: 80, protocol: 'TCP' });
+    expect(r.hops.at(-1)?.pod).toMatch(/^default\/web-/);
+  });
+
+  it('a Service without endpoints is REJECTED by kube-proxy\'s "has no endpoints" rule', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'default/web-1', to: 'empty.default.svc.cluster.local', port: 80 });
+    expect(r.disposition).toBe('REJECTED');
+    expect(r.hops.at(-1)?.kind).toBe('filter');
+    expect(r.hops.at(-1)?.detail).toContain('"default/empty has no endpoints"');
+    expect(r.hops.at(-1)?.detail).toContain('-j REJECT');
+  });
+
+  it('an unknown name is NXDOMAIN after every search domain', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'default/web-1', to: 'nope' });
+    expect(r.disposition).toBe('NXDOMAIN');
+    expect(r.hops.map((h) => h.detail.split(' ')[0])).toEqual([
+      'nope.default.svc.cluster.local.',
+      'nope.svc.cluster.local.',
+      'nope.cluster.local.',
+      'nope.',
+    ]);
+  });
+
+  it('a headless Service resolves to its pods directly (no NAT)', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'default/web-1', to: 'db-0.db.shop:5432' });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(kinds(r)).not.toContain('nat');
+    expect(r.hops.at(-1)?.pod).toBe('shop/db-0');
+  });
+
+  it('the kubernetes Service reaches the apiserver on the control-plane node', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'shop/api-1', to: 'kubernetes.default', port: 443 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.candidates).toEqual([
+      { pod: null, endpoint: '192.168.1.11:6443', probability: 1, node: 'node01' },
+    ]);
+    expect(r.hops.at(-1)).toMatchObject({ node: 'node01', kind: 'deliver' });
+  });
+
+  it('from a node, to a pod on another node', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'node03', to: 'default/web-1' });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops[0]).toMatchObject({
+      node: 'node03',
+      kind: 'route',
+      detail: '10.244.0.0/24 via 192.168.1.11 dev eth0',
+    });
+  });
+
+  it('NO_ROUTE without a route, DROPPED for an unused pod address', () => {
+    const c = defineCluster(lessonSpec());
+    expect(trace(c, { from: 'default/web-1', to: '172.16.0.1' }).disposition).toBe('NO_ROUTE');
+    const dropped = trace(c, { from: 'default/web-1', to: '10.244.1.200' });
+    expect(dropped.disposition).toBe('DROPPED');
+    expect(dropped.hops.at(-1)?.detail).toContain('no pod holds 10.244.1.200');
+  });
+
+  it('a pod on a node without a pod CIDR has no source IP', () => {
+    const c = defineCluster(lessonSpec({ podCidr: '10.244.0.0/23' }));
+    expect(c.nodes.map((n) => n.podCidr)).toEqual(['10.244.0.0/24', '10.244.1.0/24', null]);
+    expect(trace(c, { from: 'shop/api-2', to: 'default/web-1' }).disposition).toBe('NO_SOURCE_IP');
+    expect(trace(c, { from: 'default/web-1', to: 'shop/api-2' }).disposition).toBe('NO_ROUTE');
+  });
+
+  it('refuses bad requests with coded errors', () => {
+    const c = defineCluster(lessonSpec());
+    expect(() => trace(c, { from: 'default/ghost', to: 'web' })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_SOURCE' }),
+    );
+    expect(() => trace(c, { from: 'default/web-1', to: 'x/y' })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_TARGET' }),
+    );
+    expect(() => trace(c, null as never)).toThrow(expect.objectContaining({ code: 'INVALID_REQUEST' }));
+    expect(() => trace(c, { from: 'default/web-1', to: 'web', port: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_REQUEST', path: ['port'] }),
+    );
+    expect(() => trace({} as never, { from: 'a', to: 'b' })).toThrow(
+      expect.objectContaining({ code: 'NOT_A_CLUSTER' }),
+    );
+  });
+
+  it('returns a frozen, deterministic result', () => {
+    const c = defineCluster(lessonSpec());
+    const a = trace(c, { from: 'shop/api-1', to: 'web.default', port: 80 });
+    const b = trace(defineCluster(lessonSpec()), { from: 'shop/api-1', to: 'web.default', port: 80 });
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a.hops[0])).toBe(true);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
