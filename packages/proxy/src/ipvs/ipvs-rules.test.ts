@@ -346,6 +346,107 @@ describe('ipvsRules — other upstream cases', () => {
   });
 });
 
+describe('ipvsRules — external IPs and Local NodePorts (proxier_test.go)', () => {
+  it('TestExternalIPs: a virtual server per external IP of the proxier family (IPv6 one filtered out)', () => {
+    const r = ipvsRules({
+      services: [
+        testService('ns1', 'svc1', {
+          clusterIP: '10.20.30.41',
+          externalIPs: ['50.60.70.81', '2012::51', '127.0.0.1'],
+          ports: [{ name: 'p80', port: 80, targetPort: 80 }],
+        }),
+      ],
+      endpointSlices: [
+        testSlice('ns1', 'svc1', 1, [{ ip: '10.180.0.1' }], [{ name: 'p80', port: 80, protocol: 'UDP' }]),
+      ],
+      config: { hostname: HOST, nodeIPs: [] },
+    });
+    expect(r.virtualServers.map((vs) => vs.address)).toEqual(['10.20.30.41', '50.60.70.81', '127.0.0.1']);
+    expect(r.ipsets['KUBE-EXTERNAL-IP']).toEqual(['127.0.0.1,tcp:80', '50.60.70.81,tcp:80']);
+    expect(r.boundAddresses).toEqual(['10.20.30.41', '50.60.70.81', '127.0.0.1']);
+  });
+
+  it('TestOnlyLocalExternalIPs: external-IP virtual servers keep only the local endpoint', () => {
+    const r = ipvsRules({
+      services: [
+        testService('ns1', 'svc1', {
+          type: 'NodePort',
+          clusterIP: '10.20.30.41',
+          externalIPs: ['50.60.70.81', '2012::51', '127.0.0.1'],
+          externalTrafficPolicy: 'Local',
+          ports: [{ name: 'p80', port: 80, targetPort: 80 }],
+        }),
+      ],
+      endpointSlices: [
+        testSlice(
+          'ns1',
+          'svc1',
+          1,
+          [
+            { ip: '10.180.0.1', nodeName: HOST },
+            { ip: '10.180.1.1', nodeName: 'other-hostname' },
+          ],
+          [{ name: 'p80', port: 80 }],
+        ),
+      ],
+      config: { hostname: HOST, nodeIPs: [] },
+    });
+    expect(vsKeys(r)).toEqual([
+      '10.20.30.41:80/TCP rr -> 10.180.0.1:80w1,10.180.1.1:80w1',
+      '50.60.70.81:80/TCP rr -> 10.180.0.1:80w1',
+      '127.0.0.1:80/TCP rr -> 10.180.0.1:80w1',
+    ]);
+    expect(r.ipsets['KUBE-EXTERNAL-IP-LOCAL']).toEqual(['127.0.0.1,tcp:80', '50.60.70.81,tcp:80']);
+    expect(r.ipsets['KUBE-EXTERNAL-IP']).toEqual([]);
+  });
+
+  it('TestOnlyLocalNodePorts: NodePort virtual servers on the --nodeport-addresses IPs, local endpoints only', () => {
+    const r = ipvsRules({
+      services: [
+        testService('ns1', 'svc1', {
+          type: 'NodePort',
+          clusterIP: '10.20.30.41',
+          externalTrafficPolicy: 'Local',
+          ports: [{ name: 'p80', port: 80, nodePort: 3001 }],
+        }),
+      ],
+      endpointSlices: [
+        testSlice(
+          'ns1',
+          'svc1',
+          1,
+          [
+            { ip: '10.180.0.1', nodeName: HOST },
+            { ip: '10.180.1.1', nodeName: 'other-hostname' },
+          ],
+          [{ name: 'p80', port: 80 }],
+        ),
+      ],
+      config: {
+        hostname: HOST,
+        nodeIPs: ['100.101.102.103', '2001:db8::'],
+        nodePortAddresses: ['100.101.102.0/24', '2001:db8::0/64'],
+      },
+    });
+    expect(vsKeys(r)).toEqual([
+      '10.20.30.41:80/TCP rr -> 10.180.0.1:80w1,10.180.1.1:80w1',
+      '100.101.102.103:3001/TCP rr -> 10.180.0.1:80w1',
+    ]);
+    expect(r.ipsets['KUBE-NODE-PORT-TCP']).toEqual(['3001']);
+    expect(r.ipsets['KUBE-NODE-PORT-LOCAL-TCP']).toEqual(['3001']);
+    expect(jumps(r, 'nat', 'KUBE-SERVICES')).toEqual([
+      { jump: 'RETURN', set: '' },
+      { jump: 'KUBE-MARK-MASQ', set: 'KUBE-CLUSTER-IP' },
+      { jump: 'KUBE-NODE-PORT', set: '' },
+      { jump: 'ACCEPT', set: 'KUBE-CLUSTER-IP' },
+    ]);
+    expect(jumps(r, 'nat', 'KUBE-NODE-PORT')).toEqual([
+      { jump: 'RETURN', set: 'KUBE-NODE-PORT-LOCAL-TCP' },
+      { jump: 'KUBE-MARK-MASQ', set: 'KUBE-NODE-PORT-TCP' },
+    ]);
+  });
+});
+
 describe('ipvs text formats', () => {
   const r = ipvsRules({
     services: [

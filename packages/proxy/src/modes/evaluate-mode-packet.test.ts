@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { iptablesRules } from '../iptables/iptables-rules.ts';
+import { ipvsRules } from '../ipvs/ipvs-rules.ts';
+import { nftablesRules } from '../nftables/nftables-rules.ts';
+import { evaluateModePacket } from './evaluate-mode-packet.ts';
+import { exampleInput } from './proxy-modes-doc.ts';
+
+describe('evaluateModePacket', () => {
+  it('dispatches on the ruleset kind and agrees across modes for a pod → ClusterIP packet', () => {
+    const input = exampleInput();
+    const packet = { sourceIP: '10.244.1.9', destIP: '10.96.0.20', destPort: 80, protocol: 'TCP' };
+    for (const rules of [iptablesRules(input), nftablesRules(input), ipvsRules(input)]) {
+      const r = evaluateModePacket(rules, packet);
+      expect(r.verdict).toBe('DNAT');
+      expect(r.candidates.map((c) => c.endpoint)).toEqual(['10.244.1.5:8080', '10.244.2.7:8080']);
+      expect(r.masquerade).toBe(false);
+    }
+  });
+});
