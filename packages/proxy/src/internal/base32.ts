@@ -1,6 +1,13 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** RFC 4648 standard base32 with `=` padding (Go's `base32.StdEncoding`). */
+/**
+ * RFC 4648 standard base32 with `=` padding (Go's `base32.StdEncoding`).
+ *
+ * @example
+ * ```ts
+ * base32Std(new Uint8Array([102, 111, 111])); // 'MZXW6==='
+ * ```
+ */
 export function base32Std(bytes: Uint8Array): string {
   let out = '';
   let buffer = 0;

@@ -94,7 +94,14 @@ function parseV6(text: string): [number, number, number, number] | undefined {
 
 const V4_WORDS: readonly [number, number, number, number] = [0, 0, 0xffff, 0];
 
-/** Go `netutils.ParseIPSloppy`: undefined for anything that is not an address. */
+/**
+ * Go `netutils.ParseIPSloppy`: undefined for anything that is not an address.
+ *
+ * @example
+ * ```ts
+ * formatIp(parseIpSloppy('10.180.00.001')!); // '10.180.0.1'
+ * ```
+ */
 export function parseIpSloppy(text: unknown): IpValue | undefined {
   if (typeof text !== 'string') return undefined;
   if (text.includes(':')) {
@@ -111,7 +118,14 @@ export function parseIpSloppy(text: unknown): IpValue | undefined {
   return { family: 4, v4, w: [V4_WORDS[0], V4_WORDS[1], V4_WORDS[2], v4] };
 }
 
-/** Go `net.IP.String()`: dotted quad for IPv4, RFC 5952 for IPv6. */
+/**
+ * Go `net.IP.String()`: dotted quad for IPv4, RFC 5952 for IPv6.
+ *
+ * @example
+ * ```ts
+ * formatIp(parseIpSloppy('2001:DB8::0:1')!); // '2001:db8::1'
+ * ```
+ */
 export function formatIp(ip: IpValue): string {
   if (ip.family === 4) {
     const v = ip.v4;
@@ -149,7 +163,14 @@ function maskWord(word: number, bitsInWord: number): number {
   return (word & ~(0xffffffff >>> bitsInWord)) >>> 0;
 }
 
-/** Go `netutils.ParseCIDRSloppy` (masked network); undefined for bad text. */
+/**
+ * Go `netutils.ParseCIDRSloppy` (masked network); undefined for bad text.
+ *
+ * @example
+ * ```ts
+ * formatCidr(parseCidrSloppy('203.0.113.7/25')!); // '203.0.113.0/25'
+ * ```
+ */
 export function parseCidrSloppy(text: unknown): CidrValue | undefined {
   if (typeof text !== 'string') return undefined;
   const slash = text.indexOf('/');
@@ -182,7 +203,14 @@ function parseIpV6Raw(text: string): IpValue | undefined {
   return words === undefined ? undefined : { family: 6, v4: 0, w: words };
 }
 
-/** Whether `cidr` contains `ip` (families must match). */
+/**
+ * Whether `cidr` contains `ip` (families must match).
+ *
+ * @example
+ * ```ts
+ * cidrContains(parseCidrSloppy('10.0.0.0/8')!, parseIpSloppy('10.1.2.3')!); // true
+ * ```
+ */
 export function cidrContains(cidr: CidrValue, ip: IpValue): boolean {
   if (cidr.addr.family !== ip.family) return false;
   const bits = cidr.bits;
@@ -195,12 +223,26 @@ export function cidrContains(cidr: CidrValue, ip: IpValue): boolean {
   );
 }
 
-/** Go `(*net.IPNet).String()`. */
+/**
+ * Go `(*net.IPNet).String()`.
+ *
+ * @example
+ * ```ts
+ * formatCidr(parseCidrSloppy('fd00:10::1/64')!); // 'fd00:10::/64'
+ * ```
+ */
 export function formatCidr(cidr: CidrValue): string {
   return `${formatIp(cidr.addr)}/${cidr.bits}`;
 }
 
-/** Whether the address is a loopback address (127.0.0.0/8 or ::1). */
+/**
+ * Whether the address is a loopback address (127.0.0.0/8 or ::1).
+ *
+ * @example
+ * ```ts
+ * isLoopback(parseIpSloppy('127.0.0.53')!); // true
+ * ```
+ */
 export function isLoopback(ip: IpValue): boolean {
   if (ip.family === 4) return ip.v4 >>> 24 === 127;
   return ip.w[0] === 0 && ip.w[1] === 0 && ip.w[2] === 0 && ip.w[3] === 1;

@@ -14,7 +14,14 @@ const K = new Int32Array([
   0xc67178f2,
 ]);
 
-/** UTF-8 encodes a string (no TextEncoder in the ES2022 lib). */
+/**
+ * UTF-8 encodes a string (no TextEncoder in the ES2022 lib).
+ *
+ * @example
+ * ```ts
+ * utf8Bytes('é'); // Uint8Array [0xc3, 0xa9]
+ * ```
+ */
 export function utf8Bytes(text: string): Uint8Array {
   let ascii = true;
   for (let i = 0; i < text.length; i++) {
@@ -46,7 +53,14 @@ export function utf8Bytes(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** The eight 32-bit words of the SHA-256 state after hashing `data`. */
+/**
+ * The eight 32-bit words of the SHA-256 state after hashing `data`.
+ *
+ * @example
+ * ```ts
+ * sha256Words(utf8Bytes('abc'))[0]; // 0xba7816bf | 0
+ * ```
+ */
 export function sha256Words(data: Uint8Array): Int32Array {
   const len = data.length;
   const m = new Int32Array(((len + 9 + 63) >>> 6) * 16);
@@ -59,6 +73,11 @@ export function sha256Words(data: Uint8Array): Int32Array {
 /**
  * SHA-256 state words of an ASCII string (every char code < 0x80), without building a byte array;
  * undefined when the string is not ASCII.
+ *
+ * @example
+ * ```ts
+ * sha256AsciiWords('abc')?.[0]; // 0xba7816bf | 0
+ * ```
  */
 export function sha256AsciiWords(text: string): Int32Array | undefined {
   const len = text.length;
@@ -127,7 +146,14 @@ function compress(m: Int32Array, len: number): Int32Array {
   return h;
 }
 
-/** SHA-256 digest (32 bytes) of a byte array. */
+/**
+ * SHA-256 digest (32 bytes) of a byte array.
+ *
+ * @example
+ * ```ts
+ * sha256Bytes(utf8Bytes('abc')).length; // 32
+ * ```
+ */
 export function sha256Bytes(data: Uint8Array): Uint8Array {
   const h = sha256Words(data);
   const out = new Uint8Array(32);
@@ -141,7 +167,14 @@ export function sha256Bytes(data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
+/**
+ * Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
+ *
+ * @example
+ * ```ts
+ * sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ * ```
+ */
 export function sha256Hex(text: string): string {
   const digest = sha256Bytes(utf8Bytes(text));
   let hex = '';

@@ -6,7 +6,14 @@ export type ChainKind = 'KUBE-SVC' | 'KUBE-SVL' | 'KUBE-EXT' | 'KUBE-FW' | 'KUBE
 
 const KINDS: ReadonlySet<string> = new Set(['KUBE-SVC', 'KUBE-SVL', 'KUBE-EXT', 'KUBE-FW', 'KUBE-SEP']);
 
-/** First 16 characters of base32(sha256(text)) — kube-proxy's `portProtoHash`. */
+/**
+ * First 16 characters of base32(sha256(text)) — kube-proxy's `portProtoHash`.
+ *
+ * @example
+ * ```ts
+ * hash16('ns1/svc1:p80tcp'); // 'XPGD46QRK7WJZT7O'
+ * ```
+ */
 export function hash16(text: string): string {
   const h = sha256AsciiWords(text) ?? sha256Words(utf8Bytes(text));
   // 16 base32 characters = the first 80 bits = words 0, 1 and the top 16 bits of word 2.

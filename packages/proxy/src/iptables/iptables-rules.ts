@@ -19,7 +19,14 @@ const FILTER_TOP_CHAINS = [
 ] as const;
 const NAT_TOP_CHAINS = ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-MARK-MASQ'] as const;
 
-/** The chain prefixes kube-proxy considers its own per-service chains (`isServiceChainName`). */
+/**
+ * The chain prefixes kube-proxy considers its own per-service chains (`isServiceChainName`).
+ *
+ * @example
+ * ```ts
+ * isServiceChainName('KUBE-SEP-SXIVWICOYRO3J4NJ'); // true
+ * ```
+ */
 export function isServiceChainName(chain: string): boolean {
   return (
     chain.startsWith('KUBE-SVC-') ||
@@ -39,7 +46,14 @@ export interface StaticRules {
   readonly natTail: readonly string[];
 }
 
-/** kube-proxy's always-written rules for a config (§1.2 of the reference note). */
+/**
+ * kube-proxy's always-written rules for a config (§1.2 of the reference note).
+ *
+ * @example
+ * ```ts
+ * staticRules(resolveProxyConfig(config)).natHead[3]; // '-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000'
+ * ```
+ */
 export function staticRules(config: ResolvedProxyConfig): StaticRules {
   const mark = config.masqueradeMark;
   const filterChains: string[] = [...FILTER_TOP_CHAINS];
@@ -84,12 +98,26 @@ export function staticRules(config: ResolvedProxyConfig): StaticRules {
   return { filterChains, filterHead, filterTail, natHead, natTail };
 }
 
-/** Whether kube-proxy would run in large-cluster mode (comments elided) for this model. */
+/**
+ * Whether kube-proxy would run in large-cluster mode (comments elided) for this model.
+ *
+ * @example
+ * ```ts
+ * isLargeCluster(buildServiceModel(input)); // true over 1000 endpoints
+ * ```
+ */
 export function isLargeCluster(model: ServiceModel): boolean {
   return model.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
 }
 
-/** Generates every service port's fragment for a model. */
+/**
+ * Generates every service port's fragment for a model.
+ *
+ * @example
+ * ```ts
+ * const fragments = modelFragments(buildServiceModel(input));
+ * ```
+ */
 export function modelFragments(model: ServiceModel, cache: HashCache = new Map()): ServiceFragment[] {
   const large = isLargeCluster(model);
   const probabilities: string[] = [];
@@ -100,6 +128,11 @@ export function modelFragments(model: ServiceModel, cache: HashCache = new Map()
  * Assembles the restore text of one sync from static rules and per-service fragments.
  * `writeChains[i]` false leaves service `i`'s own chains out (partial sync); `staleChains`
  * become `:CHAIN - [0:0]` + `-X CHAIN` lines.
+ *
+ * @example
+ * ```ts
+ * const ruleset = assembleRuleset(model.config, modelFragments(model), undefined, []);
+ * ```
  */
 export function assembleRuleset(
   config: ResolvedProxyConfig,

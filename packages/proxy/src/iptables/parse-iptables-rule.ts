@@ -34,7 +34,14 @@ export interface IptablesRule {
 
 const WORD = /(?:^|\s)("[^"]*"|[^"\s]\S*)/g;
 
-/** Splits a rule into words, a quoted string being one word (quotes removed). */
+/**
+ * Splits a rule into words, a quoted string being one word (quotes removed).
+ *
+ * @example
+ * ```ts
+ * ruleWords('-A X -m comment --comment "a b" -j Y'); // ['-A', 'X', '-m', 'comment', '--comment', 'a b', '-j', 'Y']
+ * ```
+ */
 export function ruleWords(rule: string): string[] {
   const words: string[] = [];
   WORD.lastIndex = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeConfig, overallServices, overallSlices } from '../testing/fixtures.ts';
+import { evaluatePacket } from './evaluate-packet.ts';
 import { formatIptablesSave } from './format-iptables-save.ts';
 import { iptablesRules } from './iptables-rules.ts';
 import { normalizeIptablesSave } from './normalize-iptables-save.ts';
@@ -82,6 +83,31 @@ describe('parseIptablesSave / formatIptablesSave', () => {
     expect(rs.trailer).toEqual(['# Completed on Thu Nov 26 10:00:00 2026']);
     const rules = nat?.lines.filter((l) => l.kind === 'rule') ?? [];
     expect(rules[0]).toMatchObject({ kind: 'rule', chain: 'PREROUTING' });
+  });
+
+  it('evaluates packets on a real dump (iptables-save spelling: /32, -p before -m, --set-xmark)', () => {
+    const rs = parseIptablesSave(REAL_DUMP);
+    const local = evaluatePacket(
+      rs,
+      { sourceIP: '10.244.1.5', destIP: '10.96.0.1', destPort: 443, protocol: 'TCP' },
+      { localIPs: ['192.168.1.10'] },
+    );
+    expect(local).toMatchObject({
+      verdict: 'DNAT',
+      candidates: [{ endpoint: '192.168.1.10:6443', probability: 1 }],
+      masquerade: false,
+    });
+    const outside = evaluatePacket(
+      rs,
+      { sourceIP: '192.168.1.50', destIP: '10.96.0.1', destPort: 443 },
+      { localIPs: ['192.168.1.10'] },
+    );
+    expect(outside.masquerade).toBe(true);
+    const broken = evaluatePacket(rs, { sourceIP: '10.244.1.5', destIP: '10.96.0.99', destPort: 80 });
+    expect(broken.verdict).toBe('REJECT');
+    expect(evaluatePacket(rs, { sourceIP: '10.244.1.5', destIP: '10.96.0.99', destPort: 81 }).verdict).toBe(
+      'NONE',
+    );
   });
 
   it('round-trips text without a final newline and with CRLF', () => {

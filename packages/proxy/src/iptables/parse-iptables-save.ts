@@ -4,7 +4,14 @@ import type { IptablesLine, IptablesTable, Ruleset } from './ruleset.ts';
 
 const COUNTERS = /^\[\d+:\d+\]\s+/;
 
-/** Classifies one line inside a table block (the `text` is kept as is). */
+/**
+ * Classifies one line inside a table block (the `text` is kept as is).
+ *
+ * @example
+ * ```ts
+ * classifyLine('-A KUBE-SERVICES -j RETURN'); // { kind: 'rule', chain: 'KUBE-SERVICES', text: … }
+ * ```
+ */
 export function classifyLine(text: string): IptablesLine {
   const line = text.trim();
   if (line.startsWith(':')) {

@@ -4,7 +4,14 @@ import type { ModelEndpoint, ResolvedProxyConfig, ServicePortModel } from '../se
 import { hash16 } from './chain-name.ts';
 import type { IptablesLine } from './ruleset.ts';
 
-/** kube-proxy's `largeClusterEndpointsThreshold`. */
+/**
+ * kube-proxy's `largeClusterEndpointsThreshold`.
+ *
+ * @example
+ * ```ts
+ * model.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD; // comments elided
+ * ```
+ */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
 
 /** The lines one service port contributes to the restore input, in kube-proxy's write order. */
@@ -19,13 +26,27 @@ export interface ServiceFragment {
   readonly natChainRules: readonly IptablesLine[];
 }
 
-/** A `-A CHAIN …` rule line object. */
+/**
+ * A `-A CHAIN …` rule line object.
+ *
+ * @example
+ * ```ts
+ * ruleLine('-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000').chain; // 'KUBE-MARK-MASQ'
+ * ```
+ */
 export function ruleLine(text: string): IptablesLine {
   const end = text.indexOf(' ', 3);
   return { kind: 'rule', chain: end < 0 ? text.slice(3) : text.slice(3, end), text };
 }
 
-/** A `:CHAIN - [0:0]` chain line object. */
+/**
+ * A `:CHAIN - [0:0]` chain line object.
+ *
+ * @example
+ * ```ts
+ * chainLine('KUBE-SERVICES').text; // ':KUBE-SERVICES - [0:0]'
+ * ```
+ */
 export function chainLine(chain: string): IptablesLine {
   return { kind: 'chain', chain, text: `:${chain} - [0:0]` };
 }
@@ -36,7 +57,14 @@ export interface DetectorArgs {
   readonly ifNotLocal: string;
 }
 
-/** The detector fragments for a resolved config, or undefined for the no-op detector. */
+/**
+ * The detector fragments for a resolved config, or undefined for the no-op detector.
+ *
+ * @example
+ * ```ts
+ * detectorArgs(resolveProxyConfig({ hostname: 'n', nodeIPs: [], clusterCIDR: '10.0.0.0/8' })); // { ifLocal: '-s 10.0.0.0/8', ifNotLocal: '! -s 10.0.0.0/8' }
+ * ```
+ */
 export function detectorArgs(config: ResolvedProxyConfig): DetectorArgs | undefined {
   const d = config.localDetector;
   switch (d.mode) {
@@ -66,6 +94,11 @@ function cachedHash(cache: HashCache, text: string): string {
 
 /**
  * Writes one service port's rules exactly as kube-proxy's `syncProxyRules` loop body does.
+ *
+ * @example
+ * ```ts
+ * const f = serviceFragment(model.servicePorts[0], model.config, false, [], new Map());
+ * ```
  */
 export function serviceFragment(
   sp: ServicePortModel,

@@ -244,7 +244,14 @@ export function servicePortsOf(
   return out;
 }
 
-/** A slice's service key (`ns/name` from the `kubernetes.io/service-name` label), or undefined. */
+/**
+ * A slice's service key (`ns/name` from the `kubernetes.io/service-name` label), or undefined.
+ *
+ * @example
+ * ```ts
+ * sliceServiceKey({ metadata: { namespace: 'ns', labels: { 'kubernetes.io/service-name': 'web' } } }); // 'ns/web'
+ * ```
+ */
 export function sliceServiceKey(slice: unknown): string | undefined {
   if (!isObject(slice)) return undefined;
   const metadata = field(slice, 'metadata');
@@ -407,7 +414,14 @@ export function attachEndpoints(
   });
 }
 
-/** Compares service ports by ServicePortName string, then protocol. */
+/**
+ * Compares service ports by ServicePortName string, then protocol.
+ *
+ * @example
+ * ```ts
+ * ports.sort(compareServicePorts);
+ * ```
+ */
 export function compareServicePorts(a: ServicePortBase, b: ServicePortBase): number {
   return byString(a.servicePortName, b.servicePortName) || byString(a.protocol, b.protocol);
 }
