@@ -51,6 +51,18 @@ describe('formatIpRoute', () => {
     expect(formatIpRoute([a, b])).toBe('10.2.0.0/16 dev b\n10.1.0.0/16 dev a\n');
   });
 
+  it('accepts text in hand-built routes and never throws a bare TypeError', () => {
+    const r = { type: 'unicast', dst: '10.244.2.0/24', via: '192.168.1.12', dev: 'eth0' } as unknown as Route;
+    expect(formatRoute(r)).toBe('10.244.2.0/24 via 192.168.1.12 dev eth0');
+    expect(formatRoute({ dst: 'default', via: 'fe80::1' } as unknown as Route)).toBe('default via fe80::1');
+    expect(() => formatRoute({ dst: 42 } as unknown as Route)).toThrow(
+      expect.objectContaining({ code: 'INVALID_PREFIX' }),
+    );
+    expect(() => formatRoute({ dst: '10.0.0.0/8', via: {} } as unknown as Route)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ADDRESS' }),
+    );
+  });
+
   it('rejects what is not a route list', () => {
     expect(() => formatIpRoute(null as unknown as Route[])).toThrow(/array/);
     expect(() => formatIpRoute([null as unknown as Route])).toThrow(/route/);

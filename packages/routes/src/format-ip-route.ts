@@ -1,6 +1,14 @@
 import { type Addr, formatAddr, formatPrefix, type Prefix } from '@podnet/ip';
+import { toAddr, toPrefix } from './internal/coerce.ts';
 import { FLAG_ORDER, METRIC_NAMES, type NextHop, type Route } from './route.ts';
 import { RoutesError } from './routes-error.ts';
+
+function familyHint(route: Route): 4 | 6 {
+  const v = route.via as unknown;
+  if (typeof v === 'string') return v.includes(':') ? 6 : 4;
+  if (v !== undefined && v !== null && typeof v === 'object') return (v as Addr).family === 6 ? 6 : 4;
+  return 4;
+}
 
 function formatDst(p: Prefix): string {
   if (p.bits === 0) return 'default';
@@ -53,21 +61,25 @@ export function formatRoute(route: Route): string {
   if (route === null || typeof route !== 'object' || route.dst === undefined) {
     throw new RoutesError('INVALID_ROUTE', 'expected a route object with a dst');
   }
-  const family = route.dst.addr.family;
+  // Hand-built routes may carry text; parse it (throws RoutesError, never a TypeError).
+  const dst = toPrefix(route.dst, 'route destination', familyHint(route));
+  const via = route.via === undefined ? undefined : toAddr(route.via, 'route via');
+  const src = route.src === undefined ? undefined : toAddr(route.src, 'route src');
+  const family = dst.addr.family;
   const parts: string[] = [];
   if ((route.type !== undefined && route.type !== 'unicast') || route.typeShown === true) {
     parts.push(route.type ?? 'unicast');
   }
-  parts.push(formatDst(route.dst));
+  parts.push(formatDst(dst));
   if (route.from !== undefined) parts.push(`from ${formatFrom(route.from)}`);
   if (route.nhid !== undefined) parts.push(`nhid ${route.nhid}`);
   if (route.tos !== undefined) parts.push(`tos ${route.tos}`);
-  if (route.via !== undefined) parts.push(formatVia(route.via, family));
+  if (via !== undefined) parts.push(formatVia(via, family));
   if (route.dev !== undefined) parts.push(`dev ${route.dev}`);
   if (route.table !== undefined) parts.push(`table ${route.table}`);
   if (route.proto !== undefined) parts.push(`proto ${route.proto}`);
   if (route.scope !== undefined) parts.push(`scope ${route.scope}`);
-  if (route.src !== undefined) parts.push(`src ${formatAddr(route.src)}`);
+  if (src !== undefined) parts.push(`src ${formatAddr(src)}`);
   if (route.metric !== undefined) parts.push(`metric ${route.metric}`);
   parts.push(...flagWords(route.onlink === true, route.flags));
   if (route.realms !== undefined) {

@@ -285,10 +285,7 @@ function weaveBridgeIp(ctx: Ctx, n: NormNode, range: Prefix): Addr {
     share = n.podCidr;
   } else {
     // Even split of the range in node order: an approximation of Weave's ring IPAM.
-    const count = Math.max(
-      1,
-      ctx.nodes.filter((x) => x.name !== ctx.routerName || ctx.mode !== 'bridge-gateway').length,
-    );
+    const count = Math.max(1, ctx.nodes.length);
     let extra = 0;
     while (2 ** extra < count) extra++;
     const width = range.addr.family === 4 ? 32 : 128;
