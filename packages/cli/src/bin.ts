@@ -1,13 +1,5 @@
 #!/usr/bin/env node
 import { main } from './main.ts';
+import { nodeIo } from './node-io.ts';
 
-const io = {
-  out: (text: string): void => {
-    process.stdout.write(`${text}\n`);
-  },
-  err: (text: string): void => {
-    process.stderr.write(`${text}\n`);
-  },
-};
-
-process.exitCode = await main(process.argv.slice(2), io);
+process.exitCode = await main(process.argv.slice(2), nodeIo());

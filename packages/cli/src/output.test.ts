@@ -14,6 +14,18 @@ describe('table', () => {
     ).toBe('name    ip\nnode01  10.0.0.1\nn2      10.0.0.22');
   });
 
+  it('spreads a multi-line cell over several lines, keeping the columns', () => {
+    expect(
+      table(
+        ['a', 'b'],
+        [
+          ['x', 'one\ntwo'],
+          ['yy', 'z'],
+        ],
+      ),
+    ).toBe('a   b\nx   one\n    two\nyy  z');
+  });
+
   it('ignores colour codes when measuring width', () => {
     const c = colorsFor(true, {});
     const out = table(['a', 'b'], [[c.red('xx'), 'y']]);

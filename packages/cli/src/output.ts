@@ -25,7 +25,7 @@ function width(text: string): number {
 }
 
 /**
- * Lays out rows as an aligned text table with a header line.
+ * Lays out rows as an aligned text table with a header line. A cell with line breaks spans several lines.
  *
  * @example
  * ```ts
@@ -34,14 +34,23 @@ function width(text: string): number {
  * ```
  */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((row) => width(row[i] ?? ''))));
-  return all
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - width(cell))))
+  const all = [header, ...rows].map((row) => row.map((cell) => cell.split('\n')));
+  const widths = header.map((_, i) =>
+    Math.max(...all.map((row) => Math.max(...(row[i] ?? ['']).map((line) => width(line))))),
+  );
+  const out: string[] = [];
+  for (const row of all) {
+    const height = Math.max(...row.map((cell) => cell.length));
+    for (let l = 0; l < height; l++) {
+      const line = row
+        .map((cell, i) => {
+          const text = cell[l] ?? '';
+          return i === row.length - 1 ? text : text + ' '.repeat((widths[i] ?? 0) - width(text));
+        })
         .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+        .trimEnd();
+      out.push(line);
+    }
+  }
+  return out.join('\n');
 }
