@@ -61,7 +61,16 @@ export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
   const type = rawType.toUpperCase();
   const fast = zone.fast.get(lname);
   if (fast !== undefined) {
-    const hit = type === 'A' ? fast.a : type === 'AAAA' ? fast.aaaa : type === 'SRV' ? fast.srv : undefined;
+    const hit =
+      type === 'A'
+        ? fast.a
+        : type === 'AAAA'
+          ? fast.aaaa
+          : type === 'SRV'
+            ? fast.srv
+            : type === 'PTR'
+              ? fast.ptr
+              : undefined;
     if (hit !== undefined) {
       if (qname === lname) return hit;
       return {

@@ -1,7 +1,7 @@
 import type { PathSegment } from '@podnet/ip';
 import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
-import { type IpInfo, parseIpText } from './internal/ip-text.ts';
+import { type IpInfo, parseIpText, reverseName } from './internal/ip-text.ts';
 import { type DnsAnswer, EMPTY_RECORDS, resolveAnswer, result, soa } from './internal/resolve.ts';
 import type { ZoneAddress, ZonePort, ZoneService } from './internal/zone-data.ts';
 import type { KubeEndpointSlice, KubePod, KubeService } from './kube-objects.ts';
@@ -53,6 +53,20 @@ export interface ClusterZoneInput {
 }
 
 /**
+ * An endpoint address seen from its IP: the Service it backs and its endpoint label.
+ *
+ * @example
+ * ```ts
+ * const zone = clusterZone({ clusterDomain: 'cluster.local' });
+ * zone.endpointsByIp.get('10.244.1.5'); // undefined, an EndpointRef, or several
+ * ```
+ */
+export interface EndpointRef {
+  readonly svc: ZoneService;
+  readonly label: string;
+}
+
+/**
  * A name server of the zone apex: the name and its addresses.
  *
  * @example
@@ -95,10 +109,7 @@ export interface ClusterZone {
   /** Canonical IP → services with that cluster IP, in input order. */
   readonly servicesByIp: ReadonlyMap<string, readonly ZoneService[]>;
   /** Canonical IP → endpoints with that IP (their service and label), in input order. */
-  readonly endpointsByIp: ReadonlyMap<
-    string,
-    readonly { readonly svc: ZoneService; readonly label: string }[]
-  >;
+  readonly endpointsByIp: ReadonlyMap<string, EndpointRef | readonly EndpointRef[]>;
   /** NS records of the apex (kube-dns Service when present, else `ns.dns.<zone>`). */
   readonly nameServers: readonly ZoneNameServer[];
   /** Every pod IP as written, in input order, for zone listings; namespaces in `podIpNamespaces`. */
@@ -136,9 +147,10 @@ export interface NegativeAnswers {
  * ```
  */
 export interface FastAnswers {
-  readonly a: DnsAnswer;
-  readonly aaaa: DnsAnswer;
-  readonly srv: DnsAnswer;
+  readonly a?: DnsAnswer | undefined;
+  readonly aaaa?: DnsAnswer | undefined;
+  readonly srv?: DnsAnswer | undefined;
+  readonly ptr?: DnsAnswer | undefined;
 }
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -321,7 +333,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     }
   }
 
-  const endpointsByIp = new Map<string, { svc: ZoneService; label: string }[]>();
+  const endpointsByIp = new Map<string, EndpointRef | EndpointRef[]>();
   const useEndpoints = input.noEndpoints !== true;
   const rawSlices = arr(input.endpointSlices, ['endpointSlices']);
   for (let i = 0; i < rawSlices.length; i++) {
@@ -421,9 +433,11 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
         const label = endpointLabel(hostname, podName, text, podNames);
         addresses.push({ ip, label, labelKey: label.toLowerCase() });
         if (svc !== undefined) {
-          const list = endpointsByIp.get(ip.text);
-          if (list === undefined) endpointsByIp.set(ip.text, [{ svc, label }]);
-          else list.push({ svc, label });
+          const ref: EndpointRef = { svc, label };
+          const prev = endpointsByIp.get(ip.text);
+          if (prev === undefined) endpointsByIp.set(ip.text, ref);
+          else if (Array.isArray(prev)) prev.push(ref);
+          else endpointsByIp.set(ip.text, [prev, ref]);
         }
       }
     }
@@ -515,7 +529,8 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
       nodata: result('NOERROR', EMPTY_RECORDS, authority, EMPTY_RECORDS, false),
     });
   }
-  // resolveAnswer never reads `fast`, so it can be filled while building.
+  // resolveAnswer never reads `fast`, so it can be filled while building. Precomputed: the
+  // Service names (A, AAAA, SRV), their `_port._proto` names (SRV) and cluster IPs (PTR).
   for (const svc of services.values()) {
     const lname = svc.fqdn.toLowerCase();
     fast.set(lname, {
@@ -523,6 +538,21 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
       aaaa: resolveAnswer(zone, lname, lname, 'AAAA'),
       srv: resolveAnswer(zone, lname, lname, 'SRV'),
     });
+    if (svc.kind === 'ClusterIP') {
+      for (const p of svc.ports) {
+        if (p.name === '' || p.protocol === '') continue;
+        const srvName = `_${p.name}._${p.protocol}.${lname}`;
+        if (!fast.has(srvName)) fast.set(srvName, { srv: resolveAnswer(zone, srvName, srvName, 'SRV') });
+      }
+    }
+  }
+  for (const [ip, list] of servicesByIp) {
+    const first = list[0];
+    if (first === undefined) continue;
+    const info = first.clusterIps.find((x) => x.text === ip);
+    if (info === undefined) continue;
+    const rname = reverseName(info);
+    if (!fast.has(rname)) fast.set(rname, { ptr: resolveAnswer(zone, rname, rname, 'PTR') });
   }
   return zone;
 }

@@ -3,6 +3,7 @@ export { answer, DNS_SCHEMA_VERSION } from './answer.ts';
 export type {
   ClusterZone,
   ClusterZoneInput,
+  EndpointRef,
   FastAnswers,
   NegativeAnswers,
   PodsMode,

@@ -159,7 +159,8 @@ export function parseIpText(s: string): IpInfo | null {
   if (s.indexOf(':') < 0) {
     const v4 = parseV4(s, 0, s.length);
     if (v4 < 0) return null;
-    return { family: 4, text: formatV4(v4), v4, groups: EMPTY };
+    // Strict dotted quads (no leading zeros) are already canonical.
+    return { family: 4, text: s, v4, groups: EMPTY };
   }
   const groups = parseV6(s);
   if (groups === null) return null;

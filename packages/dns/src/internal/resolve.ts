@@ -95,8 +95,10 @@ function records(zone: ClusterZone, lname: string, z: string): readonly Backend[
   if (podOrSvc !== 'svc' && podOrSvc !== 'pod') return null;
   if (dot < 0) return NONE;
   let stop = dot;
+  const nsEnd = dot;
   dot = lname.lastIndexOf('.', stop - 1);
   const namespace = lname.slice(dot + 1, stop);
+  let svcKey = '';
   let service = '';
   let endpoint = '';
   let port = '';
@@ -105,6 +107,7 @@ function records(zone: ClusterZone, lname: string, z: string): readonly Backend[
     stop = dot;
     dot = lname.lastIndexOf('.', stop - 1);
     service = lname.slice(dot + 1, stop);
+    svcKey = lname.slice(dot + 1, nsEnd);
     if (dot >= 0) {
       stop = dot;
       dot = lname.lastIndexOf('.', stop - 1);
@@ -119,7 +122,7 @@ function records(zone: ClusterZone, lname: string, z: string): readonly Backend[
   if (isReverse(z)) return null;
   if (!exposed(zone, namespace)) return null;
   if (podOrSvc === 'pod') return findPods(zone, namespace, service, z);
-  return findServices(zone, namespace, service, endpoint, port, proto);
+  return findServices(zone, svcKey, service, endpoint, port, proto);
 }
 
 function findPods(
@@ -134,31 +137,32 @@ function findPods(
   for (let i = 0; i < podname.length; i++) if (podname.charCodeAt(i) === 45) dashes++;
   const ipText =
     dashes === 3 && !podname.includes('--') ? podname.replaceAll('-', '.') : podname.replaceAll('-', ':');
-  const key = `${podname}.${namespace}.pod.${z}`;
   if (zone.podsMode === 'insecure') {
     const ip = parseIpText(ipText);
     if (ip === null) return null;
-    return [{ host: ip.text, ip, port: -1, key }];
+    return [{ host: ip.text, ip, port: -1, key: `${podname}.${namespace}.pod.${z}` }];
   }
   const owners = zone.podsByIp.get(ipText);
   if (owners === undefined) return null;
   const ip = parseIpText(ipText);
   if (ip === null) return null;
   const out: Backend[] = [];
-  for (const ns of owners) if (ns === namespace) out.push({ host: ip.text, ip, port: -1, key });
+  for (const ns of owners) {
+    if (ns === namespace) out.push({ host: ip.text, ip, port: -1, key: `${podname}.${namespace}.pod.${z}` });
+  }
   return out.length > 0 ? out : null;
 }
 
 function findServices(
   zone: ClusterZone,
-  namespace: string,
+  svcKey: string,
   service: string,
   endpoint: string,
   port: string,
   proto: string,
 ): readonly Backend[] | null {
   if (service === '') return NONE;
-  const svc = zone.services.get(`${service}.${namespace}`);
+  const svc = zone.services.get(svcKey);
   if (svc === undefined) return null;
   if (zone.ignoreEmptyService && svc.kind === 'ClusterIP') {
     let count = 0;
@@ -194,9 +198,14 @@ function findServices(
   return matched ? out : null;
 }
 
+/** `lname === 'ns.dns.' + z` without building the string. */
+function isNsDns(lname: string, z: string): boolean {
+  return lname.length === z.length + 7 && lname.startsWith('ns.dns.') && lname.endsWith(z);
+}
+
 /** CoreDNS `Services` for address-like types: the `ns.dns.<zone>` name first, then `Records`. */
 function services(zone: ClusterZone, lname: string, z: string): readonly Backend[] | null {
-  if (lname === `ns.dns.${z}`) {
+  if (isNsDns(lname, z)) {
     const out: Backend[] = [];
     for (const ns of zone.nameServers)
       for (const ip of ns.ips) out.push({ host: ip.text, ip, port: -1, key: lname });
@@ -304,8 +313,9 @@ function ptr(zone: ClusterZone, qname: string, z: string): DnsRecord[] | null {
       return [{ name: qname, type: 'PTR', ttl: zone.ttl, data: s.fqdn }];
     }
   }
-  const eps = zone.endpointsByIp.get(ip);
-  if (eps === undefined) return null;
+  const found = zone.endpointsByIp.get(ip);
+  if (found === undefined) return null;
+  const eps = Array.isArray(found) ? found : [found];
   const out: DnsRecord[] = [];
   const seen = new Set<string>();
   for (const e of eps) {
@@ -366,7 +376,7 @@ export function resolveAnswer(zone: ClusterZone, qname: string, lname: string, t
       break;
     }
     case 'CNAME': {
-      const b = lname === `ns.dns.${z}` ? NONE : records(zone, lname, z);
+      const b = isNsDns(lname, z) ? NONE : records(zone, lname, z);
       const first = b?.[0];
       answers =
         b === null
@@ -420,7 +430,14 @@ export function resolveAnswer(zone: ClusterZone, qname: string, lname: string, t
   }
   const neg = zone.negative.get(z);
   if (answers === null) {
-    const falls = zone.fallthrough.some((f) => f === '.' || lname === f || lname.endsWith(`.${f}`));
+    let falls = false;
+    for (let i = 0; i < zone.fallthrough.length && !falls; i++) {
+      const f = zone.fallthrough[i] as string;
+      falls =
+        f === '.' ||
+        lname === f ||
+        (lname.endsWith(f) && lname.charCodeAt(lname.length - f.length - 1) === 46);
+    }
     if (neg !== undefined) return falls ? neg.nxdomainUpstream : neg.nxdomain;
     return result('NXDOMAIN', EMPTY_RECORDS, [soa(zone, z)], EMPTY_RECORDS, falls);
   }
