@@ -26,6 +26,7 @@ export type { IptablesRule, RuleValue } from './iptables/parse-iptables-rule.ts'
 export { parseIptablesRule } from './iptables/parse-iptables-rule.ts';
 export { parseIptablesSave, safeParseIptablesSave } from './iptables/parse-iptables-save.ts';
 export type { IptablesLine, IptablesTable, Ruleset } from './iptables/ruleset.ts';
+export { withIptablesJumps } from './iptables/with-iptables-jumps.ts';
 export { isProxyError, ProxyError } from './proxy-error.ts';
 export {
   attachEndpoints,

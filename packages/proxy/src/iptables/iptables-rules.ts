@@ -178,7 +178,7 @@ export function assembleRuleset(
 /**
  * The `iptables-restore` input kube-proxy (iptables mode, full sync) writes for these Services,
  * EndpointSlices and node config: the `filter` table then `nat`, only kube-proxy's own chains (the
- * jumps from built-in chains are ensured separately, see {@link iptablesJumpRules}). Services are
+ * jumps from built-in chains are ensured separately, see {@link withIptablesJumps}). Services are
  * written in ServicePortName order (kube-proxy's order is random; compare with
  * {@link normalizeIptablesSave}). Throws `ProxyError` for malformed input.
  *

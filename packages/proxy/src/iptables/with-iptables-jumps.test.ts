@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fakeConfig, overallServices, overallSlices } from '../testing/fixtures.ts';
+import { evaluatePacket } from './evaluate-packet.ts';
+import { formatIptablesSave } from './format-iptables-save.ts';
+import { iptablesRules } from './iptables-rules.ts';
+import { normalizeIptablesSave } from './normalize-iptables-save.ts';
+import { parseIptablesSave } from './parse-iptables-save.ts';
+import { withIptablesJumps } from './with-iptables-jumps.ts';
+
+describe('withIptablesJumps', () => {
+  const base = iptablesRules({
+    services: overallServices(),
+    endpointSlices: overallSlices(),
+    config: fakeConfig(),
+  });
+  const node = withIptablesJumps(base);
+  const text = formatIptablesSave(node);
+
+  it('adds built-in chains and the jumps in iptables -I order', () => {
+    const lines = text.split('\n');
+    const input = lines.filter((l) => l.startsWith('-A INPUT '));
+    expect(input).toEqual([
+      '-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes load balancer firewall" -j KUBE-PROXY-FIREWALL',
+      '-A INPUT -m comment --comment "kubernetes health check service ports" -j KUBE-NODEPORTS',
+      '-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes externally-visible service portals" -j KUBE-EXTERNAL-SERVICES',
+      '-A INPUT -j KUBE-FIREWALL',
+    ]);
+    expect(lines.filter((l) => l.startsWith('-A PREROUTING '))).toEqual([
+      '-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
+    ]);
+    expect(lines).toContain(':POSTROUTING ACCEPT [0:0]');
+    expect(formatIptablesSave(parseIptablesSave(text))).toBe(text);
+  });
+
+  it('keeps the kube chains identical and evaluates from PREROUTING', () => {
+    const strip = (t: string): string =>
+      t
+        .split('\n')
+        .filter((l) => !/^(:|-A )(INPUT|FORWARD|OUTPUT|PREROUTING|POSTROUTING)\b/.test(l))
+        .join('\n');
+    expect(strip(normalizeIptablesSave(node))).toBe(strip(normalizeIptablesSave(base)));
+    const r = evaluatePacket(node, { sourceIP: '10.0.0.2', destIP: '172.30.0.44', destPort: 80 });
+    expect(r.candidates.map((c) => c.endpoint)).toEqual(['10.180.0.4:80', '10.180.0.5:80']);
+  });
+});
