@@ -84,6 +84,9 @@ describe('nodeRoutes', () => {
   });
 
   it('calico-ipip: blackhole for the own block and BIRD routes via tunl0 onlink', () => {
+    // projectcalico/calico confd: IPIP pools get `krt_tunnel = "tunl0"` in BIRD's kernel export
+    // filter (so BIRD programs `proto bird onlink` routes on tunl0); the node's affine blocks are
+    // BIRD static blackhole routes.
     const blocks = nodes.map((n, i) => ({ ...n, podCidr: `192.168.${100 + i}.0/26` }));
     const hosts = blocks.map((n, i) => ({ ...n, ip: `10.0.0.${11 + i}` }));
     expect(
@@ -100,6 +103,16 @@ describe('nodeRoutes', () => {
         '192.168.102.0/26 via 10.0.0.13 dev tunl0 proto bird onlink',
       ]),
     );
+  });
+
+  it('calico: route MTUs on request (newer Felix sets routetable.Target.MTU)', () => {
+    expect(formatIpRoute(nodeRoutes('calico-vxlan', nodes, 'node02', { routeMtu: true }))).toContain(
+      '10.244.1.0/24 via 10.244.1.0 dev vxlan.calico onlink mtu 1450\n',
+    );
+    expect(formatIpRoute(nodeRoutes('calico-ipip', nodes, 'node02', { routeMtu: 8980 }))).toContain(
+      '10.244.1.0/24 via 192.168.1.11 dev tunl0 proto bird onlink mtu 8980\n',
+    );
+    expect(() => nodeRoutes('calico-ipip', nodes, 'node02', { routeMtu: 10 })).toThrow(/routeMtu/);
   });
 
   it('calico-vxlan: Felix blackholes (protocol 80) and VTEP routes via vxlan.calico onlink', () => {

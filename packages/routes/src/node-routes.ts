@@ -112,6 +112,12 @@ export interface NodeRoutesOptions {
   readonly podRange?: string | Prefix;
   /** calico-*: this node's workloads, each adding `IP dev DEV scope link`. */
   readonly workloads?: readonly Workload[];
+  /**
+   * calico-*: put the tunnel MTU on the cross-node routes (`… onlink mtu 1450`), as newer Felix
+   * versions do when they program the routes (`routetable.Target.MTU`). `true` uses
+   * {@link modeMtu} on a 1500 underlay; a number sets it. Default: no route MTU.
+   */
+  readonly routeMtu?: boolean | number;
 }
 
 /**
@@ -312,6 +318,16 @@ function staticRoute(fields: Parameters<typeof buildRoute>[0]): Route {
   return buildRoute(fields);
 }
 
+function routeMtuOf(mode: NetworkMode, options: NodeRoutesOptions | undefined): { mtu?: number } {
+  const m = options?.routeMtu;
+  if (m === undefined || m === false) return {};
+  const mtu = m === true ? modeMtu(mode) : m;
+  if (!Number.isInteger(mtu) || mtu < 68 || mtu > 65535) {
+    throw new RoutesError('INVALID_OPTION', `invalid routeMtu ${describe(m)}`, ['routeMtu']);
+  }
+  return { mtu };
+}
+
 function connected(dev: string, addr: Addr, bits: number): Route[] {
   const width = addr.family === 4 ? 32 : 128;
   if (bits >= width) return [];
@@ -475,13 +491,21 @@ export function nodeRoutes(
         break;
       case 'calico-ipip':
         routes.push(staticRoute({ type: 'blackhole', dst: podCidrOf(ctx, node as NormNode), proto: 'bird' }));
-        viaNode('tunl0', { proto: 'bird', onlink: true });
+        viaNode('tunl0', { proto: 'bird', onlink: true, ...routeMtuOf(mode, options) });
         break;
       case 'calico-vxlan': {
         routes.push(staticRoute({ type: 'blackhole', dst: podCidrOf(ctx, node as NormNode), proto: '80' }));
         for (const m of others) {
           const p = podCidrOf(ctx, m);
-          routes.push(staticRoute({ dst: p, via: p.addr, dev: 'vxlan.calico', onlink: true }));
+          routes.push(
+            staticRoute({
+              dst: p,
+              via: p.addr,
+              dev: 'vxlan.calico',
+              onlink: true,
+              ...routeMtuOf(mode, options),
+            }),
+          );
         }
         break;
       }
