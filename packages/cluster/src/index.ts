@@ -73,9 +73,3 @@ export {
   withService,
   withServiceCidr,
 } from './what-if.ts';
-// The packages the facade composes, as namespaces: `import { cni, ip } from '@podnet/cluster'`.
-export * as cni from '@podnet/cni';
-export * as dns from '@podnet/dns';
-export * as ip from '@podnet/ip';
-export * as proxy from '@podnet/proxy';
-export * as routes from '@podnet/routes';
