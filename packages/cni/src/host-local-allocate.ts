@@ -240,6 +240,6 @@ export function hostLocalAllocate(
     ips,
   };
   if (options.cniVersion !== undefined) result.cniVersion = options.cniVersion;
-  if (config.routes !== undefined && config.routes.length > 0) result.routes = config.routes;
+  if (config.routes !== undefined) result.routes = config.routes;
   return { result, store: freezeStore(work) };
 }

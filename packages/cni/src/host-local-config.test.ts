@@ -269,10 +269,11 @@ describe('parseHostLocalConfig — config_test.go (LoadIPAMConfig)', () => {
         gateway: '3ffe:ffff:0:1ff::1',
       },
     ]);
+    // routes are validated and copied as given (the result's routes are the ipam.routes)
     expect(conf.routes).toEqual([
       { dst: '0.0.0.0/0' },
       { dst: '192.168.0.0/16', gw: '10.10.5.1' },
-      { dst: '3ffe:ffff:0:1ff::1/64' },
+      { dst: '3ffe:ffff:0:01ff::1/64' },
     ]);
     expect(conf.dataDir).toBe('/run/my-orchestrator/container-ipam-state');
   });

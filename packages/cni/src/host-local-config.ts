@@ -264,29 +264,22 @@ function readRoutes(ipam: Record<string, unknown>): HostLocalRoute[] | undefined
     if (typeof dstText !== 'string') {
       fail('INVALID_IPAM_CONFIG', `dst must be a string, got ${typeName(dstText)}`, [...path, 'dst']);
     }
-    const dst = parseCidr(dstText);
-    if (dst === null) fail('INVALID_CIDR', `invalid CIDR address: ${dstText}`, [...path, 'dst']);
-    const out: {
-      dst: string;
-      gw?: string;
-      mtu?: number;
-      advmss?: number;
-      priority?: number;
-      table?: number;
-      scope?: number;
-    } = { dst: `${formatIp(dst.ip)}/${dst.bits}` };
-    const gw = readIp(route, 'gw', path);
-    if (gw !== undefined) out.gw = formatIp(gw);
+    if (parseCidr(dstText) === null)
+      fail('INVALID_CIDR', `invalid CIDR address: ${dstText}`, [...path, 'dst']);
+    readIp(route, 'gw', path);
     for (const key of ['mtu', 'advmss', 'priority', 'table', 'scope'] as const) {
       if (!has(route, key)) continue;
       const value = route[key];
       if (typeof value !== 'number' || !Number.isInteger(value)) {
         fail('INVALID_IPAM_CONFIG', `${key} must be an integer, got ${String(value)}`, [...path, key]);
       }
-      // Go marshals mtu/advmss/priority with omitempty; table and scope are pointers.
-      if (value !== 0 || key === 'table' || key === 'scope') out[key] = value;
     }
-    return out;
+    // Validated, then copied as given: the result's routes are the `ipam.routes`.
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(route)) {
+      if (key !== '__proto__') out[key] = route[key];
+    }
+    return out as unknown as HostLocalRoute;
   });
 }
 

@@ -122,7 +122,9 @@ export function specValidateList(input: unknown): NetConfList {
   const version = requireVersion(root, LIST_SPEC_VERSIONS) as ListSpecVersion;
   const r = netConfListSchemas[version].safeParse(root);
   if (!r.success) throw zodIssueToError(r.error, root);
-  const list = r.data;
+  // The schemas only check (no transforms), so the cleaned input is the value — in its own key
+  // order, with every unknown key kept, as a runtime must pass it on.
+  const list = root as unknown as NetConfList;
   list.plugins.forEach((plugin, i) => {
     checkPluginSpecifics(plugin, ['plugins', i], version);
   });
@@ -347,8 +349,9 @@ export function specValidateConf(input: unknown): PluginConf {
   if (!name.success) throw zodIssueToError(name.error, root.name, ['name']);
   const r = pluginConfSchema.safeParse(root);
   if (!r.success) throw zodIssueToError(r.error, root);
-  checkPluginSpecifics(r.data, [], version);
-  return r.data;
+  const conf = root as unknown as PluginConf;
+  checkPluginSpecifics(conf, [], version);
+  return conf;
 }
 
 /** libcni-mode validation of a single-plugin `.conf` (`ConfFromBytes`). */
