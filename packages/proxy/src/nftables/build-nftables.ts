@@ -366,14 +366,9 @@ export function buildNftTable(view: ModeView): NftTable {
     }
   }
 
-  const chainList: NftChain[] = [...chains.values()].sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  const setList: NftSet[] = [...sets.values()]
-    .sort((a, b) =>
-      a.kind !== b.kind ? (a.kind === 'set' ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    )
-    .map((s) => freezeSet(s));
+  // Creation order, as `nft list table` shows objects (and deterministic: service ports are sorted).
+  const chainList: NftChain[] = [...chains.values()];
+  const setList: NftSet[] = [...sets.values()].map((d) => freezeSet(d));
   return {
     family: v6 ? 'ip6' : 'ip',
     name: 'kube-proxy',
@@ -383,14 +378,8 @@ export function buildNftTable(view: ModeView): NftTable {
   };
 }
 
-function elementText(e: NftElement): string {
-  return e.key.join(' . ');
-}
-
 function freezeSet(s: SetDraft): NftSet {
-  const keyed = s.elements.map((e) => ({ e, k: elementText(e) }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  const elements = keyed.map((x) => x.e);
+  const elements = s.elements;
   const out: {
     kind: 'set' | 'map';
     name: string;

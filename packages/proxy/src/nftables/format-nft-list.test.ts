@@ -7,9 +7,9 @@ describe('formatNftList', () => {
   const text = formatNftList(nftablesRules({ ...overallServices(), config: FAKE_NODE_CONFIG }));
 
   it('prints one table block with sets, maps and chains', () => {
-    expect(text.startsWith('table ip kube-proxy {\n\tcomment "rules for kube-proxy"\n\tset affinity-')).toBe(
-      true,
-    );
+    expect(
+      text.startsWith('table ip kube-proxy {\n\tcomment "rules for kube-proxy"\n\tset cluster-ips {'),
+    ).toBe(true);
     expect(text.endsWith('\t}\n}\n')).toBe(true);
     expect(text).toContain(
       '\tset cluster-ips {\n\t\ttype ipv4_addr\n\t\tcomment "Active ClusterIPs"\n\t\telements = { 172.30.0.41,',

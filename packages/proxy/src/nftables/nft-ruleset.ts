@@ -39,9 +39,9 @@ export interface NftTable {
   readonly family: 'ip' | 'ip6';
   readonly name: string;
   readonly comment?: string;
-  /** Sorted by name. */
+  /** In creation order (kube-proxy's transaction order; how `nft list table` lists them). */
   readonly chains: readonly NftChain[];
-  /** Sets and maps, sorted by kind (sets first) then name. */
+  /** Sets and maps in creation order; elements in insertion order. */
   readonly sets: readonly NftSet[];
 }
 
