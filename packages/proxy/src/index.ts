@@ -14,6 +14,7 @@ export type {
   IptablesChange,
   IptablesSyncResult,
   IptablesSyncState,
+  PartialSyncOptions,
 } from './iptables/iptables-sync.ts';
 export {
   iptablesPartialSync,
@@ -27,6 +28,30 @@ export { parseIptablesRule } from './iptables/parse-iptables-rule.ts';
 export { parseIptablesSave, safeParseIptablesSave } from './iptables/parse-iptables-save.ts';
 export type { IptablesLine, IptablesTable, Ruleset } from './iptables/ruleset.ts';
 export { withIptablesJumps } from './iptables/with-iptables-jumps.ts';
+export {
+  evaluateIpvsPacket,
+  formatIpsetSave,
+  formatIpvsadm,
+  formatIpvsadmSave,
+  type IpsetDefinition,
+  type IpvsRealServer,
+  type IpvsRuleset,
+  type IpvsVirtualServer,
+  ipvsRules,
+} from './ipvs/index.ts';
+export {
+  evaluateNftPacket,
+  formatNft,
+  formatNftList,
+  type NftChain,
+  type NftElement,
+  type NftRule,
+  type NftRuleset,
+  type NftSet,
+  type NftTable,
+  nftablesRules,
+  sortNftTransaction,
+} from './nftables/index.ts';
 export { isProxyError, ProxyError } from './proxy-error.ts';
 export {
   attachEndpoints,
