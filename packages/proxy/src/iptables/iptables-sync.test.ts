@@ -90,26 +90,60 @@ describe('iptablesSync / iptablesPartialSync (KEP-3453)', () => {
     expect(formatIptablesSave(again.restore)).not.toContain('-X ');
   });
 
-  it('falls back to a full sync when the large-cluster mode flips', () => {
-    const before = iptablesSync({ services, endpointSlices: slices, config });
-    const endpoints = [];
-    for (let i = 0; i < 1000; i++) endpoints.push({ addresses: [`10.1.${i >> 8}.${i & 255}`] });
-    const big = makeService('ns9', 'big', {
-      clusterIP: '172.30.1.1',
+  it('crossing 1000 endpoints only changes the services written then (TestSyncProxyRulesLargeClusterMode)', () => {
+    const eps = (prefix: string, n: number) => {
+      const list = [];
+      for (let i = 0; i < n; i++) list.push({ addresses: [`${prefix}.${i % 256}.${Math.floor(i / 256)}`] });
+      return list;
+    };
+    const s1 = makeService('ns1', 'svc1', {
+      clusterIP: '172.30.0.41',
       ports: [{ name: 'p80', port: 80, protocol: 'TCP' }],
     });
-    const bigSlice = makeSlice('ns9', 'big', 1, endpoints, [{ name: 'p80', port: 80, protocol: 'TCP' }]);
-    const after = iptablesPartialSync(before.state, {
-      upsertServices: [big],
-      upsertEndpointSlices: [bigSlice],
+    const s2 = makeService('ns2', 'svc2', {
+      clusterIP: '172.30.0.42',
+      ports: [{ name: 'p8080', port: 8080, protocol: 'TCP' }],
     });
-    expect(after.fullSync).toBe(true);
-    expect(formatIptablesSave(syncStateRuleset(after.state))).toBe(
-      full([...services, big], [...slices, bigSlice]),
+    const s3 = makeService('ns3', 'svc3', {
+      clusterIP: '172.30.0.43',
+      ports: [{ name: 'p8081', port: 8081, protocol: 'TCP' }],
+    });
+    const e1 = makeSlice('ns1', 'svc1', 1, eps('10.0', 499), [{ name: 'p80', port: 80, protocol: 'TCP' }]);
+    const e2 = makeSlice('ns2', 'svc2', 1, eps('10.1', 499), [
+      { name: 'p8080', port: 8080, protocol: 'TCP' },
+    ]);
+    const e3 = makeSlice(
+      'ns3',
+      'svc3',
+      1,
+      [{ addresses: ['203.0.113.4'] }, { addresses: ['203.0.113.8'] }, { addresses: ['203.0.113.12'] }],
+      [{ name: 'p8081', port: 8081, protocol: 'TCP' }],
     );
-    expect(formatIptablesSave(syncStateRuleset(after.state))).toContain(
-      '-A KUBE-SEP-SXIVWICOYRO3J4NJ -s 10.180.0.1 -j KUBE-MARK-MASQ',
+    const first = iptablesSync({ services: [s1, s2, s3], endpointSlices: [e1, e2], config });
+    const firstText = formatIptablesSave(first.restore);
+    expect(firstText).toContain(
+      '-A KUBE-SEP-DKGQUZGBKLTPAR56 -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80\n',
     );
+    const second = iptablesPartialSync(first.state, { upsertEndpointSlices: [e3] });
+    const text = formatIptablesSave(second.restore);
+    expect(second.fullSync).toBe(false);
+    expect(text).toContain(
+      '-A KUBE-SEP-RUVVH7YV3PHQBDOS -m tcp -p tcp -j DNAT --to-destination 203.0.113.4:8081\n',
+    );
+    expect(text.match(/-j DNAT/g)).toHaveLength(3);
+    // A forced full sync rewrites the older services without comments as well.
+    const forced = iptablesPartialSync(
+      first.state,
+      { upsertEndpointSlices: [e3] },
+      { fullSyncOnLargeClusterChange: true },
+    );
+    expect(forced.fullSync).toBe(true);
+    const all = formatIptablesSave(forced.restore);
+    expect(all).toContain(
+      '-A KUBE-SEP-DKGQUZGBKLTPAR56 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80\n',
+    );
+    expect(all.match(/-j DNAT/g)).toHaveLength(1001);
+    expect(formatIptablesSave(syncStateRuleset(forced.state))).toBe(full([s1, s2, s3], [e1, e2, e3]));
   });
 
   it('rejects bad changes', () => {

@@ -62,6 +62,16 @@ export interface IptablesChange {
   readonly deleteEndpointSlices?: readonly string[];
 }
 
+/** Options for {@link iptablesPartialSync}. */
+export interface PartialSyncOptions {
+  /**
+   * Do a full sync when the total endpoint count crosses the large-cluster threshold (1,000), so
+   * every chain switches comment style at once. kube-proxy does not (default false): unchanged
+   * services keep their old comments until the next full sync.
+   */
+  readonly fullSyncOnLargeClusterChange?: boolean;
+}
+
 /** The result of one sync. */
 export interface IptablesSyncResult {
   /** The state to pass to the next sync. */
@@ -242,8 +252,9 @@ function insertSorted(entries: Entry[], add: readonly Entry[]): Entry[] {
  * A partial sync (KEP-3453 MinimizeIPTablesRestore): applies `change` to the previous state and
  * writes only the top-level chains plus the SVC/SVL/EXT/FW/SEP chains of the Services whose
  * Service or EndpointSlices changed; chains of removed service ports are flushed and deleted.
- * Falls back to a full sync when the large-cluster mode (over 1,000 endpoints) flips, as comments
- * change everywhere then. `syncStateRuleset(result.state)` equals a full sync of the new input.
+ * Crossing the large-cluster threshold (over 1,000 endpoints) changes the comment style of the
+ * services written from then on only, as in kube-proxy (TestSyncProxyRulesLargeClusterMode), unless
+ * `options.fullSyncOnLargeClusterChange`. `syncStateRuleset(result.state)` equals a full sync of the new input.
  *
  * @example
  * ```ts
@@ -252,7 +263,11 @@ function insertSorted(entries: Entry[], add: readonly Entry[]): Entry[] {
  * formatIptablesSave(r.restore); // the small restore input
  * ```
  */
-export function iptablesPartialSync(previous: IptablesSyncState, change: IptablesChange): IptablesSyncResult {
+export function iptablesPartialSync(
+  previous: IptablesSyncState,
+  change: IptablesChange,
+  options: PartialSyncOptions = {},
+): IptablesSyncResult {
   if (typeof previous !== 'object' || previous === null || !Array.isArray(previous.entries)) {
     throw new ProxyError('INVALID_STATE', 'previous must be the state of an earlier iptablesSync');
   }
@@ -332,7 +347,7 @@ export function iptablesPartialSync(previous: IptablesSyncState, change: Iptable
   const total = previous.totalEndpoints - removedEndpoints + countEndpoints(newPorts);
   const wasLarge = previous.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
   const large = total > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
-  if (wasLarge !== large) {
+  if (wasLarge !== large && options.fullSyncOnLargeClusterChange === true) {
     const full = fullFromMaps(previous.input, config, services, slices, previous);
     return { ...full, warnings: [...warnings, ...full.warnings] };
   }
@@ -378,9 +393,10 @@ export function iptablesPartialSync(previous: IptablesSyncState, change: Iptable
 export function safeIptablesPartialSync(
   previous: IptablesSyncState,
   change: IptablesChange,
+  options: PartialSyncOptions = {},
 ): Result<IptablesSyncResult, ProxyError> {
   try {
-    return { ok: true, value: iptablesPartialSync(previous, change) };
+    return { ok: true, value: iptablesPartialSync(previous, change, options) };
   } catch (error) {
     if (error instanceof ProxyError) return { ok: false, error };
     return { ok: false, error: new ProxyError('INVALID_INPUT', String(error)) };
