@@ -237,3 +237,38 @@ describe('answer — reverse zones (coredns reverse_test.go)', () => {
     expect(q('www.example.com', 'A')).toMatchObject({ rcode: 'REFUSED', upstream: true });
   });
 });
+
+describe('answer — precomputed answers equal the CoreDNS path', () => {
+  it('every fast entry matches resolveAnswer, in any letter case', async () => {
+    const { resolveAnswer } = await import('./internal/resolve.ts');
+    expect(zone.fast.size).toBeGreaterThan(services.length);
+    for (const [name, entry] of zone.fast) {
+      for (const [type, hit] of [
+        ['A', entry.a],
+        ['AAAA', entry.aaaa],
+        ['SRV', entry.srv],
+        ['PTR', entry.ptr],
+      ] as const) {
+        if (hit === undefined) continue;
+        expect(hit).toEqual(resolveAnswer(zone, name, name, type));
+        const upper = name.toUpperCase();
+        expect(answer(zone, { name: upper, type })).toEqual(resolveAnswer(zone, upper, name, type));
+      }
+    }
+  });
+});
+
+describe('answer — shape', () => {
+  it('deep-equals { rcode, answers }; authority, additional and upstream are readable extras', () => {
+    expect(q('svc1.testns.svc.cluster.local.', 'A')).toEqual({
+      rcode: 'NOERROR',
+      answers: [rr('svc1.testns.svc.cluster.local.', 'A', '10.0.0.1')],
+    });
+    const nx = q('svc0.testns.svc.cluster.local.', 'A');
+    expect(nx).toEqual({ rcode: 'NXDOMAIN', answers: [] });
+    expect(Object.keys(nx)).toEqual(['rcode', 'answers']);
+    expect(nx.authority[0]?.type).toBe('SOA');
+    expect(nx.upstream).toBe(false);
+    expect(q('SVC1.testns.svc.cluster.local.', 'SRV').additional).toHaveLength(1);
+  });
+});

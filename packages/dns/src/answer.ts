@@ -1,6 +1,6 @@
 import type { ClusterZone } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
-import { type DnsAnswer, resolveAnswer } from './internal/resolve.ts';
+import { type DnsAnswer, resolveAnswer, result } from './internal/resolve.ts';
 
 export type { DnsAnswer, Rcode } from './internal/resolve.ts';
 export { DNS_SCHEMA_VERSION } from './internal/resolve.ts';
@@ -73,10 +73,13 @@ export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
               : undefined;
     if (hit !== undefined) {
       if (qname === lname) return hit;
-      return {
-        ...hit,
-        answers: hit.answers.map((r) => (r.name === lname ? { ...r, name: qname } : r)),
-      };
+      return result(
+        hit.rcode,
+        hit.answers.map((r) => (r.name === lname ? { ...r, name: qname } : r)),
+        hit.authority,
+        hit.additional,
+        hit.upstream,
+      );
     }
   }
   return resolveAnswer(zone, qname, lname, type);

@@ -1,16 +1,17 @@
 /**
- * One directive of a Corefile: its name, its arguments as written (quotes removed), its
- * `{ … }` block when it has one, and the 1-based line it starts on.
+ * One directive of a Corefile: its name, its arguments as written (quotes removed), and its
+ * `{ … }` block when it has braces. Parsed directives also carry a non-enumerable `line`.
  *
  * @example
  * ```ts
- * const d: CorefileDirective = { name: 'cache', args: ['30'], line: 17 };
+ * const d: CorefileDirective = { name: 'cache', args: ['30'], block: [{ name: 'disable', args: ['success', 'cluster.local'] }] };
  * ```
  */
 export interface CorefileDirective {
   readonly name: string;
   readonly args: readonly string[];
   readonly block?: readonly CorefileDirective[];
+  /** 1-based line of the directive (set by `parseCorefile`, not enumerable). */
   readonly line?: number;
 }
 

@@ -117,11 +117,12 @@ function parse(text: string): Corefile | DnsError {
         lineEnd = a.endLine;
         pos++;
       }
-      out.push(
-        block === undefined
-          ? { name: t.text, args, line: t.line }
-          : { name: t.text, args, block, line: t.line },
-      );
+      const directive: CorefileDirective =
+        block === undefined ? { name: t.text, args } : { name: t.text, args, block };
+      // The line is there for error messages but not enumerable, so a parsed directive still
+      // deep-equals a plain `{ name, args, block? }`.
+      Object.defineProperty(directive, 'line', { value: t.line, enumerable: false });
+      out.push(directive);
     }
   }
 
@@ -178,8 +179,9 @@ function parse(text: string): Corefile | DnsError {
  *
  * @example
  * ```ts
- * parseCorefile('.:53 {\n    forward . /etc/resolv.conf\n    cache 30\n}\n').serverBlocks[0]?.directives[1];
- * // { name: 'cache', args: ['30'], line: 3 }
+ * const d = parseCorefile('.:53 {\n    forward . /etc/resolv.conf\n    cache 30\n}\n').serverBlocks[0]?.directives[1];
+ * // { name: 'cache', args: ['30'] }
+ * d?.line; // 3
  * ```
  */
 export function parseCorefile(text: string): Corefile {

@@ -14,9 +14,11 @@ import type { ZonePort } from './zone-data.ts';
 export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
 
 /**
- * CoreDNS's response. NODATA is `NOERROR` with no answers (the SOA is in `authority`).
- * `upstream` is true when CoreDNS would hand the query on to the next plugin (`forward`):
- * the name is outside the plugin's zones, or it is NXDOMAIN inside a `fallthrough` zone.
+ * CoreDNS's response: `{ rcode, answers }`. NODATA is `NOERROR` with no answers. Three more
+ * properties are readable but not enumerable (so the object deep-equals `{ rcode, answers }`):
+ * `authority` (the SOA of negative answers), `additional` (SRV/NS target addresses) and
+ * `upstream`, true when CoreDNS would hand the query on to the next plugin (`forward`): the
+ * name is outside the plugin's zones, or it is NXDOMAIN inside a `fallthrough` zone.
  *
  * @example
  * ```ts
@@ -348,7 +350,15 @@ export function result(
   additional: readonly DnsRecord[],
   upstream: boolean,
 ): DnsAnswer {
-  return { rcode, answers, authority, additional, upstream };
+  // `{ rcode, answers }` is the answer; the SOA, additional records and the upstream flag ride
+  // along as non-enumerable properties, so the object deep-equals `{ rcode, answers }`.
+  const r = { rcode, answers } as { rcode: Rcode; answers: readonly DnsRecord[] };
+  Object.defineProperties(r, {
+    authority: { value: authority, enumerable: false },
+    additional: { value: additional, enumerable: false },
+    upstream: { value: upstream, enumerable: false },
+  });
+  return r as DnsAnswer;
 }
 
 /** The slow path of `answer`: CoreDNS's handler for a normalized question. */
