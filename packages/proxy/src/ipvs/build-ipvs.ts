@@ -182,9 +182,10 @@ export function buildIpvs(view: ModeView): IpvsBuild {
   const bound = new Set<string>();
   const lbNoNodeAccess: { ip: string; protocol: string; port: number }[] = [];
   // All local addresses except kube-ipvs0 (loopback excluded, as GetAllLocalAddressesExcept's filter does).
+  // (netlink isValidForSet: no loopback, no IPv6 link-local.)
   const nodeAddresses = config.nodeIPs.filter((ip) => {
     const p = parseIp(ip);
-    return p !== null && !isLoopback(p);
+    return p !== null && !isLoopback(p) && !(p.family === 6 && cidrContains('fe80::/10', p));
   });
   const nodeAddressSet = new Set(nodeAddresses);
   const nodePortIPs = config.nodePortAddresses.length === 0 ? nodeAddresses : [...config.nodePortIPs];
