@@ -1,9 +1,6 @@
-// What-if: a namespace is named like a Service ("db"). From a pod in "shop", the short name "db.prod" is
-// meant as Service db in namespace prod, but with ndots:5 the resolver first tries the search list:
-// "db.prod.shop.svc.cluster.local" (NXDOMAIN), then "db.prod.svc.cluster.local" — which is Service db in
-// namespace prod only if that exists. Create a Service "prod" in namespace "db" and the other reading wins:
-// "db.prod" is never tried as <service>.<namespace> but "prod.db" would be. The classic trap is the reverse
-// order: a Service named like a namespace shadows cross-namespace short names from pods in its namespace.
+// What-if: a Service in namespace "shop" is named "db", like the namespace "db" that holds the real database.
+// From a pod in "shop", kubelet's search list starts with "shop.svc.cluster.local", and with ndots:5 every short
+// name is tried against the search list first. Which names does the local Service "db" capture, and which not?
 import { defineCluster, resolve } from '@podnet/cluster';
 import { describe, expect, it } from 'vitest';
 
