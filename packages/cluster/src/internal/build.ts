@@ -138,6 +138,37 @@ function bridgeOf(plugin: CniPlugin, podCidr: string | null): ClusterNode['bridg
   return { name, ip: prefix.ok ? formatAddr(nthAddr(prefix.value, 1)) : null };
 }
 
+/** Continues host-local's allocation order for IPv4 from `first` (CIDR form) to the range end (broadcast − 1). */
+function sequential(
+  list: readonly NormalizedPod[],
+  from: number,
+  first: string,
+  cidr: string,
+  out: Map<string, string | null>,
+): void {
+  const [ipText, bitsText] = first.split('/');
+  const prefix = safeParsePrefix(cidr);
+  const addr = safeParseAddr(ipText ?? '');
+  const bits = Number(bitsText);
+  if (!prefix.ok || !addr.ok || addr.value.family !== 4 || prefix.value.bits !== bits) {
+    for (let i = from; i < list.length; i++) out.set(`${list[i]!.namespace}/${list[i]!.name}`, null);
+    return;
+  }
+  const base = prefix.value.addr.w3 >>> 0;
+  const last = base + 2 ** (32 - bits) - 2;
+  let next = (addr.value.w3 >>> 0) + 1;
+  for (let i = from; i < list.length; i++) {
+    const pod = list[i]!;
+    const key = `${pod.namespace}/${pod.name}`;
+    if (next > last) {
+      out.set(key, null);
+      continue;
+    }
+    out.set(key, `${next >>> 24}.${(next >>> 16) & 255}.${(next >>> 8) & 255}.${next & 255}`);
+    next++;
+  }
+}
+
 /**
  * The build pipeline: node CIDRs (cidrset order) → pod IPs through host-local per node (list order, pinned
  * first) → ClusterIPs (`kubernetes` at the first address, kube-dns at the DNS IP, the rest reproducibly in the
@@ -166,7 +197,6 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
 
   // 2. pod IPs: per node, pinned pods first (they hold their address), then the rest in list order.
   const podIps = new Map<string, string | null>();
-  const stores = new Map<string, HostLocalStore>();
   const ipamFor = (cidr: string): unknown => ({ type: 'host-local', ranges: [[{ subnet: cidr }]] });
   const order = [
     ...allPods.filter((p) => p.ip !== null && !p.hostNetwork),
@@ -176,6 +206,7 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
     const key = `${pod.namespace}/${pod.name}`;
     if (pod.hostNetwork) podIps.set(key, pod.node === null ? null : (nodeByName.get(pod.node)?.ip ?? null));
   }
+  const byNode = new Map<string, NormalizedPod[]>();
   for (const pod of order) {
     const key = `${pod.namespace}/${pod.name}`;
     const node = pod.node === null ? undefined : nodeByName.get(pod.node);
@@ -183,17 +214,40 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
       podIps.set(key, pod.ip);
       continue;
     }
-    const store = stores.get(node.name) ?? emptyHostLocalStore();
-    try {
-      const options = pod.ip === null ? {} : { requestedIps: [pod.ip] };
-      const allocation = hostLocalAllocate(ipamFor(node.podCidr), store, key, 'eth0', options);
-      stores.set(node.name, allocation.store);
-      const address = allocation.result.ips[0]?.address;
-      podIps.set(key, address === undefined ? pod.ip : address.split('/')[0]!);
-    } catch {
-      // a pinned address outside the node's range or taken twice keeps its address (lint reports it);
-      // a full range leaves the pod without one (kubelet's "failed to allocate" sandbox error)
-      podIps.set(key, pod.ip);
+    const list = byNode.get(node.name);
+    if (list === undefined) byNode.set(node.name, [pod]);
+    else list.push(pod);
+  }
+  for (const [nodeName, list] of byNode) {
+    const cidr = nodeByName.get(nodeName)!.podCidr!;
+    if (list.every((p) => p.ip !== null)) {
+      // every address is given (objects from a live cluster): host-local has nothing to choose
+      for (const pod of list) podIps.set(`${pod.namespace}/${pod.name}`, pod.ip);
+      continue;
+    }
+    let store: HostLocalStore = emptyHostLocalStore();
+    const fresh = list.every((p) => p.ip === null);
+    for (let i = 0; i < list.length; i++) {
+      const pod = list[i]!;
+      const key = `${pod.namespace}/${pod.name}`;
+      try {
+        const options = pod.ip === null ? {} : { requestedIps: [pod.ip] };
+        const allocation = hostLocalAllocate(ipamFor(cidr), store, key, 'eth0', options);
+        store = allocation.store;
+        const address = allocation.result.ips[0]?.address;
+        podIps.set(key, address === undefined ? pod.ip : address.split('/')[0]!);
+        if (fresh && i === 0 && address !== undefined && list.length > 8) {
+          // host-local on a fresh store hands out rangeStart, rangeStart+1, … up to rangeEnd (its RangeIter);
+          // continue that sequence without re-reading the config per pod (checked against the allocator in
+          // build.prop.test.ts)
+          sequential(list, 1, address, cidr, podIps);
+          break;
+        }
+      } catch {
+        // a pinned address outside the node's range or taken twice keeps its address (lint reports it);
+        // a full range leaves the pod without one (kubelet's "failed to allocate" sandbox error)
+        podIps.set(key, pod.ip);
+      }
     }
   }
   const pods: ClusterPod[] = allPods.map((p) => {
@@ -253,17 +307,13 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
   const apiNode =
     controlPlane.find(
       (n) =>
-        'node-role.kubernetes.io/control-plane' in n.labels || 'node-role.kubernetes.io/master' in n.labels,
+        Object.hasOwn(n.labels, 'node-role.kubernetes.io/control-plane') ||
+        Object.hasOwn(n.labels, 'node-role.kubernetes.io/master'),
     ) ?? controlPlane[0];
   const endpointSlices: unknown[] = [];
   const services: ClusterService[] = [];
   const extras = new Map<string, ServiceExtras>();
-  const podsByNamespace = new Map<string, ClusterPod[]>();
-  for (const pod of pods) {
-    const list = podsByNamespace.get(pod.namespace) ?? [];
-    list.push(pod);
-    podsByNamespace.set(pod.namespace, list);
-  }
+  const selectorIndex = indexPodsByLabel(pods);
   const sortedServices = [...allServices].sort((a, b) =>
     compareText(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`),
   );
@@ -307,7 +357,7 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
       s.type !== 'ExternalName' &&
       !givenSlices.has(key)
     ) {
-      slices = derivedSlices(s, ports, podsByNamespace.get(s.namespace) ?? [], family);
+      slices = derivedSlices(s, ports, candidatesFor(selectorIndex, s.namespace, s.selector), family);
     }
     endpointSlices.push(...slices);
     services.push({
@@ -360,6 +410,36 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
   const serviceObjects = services.map((s) => serviceObject(s, extras.get(s.key)!));
   freezeDeep(serviceObjects);
   return attachInternals(cluster, createInternals(cluster, serviceObjects));
+}
+
+/** Pods per `namespace` + `label=value`, so a selector looks at the pods of its rarest label only. */
+type LabelIndex = Map<string, ClusterPod[]>;
+
+function indexPodsByLabel(pods: readonly ClusterPod[]): LabelIndex {
+  const index: LabelIndex = new Map();
+  for (const pod of pods) {
+    for (const key of Object.keys(pod.labels)) {
+      const k = `${pod.namespace}\u0000${key}\u0000${pod.labels[key]}`;
+      const list = index.get(k);
+      if (list === undefined) index.set(k, [pod]);
+      else list.push(pod);
+    }
+  }
+  return index;
+}
+
+function candidatesFor(
+  index: LabelIndex,
+  namespace: string,
+  selector: Readonly<Record<string, string>> | null,
+): readonly ClusterPod[] {
+  if (selector === null) return [];
+  let best: readonly ClusterPod[] | undefined;
+  for (const key of Object.keys(selector)) {
+    const list = index.get(`${namespace}\u0000${key}\u0000${selector[key]}`) ?? [];
+    if (best === undefined || list.length < best.length) best = list;
+  }
+  return best ?? [];
 }
 
 function derivedSlices(
