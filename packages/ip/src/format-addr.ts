@@ -1,7 +1,18 @@
 import type { Addr } from './addr.ts';
 
+/** Decimal text of 0–255 (a constant table: no number-to-string conversion on the hot path). */
+const DEC: readonly string[] = Object.freeze(Array.from({ length: 256 }, (_, i) => String(i)));
+
 function dotted(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+  return (
+    (DEC[n >>> 24] as string) +
+    '.' +
+    (DEC[(n >>> 16) & 255] as string) +
+    '.' +
+    (DEC[(n >>> 8) & 255] as string) +
+    '.' +
+    (DEC[n & 255] as string)
+  );
 }
 
 /**

@@ -51,6 +51,20 @@ export type { FreePrefix } from './remove-free-prefix.ts';
 export { removeFreePrefix } from './remove-free-prefix.ts';
 export type { IPBand, ServiceCidrLayout } from './service-cidr-layout.ts';
 export { serviceCidrLayout, serviceRangeOffset } from './service-cidr-layout.ts';
+export type { AddrKind, SpecialRange, SpecialRangeKind } from './special-ranges.ts';
+export {
+  addrKind,
+  isDocumentation,
+  isGlobalUnicast,
+  isLinkLocal,
+  isLoopback,
+  isMulticast,
+  isPrivate,
+  isSharedAddress,
+  isUnspecified,
+  SPECIAL_RANGES,
+  specialRange,
+} from './special-ranges.ts';
 export { nthSubnet, subnets } from './subnets.ts';
 export { supernet } from './supernet.ts';
 export { validateDualStack } from './validate-dual-stack.ts';

@@ -5,6 +5,7 @@ import {
   v4FromPrefixes,
   v4Subtract,
   v4ToPrefixes,
+  v6MergePrefixes,
   v6RangesFromPrefixes,
 } from './internal/range-ops.ts';
 import { IpError } from './ip-error.ts';
@@ -42,7 +43,7 @@ export function mergePrefixes(prefixes: readonly Prefix[]): Prefix[] {
   const list = asList(prefixes, 'prefixes');
   const out: Prefix[] = [];
   v4ToPrefixes(out, v4FromPrefixes(list));
-  for (const p of rangesToPrefixes(v6RangesFromPrefixes(list))) out.push(p);
+  v6MergePrefixes(out, list);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { describe } from './internal/describe.ts';
-import { scanAddr } from './internal/scan.ts';
+import { makeAddr } from './internal/make-addr.ts';
+import { scanAddr, scanIPv4 } from './internal/scan.ts';
 import { isMasked, maskAddr } from './internal/words.ts';
 import { IpError, type Result } from './ip-error.ts';
 import { makePrefix, type Prefix } from './prefix.ts';
@@ -10,6 +11,10 @@ export interface ParsePrefixOptions {
   readonly strict?: boolean;
 }
 
+function bad(text: string, reason: string): IpError {
+  return new IpError('INVALID_PREFIX', `invalid prefix ${describe(text)}: ${reason}`);
+}
+
 function scanPrefix(text: unknown, strict: boolean): Prefix | IpError {
   if (typeof text !== 'string') {
     return new IpError(
@@ -17,27 +22,48 @@ function scanPrefix(text: unknown, strict: boolean): Prefix | IpError {
       `invalid prefix ${describe(text)}: expected a string, got ${typeof text}`,
     );
   }
-  const bad = (reason: string): IpError =>
-    new IpError('INVALID_PREFIX', `invalid prefix ${describe(text)}: ${reason}`);
-  const slash = text.lastIndexOf('/');
-  if (slash < 0) return bad('missing "/"');
-  const lenText = text.slice(slash + 1);
-  const n = lenText.length;
-  if (n === 0) return bad('missing prefix length');
-  if (n > 3) return bad(`invalid prefix length "${lenText}"`);
+  // The length has at most 3 digits, so the "/" is among the last 4 characters.
+  const len = text.length;
+  let slash = -1;
+  for (let i = len - 1; i >= 0 && i >= len - 4; i--) {
+    if (text.charCodeAt(i) === 47) {
+      slash = i;
+      break;
+    }
+  }
+  if (slash < 0) {
+    const at = text.lastIndexOf('/');
+    return bad(text, at < 0 ? 'missing "/"' : `invalid prefix length "${text.slice(at + 1)}"`);
+  }
+  const n = text.length - slash - 1;
+  if (n === 0) return bad(text, 'missing prefix length');
+  if (n > 3) return bad(text, `invalid prefix length "${text.slice(slash + 1)}"`);
   let bits = 0;
-  for (let i = 0; i < n; i++) {
-    const c = lenText.charCodeAt(i);
-    if (c < 48 || c > 57) return bad(`invalid prefix length "${lenText}"`);
+  for (let i = slash + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return bad(text, `invalid prefix length "${text.slice(slash + 1)}"`);
     bits = bits * 10 + (c - 48);
   }
-  if (n > 1 && lenText.charCodeAt(0) === 48) return bad(`prefix length "${lenText}" has a leading zero`);
-  const addrText = text.slice(0, slash);
-  const addr = scanAddr(addrText);
-  if (typeof addr === 'string') return bad(addr);
-  if (addr.zone !== '') return bad('prefixes cannot have a zone');
+  if (n > 1 && text.charCodeAt(slash + 1) === 48) {
+    return bad(text, `prefix length "${text.slice(slash + 1)}" has a leading zero`);
+  }
+  const v4 = scanIPv4(text, 0, slash);
+  if (v4 >= 0) {
+    if (bits > 32) return bad(text, `prefix length ${bits} is larger than 32`);
+    const m = bits === 0 ? 0 : (v4 & (-1 << (32 - bits))) >>> 0;
+    if (m !== v4 && strict) {
+      return new IpError(
+        'HOST_BITS_SET',
+        `invalid prefix ${describe(text)}: host bits are set (use { strict: false } to mask them)`,
+      );
+    }
+    return makePrefix(makeAddr(4, 0, 0, 0, m, ''), bits);
+  }
+  const addr = scanAddr(text, slash);
+  if (typeof addr === 'string') return bad(text, addr);
+  if (addr.zone !== '') return bad(text, 'prefixes cannot have a zone');
   const width = addr.family === 4 ? 32 : 128;
-  if (bits > width) return bad(`prefix length ${bits} is larger than ${width}`);
+  if (bits > width) return bad(text, `prefix length ${bits} is larger than ${width}`);
   if (!isMasked(addr, bits)) {
     if (strict) {
       return new IpError(

@@ -36,6 +36,13 @@ export interface ServiceCidrLayout {
  * `calculateRangeOffset` of pkg/registry/core/service/ipallocator: `min(max(16, size/16), 256)`, and
  * 0 when `size <= 16`. `size` is k8s.io/utils/net `RangeSize`, which is 0 for IPv4 /0–/1 and IPv6
  * /0–/1 (so the offset is 0 there too) and saturates at 2^63−1.
+ *
+ * @example
+ * ```ts
+ * serviceRangeOffset(parsePrefix('10.0.0.0/24')); // 16
+ * serviceRangeOffset(parsePrefix('10.96.0.0/12')); // 256
+ * serviceRangeOffset(parsePrefix('10.0.0.0/28')); // 0
+ * ```
  */
 export function serviceRangeOffset(prefix: Prefix): number {
   const host = (prefix.addr.family === 4 ? 32 : 128) - prefix.bits;

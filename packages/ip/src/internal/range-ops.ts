@@ -2,6 +2,7 @@ import type { Addr } from '../addr.ts';
 import { type IPRange, makeRange } from '../ip-range.ts';
 import { makePrefix, type Prefix } from '../prefix.ts';
 import { makeAddr } from './make-addr.ts';
+import { sortIndexByWords, sortPairsU32 } from './radix.ts';
 import { addWords, cmpWords, commonBits, fillAddr, isFilled, isMasked, maskAddr, subWords } from './words.ts';
 
 /*
@@ -132,30 +133,6 @@ export function rangesToPrefixes(ranges: readonly IPRange[]): Prefix[] {
   return out;
 }
 
-/** Sorted, merged IPv4 intervals as interleaved uint32 values [f0, l0, f1, l1, …]. */
-export function v4Merge(starts: Float64Array, ends: Float64Array): number[] {
-  starts.sort();
-  ends.sort();
-  const n = starts.length;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  let depth = 0;
-  let open = 0;
-  while (j < n) {
-    if (i < n && (starts[i] as number) <= (ends[j] as number) + 1) {
-      if (depth === 0) open = starts[i] as number;
-      depth++;
-      i++;
-    } else {
-      depth--;
-      if (depth === 0) out.push(open, ends[j] as number);
-      j++;
-    }
-  }
-  return out;
-}
-
 /** Numeric a − b on interleaved merged IPv4 intervals. */
 export function v4Subtract(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
@@ -181,21 +158,39 @@ export function v4Subtract(a: readonly number[], b: readonly number[]): number[]
   return out;
 }
 
-/** Sorted IPv4 interval list from prefixes (v4 ones only). */
+/** Sorted, merged IPv4 intervals [f0, l0, f1, l1, …] of the IPv4 prefixes in a list. */
 export function v4FromPrefixes(prefixes: readonly Prefix[]): number[] {
   let n = 0;
-  for (const p of prefixes) if (p.addr.family === 4) n++;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
+  for (let i = 0; i < prefixes.length; i++) if ((prefixes[i] as Prefix).addr.family === 4) n++;
+  const out: number[] = [];
+  if (n === 0) return out;
+  const starts = new Uint32Array(n);
+  const ends = new Uint32Array(n);
   let k = 0;
-  for (const p of prefixes) {
+  for (let i = 0; i < prefixes.length; i++) {
+    const p = prefixes[i] as Prefix;
     if (p.addr.family !== 4) continue;
     const s = p.addr.w3;
     starts[k] = s;
-    ends[k] = s + 2 ** (32 - p.bits) - 1;
+    ends[k] = s + (p.bits === 0 ? 4294967295 : ~(-1 << (32 - p.bits)) >>> 0);
     k++;
   }
-  return v4Merge(starts, ends);
+  sortPairsU32(starts, ends);
+  let open = starts[0] as number;
+  let close = ends[0] as number;
+  for (let i = 1; i < n; i++) {
+    const s = starts[i] as number;
+    const e = ends[i] as number;
+    if (s <= close + 1) {
+      if (e > close) close = e;
+    } else {
+      out.push(open, close);
+      open = s;
+      close = e;
+    }
+  }
+  out.push(open, close);
+  return out;
 }
 
 /** Interleaved IPv4 intervals → prefixes. */
@@ -211,4 +206,155 @@ export function v6RangesFromPrefixes(prefixes: readonly Prefix[]): IPRange[] {
     if (p.addr.family === 6) rs.push(makeRange(p.addr, fillAddr(p.addr, p.bits)));
   }
   return normalize(rs);
+}
+
+/** ~0 >>> (32 − n) for n in 0..32: the low n bits set. */
+function lowBits(n: number): number {
+  return n <= 0 ? 0 : n >= 32 ? 0xffffffff : -1 >>> (32 - n);
+}
+
+/**
+ * Merges the IPv6 prefixes of a list into minimal sorted prefixes, on uint32 words in typed
+ * arrays: radix-sorted starts, a sweep keeping the running end, then the range split.
+ */
+export function v6MergePrefixes(out: Prefix[], prefixes: readonly Prefix[]): void {
+  let n = 0;
+  for (let i = 0; i < prefixes.length; i++) if ((prefixes[i] as Prefix).addr.family === 6) n++;
+  if (n === 0) return;
+  const st = new Uint32Array(4 * n);
+  const en = new Uint32Array(4 * n);
+  let k = 0;
+  for (let i = 0; i < prefixes.length; i++) {
+    const p = prefixes[i] as Prefix;
+    const a = p.addr;
+    if (a.family !== 6) continue;
+    const b = p.bits;
+    st[4 * k] = a.w0;
+    st[4 * k + 1] = a.w1;
+    st[4 * k + 2] = a.w2;
+    st[4 * k + 3] = a.w3;
+    en[4 * k] = (a.w0 | lowBits(32 - b)) >>> 0;
+    en[4 * k + 1] = (a.w1 | lowBits(64 - b)) >>> 0;
+    en[4 * k + 2] = (a.w2 | lowBits(96 - b)) >>> 0;
+    en[4 * k + 3] = (a.w3 | lowBits(128 - b)) >>> 0;
+    k++;
+  }
+  const order = sortIndexByWords(st, n);
+  let i0 = order[0] as number;
+  let o0 = st[4 * i0] as number;
+  let o1 = st[4 * i0 + 1] as number;
+  let o2 = st[4 * i0 + 2] as number;
+  let o3 = st[4 * i0 + 3] as number;
+  let c0 = en[4 * i0] as number;
+  let c1 = en[4 * i0 + 1] as number;
+  let c2 = en[4 * i0 + 2] as number;
+  let c3 = en[4 * i0 + 3] as number;
+  for (let j = 1; j < n; j++) {
+    i0 = order[j] as number;
+    const s0 = st[4 * i0] as number;
+    const s1 = st[4 * i0 + 1] as number;
+    const s2 = st[4 * i0 + 2] as number;
+    const s3 = st[4 * i0 + 3] as number;
+    // close + 1 (saturating: if close is the last address everything after merges)
+    let d3 = c3 + 1;
+    let d2 = c2;
+    let d1 = c1;
+    let d0 = c0;
+    let top = false;
+    if (d3 > 0xffffffff) {
+      d3 = 0;
+      d2++;
+      if (d2 > 0xffffffff) {
+        d2 = 0;
+        d1++;
+        if (d1 > 0xffffffff) {
+          d1 = 0;
+          d0++;
+          if (d0 > 0xffffffff) top = true;
+        }
+      }
+    }
+    const joins =
+      top || s0 < d0 || (s0 === d0 && (s1 < d1 || (s1 === d1 && (s2 < d2 || (s2 === d2 && s3 <= d3)))));
+    if (joins) {
+      const e0 = en[4 * i0] as number;
+      const e1 = en[4 * i0 + 1] as number;
+      const e2 = en[4 * i0 + 2] as number;
+      const e3 = en[4 * i0 + 3] as number;
+      if (e0 > c0 || (e0 === c0 && (e1 > c1 || (e1 === c1 && (e2 > c2 || (e2 === c2 && e3 > c3)))))) {
+        c0 = e0;
+        c1 = e1;
+        c2 = e2;
+        c3 = e3;
+      }
+    } else {
+      appendWordRangePrefixes(out, o0, o1, o2, o3, c0, c1, c2, c3);
+      o0 = s0;
+      o1 = s1;
+      o2 = s2;
+      o3 = s3;
+      c0 = en[4 * i0] as number;
+      c1 = en[4 * i0 + 1] as number;
+      c2 = en[4 * i0 + 2] as number;
+      c3 = en[4 * i0 + 3] as number;
+    }
+  }
+  appendWordRangePrefixes(out, o0, o1, o2, o3, c0, c1, c2, c3);
+}
+
+function ctz32(x: number): number {
+  return x === 0 ? 32 : 31 - Math.clz32(x & -x);
+}
+
+/** Minimal prefixes of the IPv6 range [a, b] given as words, appended in order. */
+function appendWordRangePrefixes(
+  out: Prefix[],
+  a0: number,
+  a1: number,
+  a2: number,
+  a3: number,
+  b0: number,
+  b1: number,
+  b2: number,
+  b3: number,
+): void {
+  for (;;) {
+    let tz = ctz32(a3);
+    if (tz === 32) tz += ctz32(a2);
+    if (tz === 64) tz += ctz32(a1);
+    if (tz === 96) tz += ctz32(a0);
+    let k = tz;
+    let f0 = 0;
+    let f1 = 0;
+    let f2 = 0;
+    let f3 = 0;
+    for (;;) {
+      f0 = (a0 | lowBits(k - 96)) >>> 0;
+      f1 = (a1 | lowBits(k - 64)) >>> 0;
+      f2 = (a2 | lowBits(k - 32)) >>> 0;
+      f3 = (a3 | lowBits(k)) >>> 0;
+      const fits = f0 < b0 || (f0 === b0 && (f1 < b1 || (f1 === b1 && (f2 < b2 || (f2 === b2 && f3 <= b3)))));
+      if (fits || k === 0) break;
+      k--;
+    }
+    out.push(makePrefix(makeAddr(6, a0, a1, a2, a3, ''), 128 - k));
+    if (f0 === b0 && f1 === b1 && f2 === b2 && f3 === b3) return;
+    // a = f + 1 (cannot overflow: f < b)
+    a3 = f3 + 1;
+    a2 = f2;
+    a1 = f1;
+    a0 = f0;
+    if (a3 > 0xffffffff) {
+      a3 = 0;
+      a2++;
+      if (a2 > 0xffffffff) {
+        a2 = 0;
+        a1++;
+        if (a1 > 0xffffffff) {
+          a1 = 0;
+          a0++;
+        }
+      }
+    }
+  }
 }

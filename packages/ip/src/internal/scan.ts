@@ -132,36 +132,28 @@ export function scanIPv6(s: string, end: number, zone: string): Addr | string {
 }
 
 /**
- * Parses any address text; returns the Addr or a reason string. Shared by parseAddr and
+ * Parses `text[0, end)` as an address; returns the Addr or a reason string. Shared by parseAddr and
  * parsePrefix.
  */
-export function scanAddr(text: string): Addr | string {
-  const n = text.length;
-  const v4 = scanIPv4(text, 0, n);
+export function scanAddr(text: string, end: number = text.length): Addr | string {
+  const v4 = scanIPv4(text, 0, end);
   if (v4 >= 0) return makeAddr(4, 0, 0, 0, v4, '');
-  if (n === 0) return 'empty string';
-  let colon = false;
-  let pct = -1;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58) colon = true;
-    else if (c === 37) {
-      pct = i;
-      break;
-    }
-  }
-  if (!colon) {
+  if (end === 0) return 'empty string';
+  let pct = text.indexOf('%');
+  if (pct >= end) pct = -1;
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon >= end || (pct >= 0 && colon > pct)) {
     if (pct >= 0) {
       const inner = scanIPv4(text, 0, pct);
       return inner >= 0 ? 'IPv4 addresses cannot have a zone' : explainIPv4(text, 0, pct);
     }
-    return explainIPv4(text, 0, n);
+    return explainIPv4(text, 0, end);
   }
   let zone = '';
-  let end = n;
+  let stop = end;
   if (pct >= 0) {
-    zone = text.slice(pct + 1);
-    end = pct;
+    zone = text.slice(pct + 1, end);
+    stop = pct;
     if (zone === '') return 'zone must be a non-empty string';
     for (let i = 0; i < zone.length; i++) {
       const c = zone.charCodeAt(i);
@@ -170,5 +162,5 @@ export function scanAddr(text: string): Addr | string {
       }
     }
   }
-  return scanIPv6(text, end, zone);
+  return scanIPv6(text, stop, zone);
 }
