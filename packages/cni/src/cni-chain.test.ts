@@ -305,3 +305,27 @@ describe('cniCheck / cniDel rules', () => {
     expect(() => cniAdd(list, { containerId: 'c', ifname: 'a/b' })).toThrow(CniError);
   });
 });
+
+describe('cniAdd — bridge MAC sources (bridge.go loadNetConf)', () => {
+  it('runtimeConfig.mac (capability) wins over CNI_ARGS MAC', () => {
+    const list = parseNetConfList({
+      cniVersion: '1.0.0',
+      name: 'n',
+      plugins: [
+        { type: 'bridge', capabilities: { mac: true }, ipam: { type: 'host-local', subnet: '10.0.0.0/24' } },
+      ],
+    });
+    const add = cniAdd(list, {
+      containerId: 'c',
+      args: [['MAC', '0a:00:00:00:00:01']],
+      capabilityArgs: { mac: 'c2:11:22:33:44:55' },
+    });
+    expect(add.result.interfaces?.[2]).toEqual({
+      name: 'eth0',
+      mac: 'c2:11:22:33:44:55',
+      sandbox: '/var/run/netns/c',
+    });
+    const viaArgs = cniAdd(list, { containerId: 'c', args: [['MAC', '0a:00:00:00:00:01']] });
+    expect(viaArgs.result.interfaces?.[2]?.mac).toBe('0a:00:00:00:00:01');
+  });
+});

@@ -302,3 +302,26 @@ describe('hostLocalAllocate — API contract', () => {
     expect(() => hostLocalAllocate(ipam, 5 as never, 'a', 'eth0')).toThrow(CniError);
   });
 });
+
+// containernetworking/plugins plugins/ipam/host-local/dns.go (parseResolvConf) and host_local_test.go
+describe('hostLocalAllocate — resolvConf', () => {
+  it('turns the resolv.conf text into result.dns', () => {
+    const text =
+      'nameserver 192.0.2.0\nnameserver 192.0.2.2\n# comment\n;comment\nsearch example.com example.net\ndomain example.com\noptions four\noptions one two three\n';
+    const { result } = hostLocalAllocate(
+      { type: 'host-local', subnet: '10.1.2.0/24', resolvConf: '/etc/resolv.conf' },
+      undefined,
+      'c',
+      'eth0',
+      {
+        resolvConfText: text,
+      },
+    );
+    expect(result.dns).toEqual({
+      nameservers: ['192.0.2.0', '192.0.2.2'],
+      domain: 'example.com',
+      search: ['example.com', 'example.net'],
+      options: ['four', 'one', 'two', 'three'],
+    });
+  });
+});

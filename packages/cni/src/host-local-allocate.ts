@@ -9,6 +9,8 @@ import {
 } from './host-local-config.ts';
 import { emptyHostLocalStore, type HostLocalReservation, type HostLocalStore } from './host-local-store.ts';
 import { compareIp, formatIp, type Ip, ipEquals, nextIp, parseIp } from './internal/ip.ts';
+import { parseResolvConf } from './parse-resolv-conf.ts';
+import type { CniDns } from './plugin-conf-schema.ts';
 
 /** One address handed out by host-local: `address` in CIDR form (`10.1.0.2/16`) and the range's gateway. */
 export interface HostLocalIpConfig {
@@ -21,6 +23,8 @@ export interface HostLocalResult {
   readonly cniVersion?: string;
   readonly ips: readonly HostLocalIpConfig[];
   readonly routes?: readonly HostLocalRoute[];
+  /** From `options.resolvConfText` (host-local's `resolvConf`). */
+  readonly dns?: CniDns;
 }
 
 /** What {@link hostLocalAllocate} returns: the result and the new store (the old one is untouched). */
@@ -236,10 +240,19 @@ export function hostLocalAllocate(
       'requestedIps',
     ]);
   }
-  const result: { cniVersion?: string; ips: HostLocalIpConfig[]; routes?: readonly HostLocalRoute[] } = {
+  const result: {
+    cniVersion?: string;
+    ips: HostLocalIpConfig[];
+    routes?: readonly HostLocalRoute[];
+    dns?: CniDns;
+  } = {
     ips,
   };
   if (options.cniVersion !== undefined) result.cniVersion = options.cniVersion;
   if (config.routes !== undefined) result.routes = config.routes;
+  if (options.resolvConfText !== undefined) {
+    const dns = parseResolvConf(options.resolvConfText);
+    if (Object.keys(dns).length > 0) result.dns = dns;
+  }
   return { result, store: freezeStore(work) };
 }

@@ -57,6 +57,11 @@ export interface HostLocalOptions {
   readonly ipRanges?: unknown;
   /** Requested addresses, `ip` or `ip/prefix` (CNI_ARGS `IP=`, `args.cni.ips`, `runtimeConfig.ips`). */
   readonly requestedIps?: readonly string[];
+  /**
+   * The text of the file named by `ipam.resolvConf` (nothing is read from disk); when given, it
+   * becomes `result.dns` as host-local's `parseResolvConf` reads it.
+   */
+  readonly resolvConfText?: string;
 }
 
 /** @internal A canonical range with parsed addresses. */

@@ -52,6 +52,7 @@ export type { NetConf } from './parse-net-conf.ts';
 export { parseNetConf, safeParseNetConf } from './parse-net-conf.ts';
 export type { ParseOptions, ValidationMode } from './parse-net-conf-list.ts';
 export { parseNetConfList, safeParseNetConfList } from './parse-net-conf-list.ts';
+export { parseResolvConf } from './parse-resolv-conf.ts';
 export type { CniDns, IpamConf, PluginConf } from './plugin-conf-schema.ts';
 export { cniDnsSchema, ipamConfSchema, networkNameSchema, pluginConfSchema } from './plugin-conf-schema.ts';
 export type {

@@ -206,6 +206,12 @@ export function bridgeAdd(call: PluginCall): PluginOutcome {
   };
   effects.push(bridgeLink, { kind: 'sysctl', ...host, key: `net.ipv6.conf.${br}.accept_ra`, value: '0' });
   const hostVeth = hostVethName(call.containerId, call.ifname);
+  // MAC for the container interface: CNI_ARGS MAC, then args.cni.mac, then runtimeConfig.mac (last wins).
+  let mac = new Map(call.runtime.args ?? []).get('MAC');
+  const argsCni = isObject(n.args) && isObject(n.args.cni) ? n.args.cni : {};
+  if (typeof argsCni.mac === 'string' && argsCni.mac !== '') mac = argsCni.mac;
+  const rcMac = isObject(n.runtimeConfig) ? n.runtimeConfig.mac : undefined;
+  if (typeof rcMac === 'string' && rcMac !== '') mac = rcMac;
   effects.push(
     {
       kind: 'link',
@@ -214,6 +220,7 @@ export function bridgeAdd(call: PluginCall): PluginOutcome {
       name: call.ifname,
       peer: { netns: 'host', name: hostVeth },
       ...(n.mtu !== undefined ? { mtu: n.mtu } : {}),
+      ...(mac !== undefined ? { mac } : {}),
     },
     {
       kind: 'link',
@@ -229,7 +236,9 @@ export function bridgeAdd(call: PluginCall): PluginOutcome {
   const interfaces: CniInterface[] = [
     { name: br },
     { name: hostVeth },
-    { name: call.ifname, sandbox: call.netns },
+    mac !== undefined
+      ? { name: call.ifname, mac, sandbox: call.netns }
+      : { name: call.ifname, sandbox: call.netns },
   ];
   if (!isLayer3) {
     const result: CniResult = { cniVersion: '1.1.0', interfaces };
