@@ -409,8 +409,35 @@ export function attachEndpoints(
   const node = { hostname: config.hostname, zone: config.zone, preferSameNode: config.preferSameNode };
   return ports.map((port) => {
     const endpoints = byPort.get(`${port.portName}/${port.protocol}`) ?? [];
-    const categorized = categorizeEndpoints(endpoints, port, node);
-    return { ...port, endpoints, ...categorized };
+    const c = categorizeEndpoints(endpoints, port, node);
+    // Explicit fields (no object spread): this runs once per service port on the hot path.
+    return {
+      namespace: port.namespace,
+      name: port.name,
+      portName: port.portName,
+      serviceKey: port.serviceKey,
+      servicePortName: port.servicePortName,
+      protocol: port.protocol,
+      clusterIP: port.clusterIP,
+      port: port.port,
+      nodePort: port.nodePort,
+      externalIPs: port.externalIPs,
+      loadBalancerVIPs: port.loadBalancerVIPs,
+      loadBalancerSourceRanges: port.loadBalancerSourceRanges,
+      healthCheckNodePort: port.healthCheckNodePort,
+      sessionAffinity: port.sessionAffinity,
+      stickyMaxAgeSeconds: port.stickyMaxAgeSeconds,
+      externalPolicyLocal: port.externalPolicyLocal,
+      internalPolicyLocal: port.internalPolicyLocal,
+      externallyAccessible: port.externallyAccessible,
+      usesClusterEndpoints: port.usesClusterEndpoints,
+      usesLocalEndpoints: port.usesLocalEndpoints,
+      endpoints,
+      clusterEndpoints: c.clusterEndpoints,
+      localEndpoints: c.localEndpoints,
+      allReachableEndpoints: c.allReachableEndpoints,
+      hasAnyEndpoints: c.hasAnyEndpoints,
+    };
   });
 }
 
