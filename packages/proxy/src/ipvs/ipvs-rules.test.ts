@@ -447,6 +447,75 @@ describe('ipvsRules — external IPs and Local NodePorts (proxier_test.go)', () 
   });
 });
 
+describe('ipvsRules — health checks and source ranges (proxier_test.go)', () => {
+  it('TestHealthCheckNodePort: only LoadBalancer + Local services contribute health-check node ports', () => {
+    const svc = (name: string, hc: number, policy: 'Local' | 'Cluster') =>
+      testService('ns1', name, {
+        type: 'LoadBalancer',
+        clusterIP: '10.20.30.41',
+        externalTrafficPolicy: policy,
+        healthCheckNodePort: hc,
+        ports: [{ name: 'p80', port: 80, nodePort: 3000 }],
+      });
+    const r = ipvsRules({
+      services: [
+        svc('valid-svc1', 30000, 'Local'),
+        svc('valid-svc2', 30001, 'Local'),
+        svc('invalid-svc3', 30002, 'Cluster'),
+      ],
+      endpointSlices: [],
+      config: {
+        hostname: HOST,
+        nodeIPs: ['100.101.102.103', '2001:db8::'],
+        nodePortAddresses: ['100.101.102.0/24', '2001:db8::0/64'],
+      },
+    });
+    expect(r.ipsets['KUBE-HEALTH-CHECK-NODE-PORT']).toEqual(['30000', '30001']);
+    expect(jumps(r, 'nat', 'KUBE-NODE-PORT')).toEqual([
+      { jump: 'RETURN', set: 'KUBE-NODE-PORT-LOCAL-TCP' },
+      { jump: 'KUBE-MARK-MASQ', set: 'KUBE-NODE-PORT-TCP' },
+    ]);
+    expect(jumps(r, 'filter', 'KUBE-NODE-PORT')).toEqual([
+      { jump: 'ACCEPT', set: 'KUBE-HEALTH-CHECK-NODE-PORT' },
+    ]);
+  });
+
+  it('TestLoadBalancerSourceRanges: LB, FW and SOURCE-CIDR sets; KUBE-SERVICES order', () => {
+    const r = ipvsRules({
+      services: [
+        testService('ns1', 'svc1', {
+          type: 'LoadBalancer',
+          clusterIP: '10.20.30.41',
+          ports: [{ name: 'p80', port: 80 }],
+          loadBalancerIPs: ['1.2.3.4'],
+          loadBalancerSourceRanges: ['10.0.0.0/8'],
+        }),
+      ],
+      endpointSlices: [testSlice('ns1', 'svc1', 1, [{ ip: '10.180.0.1' }], [{ name: 'p80', port: 80 }])],
+      config: { hostname: HOST, nodeIPs: [] },
+    });
+    expect(vsKeys(r)).toEqual([
+      '1.2.3.4:80/TCP rr -> 10.180.0.1:80w1',
+      '10.20.30.41:80/TCP rr -> 10.180.0.1:80w1',
+    ]);
+    expect(r.ipsets['KUBE-LOAD-BALANCER']).toEqual(['1.2.3.4,tcp:80']);
+    expect(r.ipsets['KUBE-LOAD-BALANCER-FW']).toEqual(['1.2.3.4,tcp:80']);
+    expect(r.ipsets['KUBE-LOAD-BALANCER-SOURCE-CIDR']).toEqual(['1.2.3.4,tcp:80,10.0.0.0/8']);
+    expect(jumps(r, 'nat', 'KUBE-SERVICES')).toEqual([
+      { jump: 'RETURN', set: '' },
+      { jump: 'KUBE-LOAD-BALANCER', set: 'KUBE-LOAD-BALANCER' },
+      { jump: 'KUBE-MARK-MASQ', set: 'KUBE-CLUSTER-IP' },
+      { jump: 'KUBE-NODE-PORT', set: '' },
+      { jump: 'ACCEPT', set: 'KUBE-CLUSTER-IP' },
+      { jump: 'ACCEPT', set: 'KUBE-LOAD-BALANCER' },
+    ]);
+    expect(jumps(r, 'filter', 'KUBE-SOURCE-RANGES-FIREWALL')).toEqual([
+      { jump: 'RETURN', set: 'KUBE-LOAD-BALANCER-SOURCE-CIDR' },
+      { jump: 'DROP', set: '' },
+    ]);
+  });
+});
+
 describe('ipvs text formats', () => {
   const r = ipvsRules({
     services: [
