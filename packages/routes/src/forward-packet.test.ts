@@ -47,6 +47,16 @@ describe('forwardPacket', () => {
     expect(r.hops.at(-1)?.route?.type).toBe('blackhole');
   });
 
+  it('calico: delivered to the workload route when the pod exists (workloadsByNode)', () => {
+    const workloadsByNode = new Map([['node02', [{ ip: '10.244.2.5', dev: 'calia1b2c3d4e5f' }]]]);
+    const r = forwardPacket(forwardingNodes('calico-vxlan', nodes, { workloadsByNode }), {
+      from: 'node01',
+      dst: '10.244.2.5',
+    });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops.map((h) => h.dev)).toEqual(['vxlan.calico', 'calia1b2c3d4e5f']);
+  });
+
   it('delivers to node addresses and leaves via gateways outside the model', () => {
     const graph = forwardingNodes('flannel-host-gw', nodes, { defaultGateway: '192.168.1.1' });
     expect(path(forwardPacket(graph, { from: 'node01', dst: '192.168.1.12' }))).toEqual([

@@ -1,12 +1,27 @@
 import type { ForwardingNode } from './forward-packet.ts';
 import { toPrefix } from './internal/coerce.ts';
 import {
+  interfacesFor,
   type NetworkMode,
   type NodeRoutesOptions,
   type NodeSpec,
-  nodeInterfaces,
-  nodeRoutes,
+  prepareNodes,
+  routesFor,
+  type Workload,
 } from './node-routes.ts';
+
+/**
+ * Options for {@link forwardingNodes}: those of {@link nodeRoutes} plus per-node Calico workloads.
+ *
+ * @example
+ * ```ts
+ * const o: ForwardingNodesOptions = { workloadsByNode: new Map([['node02', [{ ip: '10.244.2.5', dev: 'cali0123456789a' }]]]) };
+ * ```
+ */
+export interface ForwardingNodesOptions extends NodeRoutesOptions {
+  /** calico-*: each node's workloads (`IP dev caliX scope link` routes). */
+  readonly workloadsByNode?: ReadonlyMap<string, readonly Workload[]>;
+}
 
 /**
  * Builds the {@link ForwardingNode} graph of a whole cluster in one mode, ready for
@@ -15,7 +30,7 @@ import {
  * devices ({@link nodeInterfaces}), its pod CIDR as the attached prefix, and `weave` as an
  * overlay device in Weave mode. In `bridge-gateway` mode the router (options.router.name,
  * default `router`) is added as a node of its own unless `nodes` already has it.
- * Per-node `workloads` cannot be passed here; build the Calico nodes one by one for that.
+ * Calico workload routes come from `options.workloadsByNode` (per node), not `options.workloads`.
  *
  * @example
  * ```ts
@@ -29,14 +44,23 @@ import {
 export function forwardingNodes(
   mode: NetworkMode,
   nodes: readonly NodeSpec[],
-  options?: NodeRoutesOptions,
+  options?: ForwardingNodesOptions,
 ): ForwardingNode[] {
   const names = Array.isArray(nodes) ? nodes.map((n) => n?.name) : [];
   const routerName = options?.router?.name ?? 'router';
   if (mode === 'bridge-gateway' && !names.includes(routerName)) names.push(routerName);
+  const ctx = prepareNodes(mode, nodes, options);
   return names.map((name) => {
-    const routes = nodeRoutes(mode, nodes, name as string, { ...options, uplinkRoute: true });
-    const ifaces = nodeInterfaces(mode, nodes, name as string, options);
+    const { workloadsByNode, workloads: _ignored, ...rest } = options ?? {};
+    const perNode: NodeRoutesOptions = {
+      ...rest,
+      uplinkRoute: true,
+      ...(workloadsByNode?.has(name as string) === true
+        ? { workloads: workloadsByNode.get(name as string) ?? [] }
+        : {}),
+    };
+    const routes = routesFor(ctx, name as string, perNode);
+    const ifaces = interfacesFor(ctx, name as string);
     const spec = Array.isArray(nodes) ? nodes.find((n) => n?.name === name) : undefined;
     const isRouter = mode === 'bridge-gateway' && name === routerName;
     const attached =

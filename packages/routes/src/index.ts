@@ -13,6 +13,7 @@ export type {
   ForwardResult,
 } from './forward-packet.ts';
 export { forwardPacket } from './forward-packet.ts';
+export type { ForwardingNodesOptions } from './forwarding-nodes.ts';
 export { forwardingNodes } from './forwarding-nodes.ts';
 export type { IpRule, PolicyPacket, PolicyResult } from './ip-rule.ts';
 export {

@@ -140,7 +140,8 @@ interface NormNode {
   readonly podCidr: Prefix | undefined;
 }
 
-interface Ctx {
+/** @internal */
+export interface Ctx {
   readonly mode: NetworkMode;
   readonly nodes: readonly NormNode[];
   readonly uplink: string;
@@ -148,6 +149,8 @@ interface Ctx {
   readonly subnetOf: (ip: Addr) => Prefix;
   readonly routerName: string;
   readonly options: NodeRoutesOptions | undefined;
+  /** Memo for derived values (Weave's range). */
+  readonly memo: { weaveRange?: Prefix };
 }
 
 function normNodes(nodes: readonly NodeSpec[]): NormNode[] {
@@ -222,6 +225,7 @@ function makeCtx(mode: NetworkMode, nodes: readonly NodeSpec[], options: NodeRou
     subnetOf,
     routerName: options?.router?.name ?? 'router',
     options,
+    memo: {},
   };
 }
 
@@ -262,6 +266,11 @@ function routerIp(ctx: Ctx): Addr {
 
 /** Weave: the whole range, from the option, the nodes' shares, or Weave's default. */
 function weaveRange(ctx: Ctx): Prefix {
+  ctx.memo.weaveRange ??= computeWeaveRange(ctx);
+  return ctx.memo.weaveRange;
+}
+
+function computeWeaveRange(ctx: Ctx): Prefix {
   if (ctx.options?.podRange !== undefined) return toPrefix(ctx.options.podRange, 'podRange');
   const cidrs = ctx.nodes.flatMap((n) => (n.podCidr === undefined ? [] : [n.podCidr]));
   const first = cidrs[0];
@@ -313,7 +322,7 @@ function vxlanDev(ctx: Ctx): string {
 /** IPv6 routes added without a metric get the kernel's 1024 and `pref medium` in `ip -6 route`. */
 function staticRoute(fields: Parameters<typeof buildRoute>[0]): Route {
   if (fields.dst !== undefined && fields.dst.addr.family === 6) {
-    return buildRoute({ metric: 1024, pref: 'medium', ...fields });
+    return buildRoute({ ...fields, metric: fields.metric ?? 1024, pref: fields.pref ?? 'medium' });
   }
   return buildRoute(fields);
 }
@@ -406,7 +415,20 @@ export function nodeInterfaces(
   nodeName: string,
   options?: NodeRoutesOptions,
 ): NodeAddress[] {
-  const ctx = makeCtx(mode, nodes, options);
+  return interfacesFor(prepareNodes(mode, nodes, options), nodeName);
+}
+
+/** @internal Validated nodes and options, reusable across many nodes of one cluster. */
+export function prepareNodes(
+  mode: NetworkMode,
+  nodes: readonly NodeSpec[],
+  options: NodeRoutesOptions | undefined,
+): Ctx {
+  return makeCtx(mode, nodes, options);
+}
+
+/** @internal {@link nodeInterfaces} on a prepared context. */
+export function interfacesFor(ctx: Ctx, nodeName: string): NodeAddress[] {
   const { node, isRouter, ip } = locate(ctx, nodeName);
   return interfacesOf(ctx, node, isRouter, ip).map((a) => Object.freeze(a));
 }
@@ -448,7 +470,12 @@ export function nodeRoutes(
   nodeName: string,
   options?: NodeRoutesOptions,
 ): Route[] {
-  const ctx = makeCtx(mode, nodes, options);
+  return routesFor(prepareNodes(mode, nodes, options), nodeName, options);
+}
+
+/** @internal {@link nodeRoutes} on a prepared context (options may differ per node: workloads). */
+export function routesFor(ctx: Ctx, nodeName: string, options: NodeRoutesOptions | undefined): Route[] {
+  const mode = ctx.mode;
   const { node, isRouter, ip } = locate(ctx, nodeName);
   const routes: Route[] = [];
   const ifaces = interfacesOf(ctx, node, isRouter, ip);

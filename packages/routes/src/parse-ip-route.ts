@@ -1,5 +1,5 @@
 import { type Addr, type Prefix, prefixFrom, type Result, safeParseAddr, safeParsePrefix } from '@podnet/ip';
-import { buildRoute } from './internal/build-route.ts';
+import { canonicalRoute } from './internal/build-route.ts';
 import { describe } from './internal/describe.ts';
 import {
   FLAG_ORDER,
@@ -416,7 +416,7 @@ function parseAll(text: string, options: ParseIpRouteOptions | undefined): Route
       }
       route.nexthops = Object.freeze(p.nexthops);
     }
-    return buildRoute(route);
+    return canonicalRoute(route);
   });
 }
 

@@ -40,8 +40,21 @@ const KEY_ORDER: readonly (keyof Route)[] = [
   'nexthops',
 ];
 
-/** @internal A frozen Route with its keys in print order and no undefined-valued keys. */
+/**
+ * @internal A frozen Route without undefined-valued keys. Keys keep print order when the input
+ * object lists them in print order (parsers canonicalise with {@link canonicalRoute}).
+ */
 export function buildRoute(fields: { readonly [K in keyof Route]?: Route[K] | undefined }): Route {
+  const out: Record<string, unknown> = { type: fields.type ?? 'unicast' };
+  for (const k in fields) {
+    const v = (fields as Record<string, unknown>)[k];
+    if (v !== undefined && k !== 'type') out[k] = v;
+  }
+  return Object.freeze(out) as unknown as Route;
+}
+
+/** @internal Like {@link buildRoute}, with the keys in print order whatever the input order. */
+export function canonicalRoute(fields: { readonly [K in keyof Route]?: Route[K] | undefined }): Route {
   const out: Record<string, unknown> = {};
   for (const k of KEY_ORDER) {
     const v = fields[k];
@@ -56,15 +69,10 @@ export function compareRoutesForDump(a: Route, b: Route): number {
   const x = a.dst.addr;
   const y = b.dst.addr;
   if (x.family !== y.family) return x.family - y.family;
-  const words = [
-    [x.w0, y.w0],
-    [x.w1, y.w1],
-    [x.w2, y.w2],
-    [x.w3, y.w3],
-  ] as const;
-  for (const [p, q] of words) {
-    const d = (p >>> 0) - (q >>> 0);
-    if (d !== 0) return d;
-  }
-  return b.dst.bits - a.dst.bits;
+  const d =
+    (x.w0 >>> 0) - (y.w0 >>> 0) ||
+    (x.w1 >>> 0) - (y.w1 >>> 0) ||
+    (x.w2 >>> 0) - (y.w2 >>> 0) ||
+    (x.w3 >>> 0) - (y.w3 >>> 0);
+  return d !== 0 ? d : b.dst.bits - a.dst.bits;
 }
