@@ -8,6 +8,7 @@ import { formatIpvsadmSave } from '../ipvs/format-ipvsadm-save.ts';
 import { ipvsRules } from '../ipvs/ipvs-rules.ts';
 import { evaluateNftPacket } from '../nftables/evaluate-nft-packet.ts';
 import { formatNft } from '../nftables/format-nft.ts';
+import { formatNftList } from '../nftables/format-nft-list.ts';
 import { nftablesRules } from '../nftables/nftables-rules.ts';
 import { testService, testSlice } from './upstream-fixtures.ts';
 
@@ -185,6 +186,17 @@ export function proxyModesDoc(): string {
     '`formatNft(nftablesRules(input))` — the `nft -f` transaction (one `add …` per line) for the `ip kube-proxy` table:',
     '',
     block('', formatNft(nft)),
+    '',
+    'The same objects as `nft list table ip kube-proxy` prints them (`formatNftList`), the `demo/web` chains only:',
+    '',
+    block(
+      '',
+      formatNftList(nft)
+        .split('\n\n')
+        .filter((b) => b.includes('\tchain ') && b.includes('demo/web'))
+        .map((b) => b.replace(/\n\}\n$/, ''))
+        .join('\n\n'),
+    ),
     '',
     '## ipvs mode',
     '',
