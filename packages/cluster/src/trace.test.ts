@@ -70,8 +70,12 @@ describe('trace: the classic lessons end to end', () => {
     const r = trace(c, { from: 'shop/api-1', to: svc.clusterIp!, port: 80 });
     expect(r.disposition).toBe('DELIVERED');
     expect(r.candidates).toEqual([
-      { pod: 'default/web-1', endpoint: '10.244.0.2:8080', probability: 0.5, node: 'node01' },
-      { pod: 'default/web-2', endpoint: '10.244.1.2:8080', probability: 0.5, node: 'node02' },
+      { pod: 'default/web-1', probability: 0.5 },
+      { pod: 'default/web-2', probability: 0.5 },
+    ]);
+    expect(r.candidates?.map((c) => [c.endpoint, c.node])).toEqual([
+      ['10.244.0.2:8080', 'node01'],
+      ['10.244.1.2:8080', 'node02'],
     ]);
     expect(r.hops.filter((h) => h.kind === 'nat')).toHaveLength(1);
     if (mode === 'iptables') {
@@ -128,9 +132,8 @@ describe('trace: the classic lessons end to end', () => {
     const c = defineCluster(lessonSpec());
     const r = trace(c, { from: 'shop/api-1', to: 'kubernetes.default', port: 443 });
     expect(r.disposition).toBe('DELIVERED');
-    expect(r.candidates).toEqual([
-      { pod: null, endpoint: '192.168.1.11:6443', probability: 1, node: 'node01' },
-    ]);
+    expect(r.candidates).toEqual([{ pod: null, probability: 1 }]);
+    expect(r.candidates?.[0]?.endpoint).toBe('192.168.1.11:6443');
     expect(r.hops.at(-1)).toMatchObject({ node: 'node01', kind: 'deliver' });
   });
 
@@ -169,6 +172,14 @@ describe('trace: the classic lessons end to end', () => {
       expect.objectContaining({ code: 'UNKNOWN_TARGET' }),
     );
     expect(() => trace(c, null as never)).toThrow(expect.objectContaining({ code: 'INVALID_REQUEST' }));
+    expect(
+      trace(c, { from: 'default/web-1', to: 'default/web-2', protocol: 'udp' as never, port: '53' as never })
+        .destination,
+    ).toEqual({
+      ip: '10.244.1.2',
+      port: 53,
+      protocol: 'UDP',
+    });
     expect(() => trace(c, { from: 'default/web-1', to: 'web', port: 0 })).toThrow(
       expect.objectContaining({ code: 'INVALID_REQUEST', path: ['port'] }),
     );
@@ -184,5 +195,69 @@ describe('trace: the classic lessons end to end', () => {
     expect(Object.isFrozen(a)).toBe(true);
     expect(Object.isFrozen(a.hops[0])).toBe(true);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  describe('NodePort, ExternalName and host-network pods', () => {
+    const spec = lessonSpec();
+    const c = defineCluster({
+      ...spec,
+      pods: [
+        ...(spec.pods ?? []),
+        {
+          name: 'agent',
+          namespace: 'kube-system',
+          node: 'node02',
+          hostNetwork: true,
+          labels: { app: 'agent' },
+        },
+      ],
+      services: [
+        ...(spec.services ?? []),
+        {
+          name: 'np',
+          type: 'NodePort',
+          selector: { app: 'web' },
+          ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }],
+        },
+        { name: 'ext', type: 'ExternalName', externalName: 'example.com' },
+        { name: 'agent', namespace: 'kube-system', selector: { app: 'agent' }, ports: [{ port: 9100 }] },
+      ],
+    });
+
+    it('NodePort traffic from another node is DNATed where it arrives (KUBE-NODEPORTS → KUBE-EXT → KUBE-SVC)', () => {
+      const r = trace(c, { from: 'node01', to: '192.168.1.12', port: 30080 });
+      expect(r.disposition).toBe('DELIVERED');
+      const nat = r.hops.find((h) => h.kind === 'nat');
+      expect(nat?.node).toBe('node02');
+      expect(nat?.detail).toMatch(/^-A KUBE-NODEPORTS .*--dport 30080 -j KUBE-EXT-/);
+      expect(nat?.detail).toContain('-j KUBE-SVC-');
+      expect(nat?.detail).toContain('masquerade');
+    });
+
+    it('an ExternalName Service is a CNAME resolved outside the cluster', () => {
+      const r = trace(c, { from: 'default/web-1', to: 'ext' });
+      expect(r.disposition).toBe('EXITS_NETWORK');
+      expect(r.hops[0]?.detail).toBe('ext.default.svc.cluster.local. 30 IN CNAME example.com.');
+    });
+
+    it('a host-network endpoint is delivered to its node, naming the pod', () => {
+      const r = trace(c, { from: 'default/web-1', to: 'agent.kube-system', port: 9100 });
+      expect(r.disposition).toBe('DELIVERED');
+      expect(r.candidates).toEqual([{ pod: 'kube-system/agent', probability: 1 }]);
+      expect(r.hops.at(-1)).toMatchObject({ node: 'node02', kind: 'deliver', pod: 'kube-system/agent' });
+    });
+
+    it("a host-network pod with ClusterFirst gets the node's resolver (kubelet falls back to Default)", () => {
+      expect(trace(c, { from: 'kube-system/agent', to: 'web.default', port: 80 }).disposition).toBe(
+        'NXDOMAIN',
+      );
+      const r = trace(c, {
+        from: 'kube-system/agent',
+        to: c.services.find((s) => s.key === 'default/web')!.clusterIp!,
+        port: 80,
+      });
+      expect(r.disposition).toBe('DELIVERED');
+      expect(r.hops[0]?.node).toBe('node02');
+    });
   });
 });

@@ -68,7 +68,9 @@ export interface TraceHop {
 }
 
 /**
- * One endpoint kube-proxy could pick, with its effective probability.
+ * One endpoint kube-proxy could pick, with its effective probability: `{ pod, probability }` (enumerable, the
+ * JSON shape), plus `endpoint` (`ip:port`) and `node` readable as non-enumerable properties. `pod` is null for an
+ * endpoint that is not a pod (the apiserver behind `default/kubernetes`).
  *
  * @example
  * ```ts
@@ -80,6 +82,22 @@ export interface TraceCandidate {
   readonly endpoint: string;
   readonly probability: number;
   readonly node: string | null;
+}
+
+/**
+ * A candidate as the acceptance shape has it, `{ pod, probability }`, with `endpoint` and `node` as
+ * non-enumerable extras (so `toEqual([{ pod, probability }])` holds and JSON stays the documented shape).
+ */
+function candidate(
+  pod: string | null,
+  probability: number,
+  endpoint: string,
+  node: string | null,
+): TraceCandidate {
+  const out = { pod, probability } as TraceCandidate;
+  Object.defineProperty(out, 'endpoint', { value: endpoint, enumerable: false });
+  Object.defineProperty(out, 'node', { value: node, enumerable: false });
+  return Object.freeze(out);
 }
 
 /**
@@ -176,22 +194,28 @@ function checkRequest(request: unknown): TraceRequest {
       ['to'],
     );
   }
+  const port = typeof r.port === 'string' && /^\d{1,5}$/.test(r.port) ? Number(r.port) : r.port;
   if (
-    r.port !== undefined &&
-    (typeof r.port !== 'number' || !Number.isInteger(r.port) || r.port < 1 || r.port > 65535)
+    port !== undefined &&
+    (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
   ) {
     throw new ClusterError('INVALID_REQUEST', `trace: port ${JSON.stringify(r.port)} is not a port number`, [
       'port',
     ]);
   }
-  if (r.protocol !== undefined && r.protocol !== 'TCP' && r.protocol !== 'UDP' && r.protocol !== 'SCTP') {
+  const protocol = typeof r.protocol === 'string' ? r.protocol.toUpperCase() : r.protocol;
+  if (protocol !== undefined && protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') {
     throw new ClusterError(
       'INVALID_REQUEST',
       `trace: protocol ${JSON.stringify(r.protocol)} is not TCP, UDP or SCTP`,
       ['protocol'],
     );
   }
-  return r as unknown as TraceRequest;
+  return {
+    ...(r as unknown as TraceRequest),
+    port: port as number | undefined,
+    protocol: protocol as TraceRequest['protocol'],
+  };
 }
 
 /**
@@ -315,9 +339,8 @@ function traceName(
   const type = cluster.podCidr.includes(':') ? 'AAAA' : 'A';
   const result = lookup(cluster, srcPod, name, type, req.resolver ?? cluster.spec.dns.resolver);
   for (const q of result.queries) {
-    const answered = q.answers.filter((r) => r.type === type);
     const detail =
-      answered.length > 0
+      q.answers.length > 0
         ? q.answers.map(recordText).join('\n')
         : q.upstream
           ? `${q.name} ${q.type}: forwarded to the upstream nameserver (not modelled) → NXDOMAIN`
@@ -325,7 +348,20 @@ function traceName(
     w.hops.push({ node, kind: 'dns', pod: srcPod.key, detail });
   }
   const first = result.answers.find((r) => r.type === type);
-  if (first === undefined) return done(w, 'NXDOMAIN');
+  if (first === undefined) {
+    const cname = result.answers.find((r) => r.type === 'CNAME');
+    if (cname !== undefined) {
+      // an ExternalName Service: the CNAME's target is resolved outside the cluster, which podnet does not model
+      w.hops.push({
+        node,
+        kind: 'dns',
+        pod: srcPod.key,
+        detail: `${cname.data} ${type}: forwarded to the upstream nameserver (not modelled)`,
+      });
+      return done(w, 'EXITS_NETWORK');
+    }
+    return done(w, 'NXDOMAIN');
+  }
   const ip = first.data;
   const walkState: Walk = { ...w, dst: ip };
   const svc = internalsOf(cluster).serviceByIp.get(ip);
@@ -501,14 +537,18 @@ function walk(w: Walk, srcPod: ClusterPod | undefined, srcNode: ClusterNode | un
       const ev = evaluate(w, current as ClusterNode, inInterface);
       if (ev.verdict === 'DNAT') {
         w.natDone = true;
+        const entry = ev.rules.find((r) =>
+          /^-A KUBE-(SERVICES|NODEPORTS) .*-j KUBE-(SVC|SVL|EXT|FW)-/.test(r),
+        );
+        const toSvc = ev.rules.find((r) => /-j KUBE-SVC-/.test(r));
+        const chain = [entry, toSvc].filter(
+          (r, i, all): r is string => r !== undefined && all.indexOf(r) === i,
+        );
         const detail =
-          pickDetail(ev.rules, [
-            /-j KUBE-SVC-/,
-            /-j KUBE-SVL-/,
-            /-j KUBE-EXT-/,
-            /-j KUBE-FW-/,
-            /-j KUBE-SEP-/,
-          ]) ?? `DNAT ${w.dst}:${w.port}`;
+          chain.length > 0
+            ? chain.join('\n')
+            : (pickDetail(ev.rules, [/-j KUBE-SVL-/, /-j KUBE-EXT-/, /-j KUBE-FW-/, /-j KUBE-SEP-/]) ??
+              `DNAT ${w.dst}:${w.port}`);
         w.candidates = ev.candidates.map((c) => {
           const e = endpointIp(c.endpoint);
           const pod = internals.podByIp.get(e.ip);
@@ -516,12 +556,7 @@ function walk(w: Walk, srcPod: ClusterPod | undefined, srcNode: ClusterNode | un
           const hostPod = internals.serviceByIp
             .get(w.dst)
             ?.endpoints.find((x) => x.ip === e.ip && x.pod !== null);
-          return {
-            pod: pod?.key ?? hostPod?.pod ?? null,
-            endpoint: c.endpoint,
-            probability: c.probability,
-            node: epNode,
-          };
+          return candidate(pod?.key ?? hostPod?.pod ?? null, c.probability, c.endpoint, epNode);
         });
         const choice =
           w.endpointChoice === undefined

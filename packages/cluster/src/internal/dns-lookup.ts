@@ -62,7 +62,7 @@ export function lookup(
       answers: a.answers,
       upstream: a.upstream,
     });
-    if (a.rcode === 'NOERROR' && a.answers.some((r) => r.type === type)) {
+    if (a.rcode === 'NOERROR' && a.answers.length > 0) {
       return { queries, answers: a.answers, rcode: 'NOERROR', resolvConf: text };
     }
     if (a.rcode === 'NOERROR' && !a.upstream) rcode = 'NOERROR';
