@@ -307,7 +307,9 @@ export function endpointsOf(
   const sets = new Map<string, Map<string, ModelEndpoint>>();
   for (const { slice, path } of sorted) {
     if (!isObject(slice)) continue;
-    if (field(slice, 'addressType') === 'FQDN') continue;
+    // EndpointsChangeTracker ignores slices of another address type (and FQDN slices).
+    const addressType = field(slice, 'addressType');
+    if (typeof addressType === 'string' && addressType !== config.ipFamily) continue;
     const ports = arrayAt(slice, 'ports', path);
     const endpoints = arrayAt(slice, 'endpoints', path);
     // Read every endpoint once; ports only change the port number.
