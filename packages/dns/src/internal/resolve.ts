@@ -15,7 +15,7 @@ export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
 
 /**
  * CoreDNS's response: `{ rcode, answers }`. NODATA is `NOERROR` with no answers. Three more
- * properties are readable but not enumerable (so the object deep-equals `{ rcode, answers }`):
+ * properties are readable but inherited, not own (so the object deep-equals `{ rcode, answers }`):
  * `authority` (the SOA of negative answers), `additional` (SRV/NS target addresses) and
  * `upstream`, true when CoreDNS would hand the query on to the next plugin (`forward`): the
  * name is outside the plugin's zones, or it is NXDOMAIN inside a `fallthrough` zone.
@@ -123,16 +123,11 @@ function records(zone: ClusterZone, lname: string, z: string): readonly Backend[
   }
   if (isReverse(z)) return null;
   if (!exposed(zone, namespace)) return null;
-  if (podOrSvc === 'pod') return findPods(zone, namespace, service, z);
+  if (podOrSvc === 'pod') return findPods(zone, namespace, service);
   return findServices(zone, svcKey, service, endpoint, port, proto);
 }
 
-function findPods(
-  zone: ClusterZone,
-  namespace: string,
-  podname: string,
-  z: string,
-): readonly Backend[] | null {
+function findPods(zone: ClusterZone, namespace: string, podname: string): readonly Backend[] | null {
   if (zone.podsMode === 'disabled') return null;
   if (podname === '') return NONE;
   let dashes = 0;
@@ -142,7 +137,8 @@ function findPods(
   if (zone.podsMode === 'insecure') {
     const ip = parseIpText(ipText);
     if (ip === null) return null;
-    return [{ host: ip.text, ip, port: -1, key: `${podname}.${namespace}.pod.${z}` }];
+    // Pod backends have no port, so their key (an SRV target) is never used.
+    return [{ host: ip.text, ip, port: -1, key: '' }];
   }
   const owners = zone.podsByIp.get(ipText);
   if (owners === undefined) return null;
@@ -150,7 +146,7 @@ function findPods(
   if (ip === null) return null;
   const out: Backend[] = [];
   for (const ns of owners) {
-    if (ns === namespace) out.push({ host: ip.text, ip, port: -1, key: `${podname}.${namespace}.pod.${z}` });
+    if (ns === namespace) out.push({ host: ip.text, ip, port: -1, key: '' });
   }
   return out.length > 0 ? out : null;
 }
@@ -237,7 +233,8 @@ function addresses(
   const backends = services(zone, lname, z);
   if (backends === null) return null;
   const out: DnsRecord[] = [];
-  const seen = new Set<string>();
+  // De-duplicate by address: a Set only for long lists, a scan otherwise.
+  const seen = backends.length > 16 ? new Set<string>() : null;
   for (const b of backends) {
     if (b.ip === null) {
       const target = fqdn(b.host);
@@ -257,8 +254,11 @@ function addresses(
       out.push(cname);
       continue;
     }
-    if (b.ip.family !== family || seen.has(b.host)) continue;
-    seen.add(b.host);
+    if (b.ip.family !== family) continue;
+    if (seen !== null) {
+      if (seen.has(b.host)) continue;
+      seen.add(b.host);
+    } else if (out.some((r) => r.data === b.host && r.type !== 'CNAME')) continue;
     out.push({ name: qname, type: family === 4 ? 'A' : 'AAAA', ttl: zone.ttl, data: b.host });
   }
   return out;
@@ -342,6 +342,12 @@ export function soa(zone: ClusterZone, z: string): DnsRecord {
   };
 }
 
+const PLAIN: Readonly<{
+  authority: readonly DnsRecord[];
+  additional: readonly DnsRecord[];
+  upstream: boolean;
+}> = Object.freeze({ authority: EMPTY_RECORDS, additional: EMPTY_RECORDS, upstream: false });
+
 /** Builds a response. */
 export function result(
   rcode: Rcode,
@@ -350,14 +356,16 @@ export function result(
   additional: readonly DnsRecord[],
   upstream: boolean,
 ): DnsAnswer {
-  // `{ rcode, answers }` is the answer; the SOA, additional records and the upstream flag ride
-  // along as non-enumerable properties, so the object deep-equals `{ rcode, answers }`.
-  const r = { rcode, answers } as { rcode: Rcode; answers: readonly DnsRecord[] };
-  Object.defineProperties(r, {
-    authority: { value: authority, enumerable: false },
-    additional: { value: additional, enumerable: false },
-    upstream: { value: upstream, enumerable: false },
-  });
+  // `{ rcode, answers }` are own properties; the SOA, additional records and the upstream flag
+  // come from the prototype, so the object deep-equals `{ rcode, answers }` and JSON shows only
+  // those two. The common case shares one frozen prototype.
+  const proto =
+    authority === EMPTY_RECORDS && additional === EMPTY_RECORDS && !upstream
+      ? PLAIN
+      : Object.freeze({ authority, additional, upstream });
+  const r = Object.create(proto) as { rcode: Rcode; answers: readonly DnsRecord[] };
+  r.rcode = rcode;
+  r.answers = answers;
   return r as DnsAnswer;
 }
 
