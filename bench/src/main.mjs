@@ -134,7 +134,11 @@ console.log(
 const results = [];
 for (const job of jobs()) {
   process.stderr.write(`\n[${job.label}]\n`);
+  const loadBefore = Math.round(os.loadavg()[0] * 10) / 10;
+  const started = Date.now();
   const r = await runJob(job);
+  r.load = loadBefore;
+  r.seconds = Math.round((Date.now() - started) / 100) / 10;
   if (r.error) process.stderr.write(`  job failed: ${r.error.split('\n').slice(0, 3).join(' | ')}\n`);
   results.push(r);
 }

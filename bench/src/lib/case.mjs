@@ -49,7 +49,7 @@ export async function addRow(c, ctx, r) {
     kind: r.kind,
     headline: r.headline ?? false,
     note: r.note ?? '',
-    items: r.items ?? c.items,
+    items: r.fn?.items ?? r.items ?? c.items,
   };
   c.rows.push(row);
   if (r.skip) {
@@ -84,7 +84,7 @@ export async function addRow(c, ctx, r) {
   log(
     c,
     row,
-    `${fmtNs(row.ns)}${row.items > 1 ? ` (${fmtNs(row.per)}/${c.unit})` : ''}${row.mismatch ? `  DISAGREES: ${row.mismatch}` : ''}`,
+    `${fmtNs(row.ns)}${row.items > 1 || c.items > 1 ? ` (${fmtNs(row.per)}/${c.unit}, ${row.items} per call)` : ''}${row.mismatch ? `  DISAGREES: ${row.mismatch}` : ''}`,
   );
   return row;
 }

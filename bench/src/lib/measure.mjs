@@ -17,9 +17,12 @@ export function collect() {
 export async function medianNs(fn, ctx) {
   const stats = await measure(fn, {
     min_cpu_time: ctx.quick ? 15e6 : 250e6,
-    min_samples: ctx.quick ? 3 : 10,
-    max_samples: ctx.quick ? 50 : 1e9,
-    warmup_samples: ctx.quick ? 1 : 2,
+    min_samples: ctx.quick ? 5 : 30,
+    max_samples: ctx.quick ? 200 : 1e9,
+    warmup_samples: ctx.quick ? 1 : 3,
+    // One call per sample (no batching): cases are shaped so one call takes tens of µs or more, and the
+    // median over many short samples is robust to the preemption a shared machine brings.
+    batch_threshold: 0,
   });
   return stats.p50;
 }

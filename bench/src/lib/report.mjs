@@ -62,7 +62,7 @@ export function printText(jobs, goals) {
         }
         const vs = ref && r !== ref ? `${fmtRatio(r.per / ref.per)}`.padStart(9) : ''.padStart(9);
         out.push(
-          `   ${r.impl.padEnd(44)} ${fmtNs(r.ns).padStart(10)}  ${(r.items > 1 ? `${fmtNs(r.per)}/${c.unit}` : '').padStart(16)}  ${rate(r.per).padStart(11)} ${vs}  ${status}`,
+          `   ${r.impl.padEnd(44)} ${fmtNs(r.ns).padStart(10)}  ${(r.items > 1 || c.items > 1 ? `${fmtNs(r.per)}/${c.unit}` : '').padStart(16)}  ${rate(r.per).padStart(11)} ${vs}  ${status}`,
         );
       }
       out.push(`   => ${headline(c)}`);
@@ -204,9 +204,7 @@ export function markdown(jobs, goals, m, meta) {
         ]
           .filter(Boolean)
           .join('; ');
-        L.push(
-          `| ${name} | ${fmtNs(r.ns)} | ${r.items > 1 ? fmtNs(r.per) : fmtNs(r.ns)} | ${rate(r.per)} | ${vs} | ${esc(notes)} |`,
-        );
+        L.push(`| ${name} | ${fmtNs(r.ns)} | ${fmtNs(r.per)} | ${rate(r.per)} | ${vs} | ${esc(notes)} |`);
       }
       L.push('');
       const lines = [headline(c), ...extraRatios(c), ...c.notes];

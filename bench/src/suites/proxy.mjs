@@ -89,6 +89,7 @@ export async function run(params, ctx) {
         config: PROXY_CONFIG,
       };
       const sync = await need('proxy', ['iptablesSync', 'iptablesPartialSync']);
+      const stateRuleset = await firstOf('proxy', ['syncStateRuleset']);
       if (sync.fns) {
         const { iptablesSync, iptablesPartialSync } = sync.fns;
         const { state } = iptablesSync(input);
@@ -105,7 +106,8 @@ export async function run(params, ctx) {
             const present = endpointsPresent(extra, text);
             if (present !== true) return present;
             // KEP-3453's promise: the state after a partial sync equals a full sync of the new input.
-            if (formatIptablesSave(r.state.ruleset) !== formatIptablesSave(iptablesRules(next)))
+            const finalRuleset = stateRuleset ? stateRuleset.fn(r.state) : r.state.ruleset;
+            if (formatIptablesSave(finalRuleset) !== formatIptablesSave(iptablesRules(next)))
               return 'final state differs from a full sync';
             d.notes.push(
               `The partial restore input is ${text.split('\n').length.toLocaleString('en')} lines; the final state equals a full sync of the new input (checked).`,
