@@ -23,3 +23,16 @@ describe('ip-text properties', () => {
     expect(() => parseIpText(s)).not.toThrow();
   });
 });
+
+describe('ip-text agrees with @podnet/ip', () => {
+  test.prop([fc.oneof(v4, v6)], { numRuns: 300 })(
+    'same canonical text as formatAddr(parseAddr(x))',
+    async (text) => {
+      const { formatAddr, parseAddr } = await import('@podnet/ip');
+      const mine = parseIpText(text)!;
+      // IPv4-mapped addresses print differently on purpose (@podnet/ip uses the RFC 5952 §5 mixed form).
+      fc.pre(!(mine.family === 6 && mine.text.startsWith('::ffff:')));
+      expect(mine.text).toBe(formatAddr(parseAddr(text)));
+    },
+  );
+});
