@@ -1,5 +1,6 @@
 import { type Addr, formatAddr, formatPrefix, type Prefix } from '@podnet/ip';
 import { toAddr, toPrefix } from './internal/coerce.ts';
+import { wantsTrailingNewline } from './internal/trailing-newline.ts';
 import { FLAG_ORDER, METRIC_NAMES, type NextHop, type Route } from './route.ts';
 import { RoutesError } from './routes-error.ts';
 
@@ -102,8 +103,9 @@ export function formatRoute(route: Route): string {
 /**
  * Formats routes as `ip route show` prints them: one line per route, in array order, each ending
  * with a newline (an empty array gives `''`). See {@link formatRoute} for the field order.
- * `formatIpRoute(parseIpRoute(text))` gives `text` back for iproute2's own output (trailing
- * spaces aside).
+ * `formatIpRoute(parseIpRoute(text))` gives `text` back for iproute2-formatted text (trailing
+ * spaces aside): an array straight from {@link parseIpRoute} remembers whether its text ended
+ * with a newline, and its output does the same.
  *
  * @example
  * ```ts
@@ -115,7 +117,7 @@ export function formatIpRoute(routes: readonly Route[]): string {
   if (!Array.isArray(routes)) {
     throw new RoutesError('INVALID_INPUT', 'expected an array of routes');
   }
-  let out = '';
-  for (const r of routes) out += `${formatRoute(r)}\n`;
-  return out;
+  if (routes.length === 0) return '';
+  const text = routes.map(formatRoute).join('\n');
+  return wantsTrailingNewline(routes) ? `${text}\n` : text;
 }

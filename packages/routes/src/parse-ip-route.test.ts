@@ -55,10 +55,18 @@ describe('parseIpRoute', () => {
     expect(host?.dst.bits).toBe(32);
   });
 
-  it('round-trips iproute2 output exactly', () => {
+  it('round-trips iproute2 output exactly, with or without the final newline', () => {
     for (const text of [NODE_TABLE, TABLE_ALL, IPV6]) {
-      expect(formatIpRoute(parseIpRoute(text))).toBe(`${text}\n`);
+      expect(formatIpRoute(parseIpRoute(`${text}\n`))).toBe(`${text}\n`);
+      expect(formatIpRoute(parseIpRoute(text))).toBe(text);
+      expect(formatIpRoute(parseIpRoute(`${text}\r\n`))).toBe(`${text}\n`);
     }
+    // arrays not straight from the parser print newline-terminated lines
+    expect(formatIpRoute([...parseIpRoute(NODE_TABLE)])).toBe(`${NODE_TABLE}\n`);
+    // the marker never shows in equality or JSON
+    expect(parseIpRoute(NODE_TABLE)).toEqual(parseIpRoute(`${NODE_TABLE}\n`));
+    expect(parseIpRoute(NODE_TABLE)).toStrictEqual(parseIpRoute(`${NODE_TABLE}\n`));
+    expect(JSON.stringify(parseIpRoute(NODE_TABLE))).toBe(JSON.stringify(parseIpRoute(`${NODE_TABLE}\n`)));
   });
 
   it('reads `ip route show table all`: tables and the local/broadcast/anycast types', () => {
@@ -100,7 +108,7 @@ describe('parseIpRoute', () => {
     expect(routes[1]?.nexthops).toHaveLength(2);
     expect(routes[1]?.nexthops?.[1]).toMatchObject({ dev: 'eth1', weight: 2, onlink: true });
     expect(routes[2]?.realms).toBe('12');
-    expect(formatIpRoute(routes)).toBe(`${text}\n`);
+    expect(formatIpRoute(routes)).toBe(text);
   });
 
   it('reads every RTA_METRICS metric iproute2 prints, in RTAX order', () => {
@@ -135,8 +143,8 @@ describe('parseIpRoute', () => {
     const text = 'unicast 10.1.0.0/16 dev eth0 proto boot scope global';
     const [r] = parseIpRoute(text);
     expect(r?.type).toBe('unicast');
-    expect(formatIpRoute(parseIpRoute(text))).toBe(`${text}\n`);
-    expect(formatIpRoute(parseIpRoute('10.1.0.0/16 dev eth0'))).toBe('10.1.0.0/16 dev eth0\n');
+    expect(formatIpRoute(parseIpRoute(text))).toBe(text);
+    expect(formatIpRoute(parseIpRoute('10.1.0.0/16 dev eth0\n'))).toBe('10.1.0.0/16 dev eth0\n');
   });
 
   it('accepts CRLF, tabs and the trailing spaces iproute2 prints; no \\r reaches a value', () => {

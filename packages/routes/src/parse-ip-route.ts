@@ -1,6 +1,7 @@
 import { type Addr, type Prefix, prefixFrom, type Result, safeParseAddr, safeParsePrefix } from '@podnet/ip';
 import { canonicalRoute } from './internal/build-route.ts';
 import { describe } from './internal/describe.ts';
+import { markTrailingNewline } from './internal/trailing-newline.ts';
 import {
   FLAG_ORDER,
   METRIC_NAMES,
@@ -399,7 +400,7 @@ function parseAll(text: string, options: ParseIpRouteOptions | undefined): Route
     }
     if (saw6 && !saw4) textFamily = 6;
   }
-  return pending.map((p) => {
+  const routes = pending.map((p) => {
     const family: 4 | 6 = p.hint === 0 ? textFamily : p.hint;
     const dst = p.dst === 'default' ? defaultPrefix(family) : p.dst;
     const route: Draft = { ...p.draft, dst } as Draft;
@@ -418,6 +419,8 @@ function parseAll(text: string, options: ParseIpRouteOptions | undefined): Route
     }
     return canonicalRoute(route);
   });
+  markTrailingNewline(routes, /\n[ \t\r\f\v]*$/.test(text));
+  return routes;
 }
 
 /**
