@@ -329,3 +329,32 @@ describe('cniAdd — bridge MAC sources (bridge.go loadNetConf)', () => {
     expect(viaArgs.result.interfaces?.[2]?.mac).toBe('0a:00:00:00:00:01');
   });
 });
+
+describe('cniAdd — bridge VLAN gateway (bridge.go cmdAdd, ensureVlanInterface)', () => {
+  it('puts the gateway on <bridge>.<vlan> and lists it as a 4th interface', () => {
+    const list = parseNetConfList({
+      cniVersion: '1.0.0',
+      name: 'n',
+      plugins: [
+        {
+          type: 'bridge',
+          bridge: 'br0',
+          isGateway: true,
+          vlan: 100,
+          ipam: { type: 'host-local', subnet: '10.1.2.0/24' },
+        },
+      ],
+    });
+    const add = cniAdd(list, { containerId: 'c' });
+    expect(add.result.interfaces?.map((i) => i.name)).toEqual([
+      'br0',
+      expect.stringMatching(/^veth/),
+      'eth0',
+      'br0.100',
+    ]);
+    expect(addresses(add.effects, 'host')).toEqual(['br0.100 10.1.2.1/24']);
+    expect(add.effects.find((e) => e.kind === 'link' && e.device === 'bridge')).toMatchObject({
+      vlanFiltering: true,
+    });
+  });
+});

@@ -22,6 +22,7 @@ export {
   safeParseCniVersion,
   selectCniVersion,
 } from './cni-version.ts';
+export { confListFromConf } from './conf-list-from-conf.ts';
 export type { AnyCniResult } from './convert-result.ts';
 export { convertResult, parseResult, safeParseResult } from './convert-result.ts';
 export type { DefaultConflistOptions, FlannelSubnetEnv, NetworkingMode } from './default-conflist.ts';

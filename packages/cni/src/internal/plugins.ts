@@ -285,24 +285,39 @@ export function bridgeAdd(call: PluginCall): PluginOutcome {
     if (gateway !== undefined) out.gateway = gateway;
     return out;
   });
+  if (n.enabledad === true) {
+    effects.push(
+      { kind: 'sysctl', ...cont, key: `net.ipv6.conf.${call.ifname}.enhanced_dad`, value: '1' },
+      { kind: 'sysctl', ...cont, key: `net.ipv6.conf.${call.ifname}.accept_dad`, value: '1' },
+    );
+  } else {
+    effects.push({ kind: 'sysctl', ...cont, key: `net.ipv6.conf.${call.ifname}.accept_dad`, value: '0' });
+  }
   effects.push(
     { kind: 'sysctl', ...cont, key: `net.ipv4.conf.${call.ifname}.arp_notify`, value: '1' },
     ...containerRoutes(call, ips, routes),
   );
   if (isGW) {
+    // With a VLAN the gateway lives on the "<bridge>.<vlan>" veth (ensureVlanInterface), listed 4th.
+    const vlan = n.vlan ?? 0;
+    const gwDev = vlan !== 0 ? `${br}.${vlan}` : br;
+    if (vlan !== 0 && gws.length > 0) {
+      effects.push({ kind: 'link', ...host, device: 'veth', name: gwDev, master: br });
+      interfaces.push({ name: gwDev });
+    }
     const seen = new Set<string>();
     for (const g of gws) {
       const address = `${g.gw}/${g.bits}`;
       if (seen.has(address)) continue;
       seen.add(address);
-      effects.push({ kind: 'address', ...host, dev: br, address });
+      effects.push({ kind: 'address', ...host, dev: gwDev, address });
       const c = connectedRoute(address);
       if (c !== undefined) {
         effects.push({
           kind: 'route',
           ...host,
           dst: c.dst,
-          dev: br,
+          dev: gwDev,
           scope: 'link',
           proto: 'kernel',
           src: c.src,
