@@ -24,3 +24,17 @@ describe('sha256 / base32', () => {
     expect(sha256Base32Prefix('ns1/svc1:p80tcp', 16)).toBe('XPGD46QRK7WJZT7O');
   });
 });
+
+describe('sha256Base32Prefix fast path', () => {
+  it('agrees with the full digest for ASCII names of every length up to 70', () => {
+    const scratch = sha256Scratch();
+    for (let n = 0; n <= 70; n++) {
+      const text = 'ns1/svc1/tcp/p80__10.180.0.1/80xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'.slice(
+        0,
+        n,
+      );
+      expect(sha256Base32Prefix(text, 8, scratch)).toBe(sha256Base32(text).slice(0, 8));
+    }
+    expect(sha256Base32Prefix('é/ns', 8)).toBe(sha256Base32('é/ns').slice(0, 8));
+  });
+});

@@ -86,45 +86,7 @@ export function sha256(text: string, scratch?: Sha256Scratch): Uint8Array {
       const j = off + i * 4;
       w[i] = ((buf[j]! << 24) | (buf[j + 1]! << 16) | (buf[j + 2]! << 8) | buf[j + 3]!) >>> 0;
     }
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
-    }
-    let a: number = h[0]!;
-    let b: number = h[1]!;
-    let c: number = h[2]!;
-    let d: number = h[3]!;
-    let e: number = h[4]!;
-    let f: number = h[5]!;
-    let g: number = h[6]!;
-    let hh: number = h[7]!;
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + hh) >>> 0;
+    compress(w, h);
   }
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
@@ -162,8 +124,95 @@ export function sha256Base32(text: string): string {
   return base32(sha256(text));
 }
 
+function compress(w: Uint32Array, h: Uint32Array): void {
+  for (let i = 16; i < 64; i++) {
+    const a = w[i - 15]!;
+    const b = w[i - 2]!;
+    const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+    const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
+  }
+  let a: number = h[0]!;
+  let b: number = h[1]!;
+  let c: number = h[2]!;
+  let d: number = h[3]!;
+  let e: number = h[4]!;
+  let f: number = h[5]!;
+  let g: number = h[6]!;
+  let hh: number = h[7]!;
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (S0 + maj) | 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) >>> 0;
+  }
+  h[0] = (h[0]! + a) >>> 0;
+  h[1] = (h[1]! + b) >>> 0;
+  h[2] = (h[2]! + c) >>> 0;
+  h[3] = (h[3]! + d) >>> 0;
+  h[4] = (h[4]! + e) >>> 0;
+  h[5] = (h[5]! + f) >>> 0;
+  h[6] = (h[6]! + g) >>> 0;
+  h[7] = (h[7]! + hh) >>> 0;
+}
+
+/**
+ * The first 8 base32 characters (40 bits) of SHA-256 for an ASCII text of at most 55 characters
+ * (one block), without allocating; `null` when the text does not qualify.
+ */
+function prefix8Fast(text: string, scratch: Sha256Scratch): string | null {
+  const len = text.length;
+  if (len > 55) return null;
+  const w = scratch.w;
+  w.fill(0, 0, 16);
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return null;
+    w[i >> 2] = (w[i >> 2]! | (c << (24 - (i & 3) * 8))) >>> 0;
+  }
+  w[len >> 2] = (w[len >> 2]! | (0x80 << (24 - (len & 3) * 8))) >>> 0;
+  w[15] = len * 8;
+  const h = scratch.h;
+  h[0] = 0x6a09e667;
+  h[1] = 0xbb67ae85;
+  h[2] = 0x3c6ef372;
+  h[3] = 0xa54ff53a;
+  h[4] = 0x510e527f;
+  h[5] = 0x9b05688c;
+  h[6] = 0x1f83d9ab;
+  h[7] = 0x5be0cd19;
+  compress(w, h);
+  const hi = h[0]!;
+  const lo = h[1]! >>> 24;
+  // 40 bits: hi (32) then lo (8), 5 bits per character.
+  return (
+    ALPHABET[hi >>> 27]! +
+    ALPHABET[(hi >>> 22) & 31]! +
+    ALPHABET[(hi >>> 17) & 31]! +
+    ALPHABET[(hi >>> 12) & 31]! +
+    ALPHABET[(hi >>> 7) & 31]! +
+    ALPHABET[(hi >>> 2) & 31]! +
+    ALPHABET[((hi & 3) << 3) | (lo >>> 5)]! +
+    ALPHABET[lo & 31]!
+  );
+}
+
 /** The first `chars` (≤ 48) characters of `base32(sha256(text))`, without encoding the rest. */
 export function sha256Base32Prefix(text: string, chars: number, scratch?: Sha256Scratch): string {
+  if (chars === 8) {
+    const fast = prefix8Fast(text, scratch ?? sha256Scratch());
+    if (fast !== null) return fast;
+  }
   const digest = sha256(text, scratch);
   return base32(digest.subarray(0, Math.ceil((chars * 5) / 8))).slice(0, chars);
 }
