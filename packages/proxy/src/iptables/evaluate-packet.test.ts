@@ -15,6 +15,7 @@ import {
   testNodeName,
 } from '../testing/fixtures.ts';
 import { evaluatePacket, type PacketResult } from './evaluate-packet.ts';
+import { formatIptablesSave } from './format-iptables-save.ts';
 import { iptablesRules } from './iptables-rules.ts';
 import { parseIptablesSave } from './parse-iptables-save.ts';
 import type { Ruleset } from './ruleset.ts';
@@ -787,6 +788,25 @@ COMMIT
         output: '10.180.2.1:80',
       },
     ]);
+  });
+
+  it('takes LOCAL addresses from the packet, or infers them from -d … -j KUBE-NODEPORTS rules', () => {
+    const generated = iptablesRules({
+      services: overallServices(),
+      endpointSlices: overallSlices(),
+      config: fakeConfig(),
+    });
+    const parsed = parseIptablesSave(formatIptablesSave(generated));
+    const toNodePort = { sourceIP: testExternalClient, destIP: testNodeIP, destPort: 3003 };
+    expect(evaluatePacket(parsed, toNodePort).verdict).toBe('NONE');
+    expect(output(evaluatePacket(parsed, { ...toNodePort, localIPs: [testNodeIP] }))).toBe('10.180.0.3:80');
+    const npa = iptablesRules({
+      services: overallServices(),
+      endpointSlices: overallSlices(),
+      config: fakeConfig({ nodePortAddresses: ['192.168.0.0/24'] }),
+    });
+    const parsedNpa = parseIptablesSave(formatIptablesSave(npa));
+    expect(output(evaluatePacket(parsedNpa, toNodePort))).toBe('10.180.0.3:80');
   });
 
   it('rejects bad packets and rulesets with codes', () => {

@@ -12,6 +12,8 @@ export interface Packet {
   readonly protocol?: string;
   /** The input interface, to evaluate `-i` matches; when absent `-i` matches are assumed to match. */
   readonly inInterface?: string;
+  /** The node's own addresses (LOCAL), when the ruleset does not carry them (parsed dumps). */
+  readonly localIPs?: readonly string[];
 }
 
 /** Options for {@link evaluatePacket}. */
@@ -188,6 +190,25 @@ function runChain(tr: Tracer, index: ChainIndex, chain: string, mass: number, de
   return terminatedMass;
 }
 
+/**
+ * Node addresses named by `-d ADDR -j KUBE-NODEPORTS` rules (written when `--nodeport-addresses`
+ * is set): the only LOCAL addresses a dump without node information reveals.
+ */
+function inferLocalIPs(nat: ChainIndex): string[] {
+  const out: string[] = [];
+  for (const rule of nat.get('KUBE-SERVICES') ?? []) {
+    const d = rule.destination;
+    if (rule.jump === 'KUBE-NODEPORTS' && d !== undefined && !d.negated) {
+      const text =
+        d.value.endsWith('/32') || d.value.endsWith('/128')
+          ? d.value.slice(0, d.value.indexOf('/'))
+          : d.value;
+      if (!text.includes('/')) out.push(text);
+    }
+  }
+  return out;
+}
+
 function splitHostPort(endpoint: string): string {
   if (endpoint.startsWith('[')) {
     const end = endpoint.indexOf(']');
@@ -205,7 +226,8 @@ function splitHostPort(endpoint: string): string {
  * `KUBE-NODEPORTS` and `KUBE-PROXY-FIREWALL`. Probabilistic jumps are all followed and weighted, so
  * `candidates` lists every endpoint with its chance; rules checking affinity, marks or conntrack
  * state never match. A filter DROP/REJECT wins over DNAT. LOCAL addresses are the node IPs plus
- * 127.0.0.1 and ::1.
+ * 127.0.0.1 and ::1: `options.localIPs`, else `packet.localIPs`, else the ruleset's own `localIPs`
+ * (generated rulesets carry them), else the addresses of `-d ADDR -j KUBE-NODEPORTS` rules.
  *
  * @example
  * ```ts
@@ -256,7 +278,10 @@ export function evaluatePacket(
     );
   }
   const local = new Set<string>(['127.0.0.1', '::1']);
-  for (const ip of options.localIPs ?? ruleset.localIPs ?? []) local.add(normalizeIp(ip));
+  const nat = indexTable(ruleset, 'nat');
+  for (const ip of options.localIPs ?? packet.localIPs ?? ruleset.localIPs ?? inferLocalIPs(nat)) {
+    local.add(normalizeIp(ip));
+  }
   const norm: Packet = {
     ...packet,
     sourceIP: normalizeIp(packet.sourceIP),
@@ -272,7 +297,6 @@ export function evaluatePacket(
     outputs: [],
   };
 
-  const nat = indexTable(ruleset, 'nat');
   runChain(tr, nat, nat.has('PREROUTING') ? 'PREROUTING' : 'KUBE-SERVICES', 1, 0);
   const natOutputs = tr.outputs.splice(0);
   const first = natOutputs[0];

@@ -4,6 +4,7 @@ import {
   attachEndpoints,
   compareServicePorts,
   endpointsOf,
+  objectList,
   type ServicePortBase,
   servicePortsOf,
   sliceServiceKey,
@@ -217,16 +218,13 @@ export function iptablesSync(input: ProxyInput, previous?: IptablesSyncState): I
   const config = resolveProxyConfig(input.config);
   const services = new Map<string, unknown>();
   const slices = new Map<string, unknown>();
-  if (!Array.isArray(input.services))
-    throw new ProxyError('INVALID_INPUT', 'services must be an array', ['services']);
-  if (!Array.isArray(input.endpointSlices)) {
-    throw new ProxyError('INVALID_INPUT', 'endpointSlices must be an array', ['endpointSlices']);
-  }
-  input.services.forEach((svc, i) => {
+  const inputServices = objectList(input.services, 'services');
+  const inputSlices = objectList(input.endpointSlices, 'endpointSlices');
+  inputServices.forEach((svc, i) => {
     const key = objectKey(svc, 'Service', ['services', i]);
     if (!services.has(key)) services.set(key, svc);
   });
-  input.endpointSlices.forEach((slice, i) => {
+  inputSlices.forEach((slice, i) => {
     slices.set(objectKey(slice, 'EndpointSlice', ['endpointSlices', i]), slice);
   });
   return fullFromMaps(input.config, config, services, slices, previous);

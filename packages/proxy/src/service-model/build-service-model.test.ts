@@ -112,6 +112,18 @@ describe('buildServiceModel', () => {
     expect(model.totalEndpoints).toBe(3);
   });
 
+  it('accepts kubectl List objects', () => {
+    const model = buildServiceModel({
+      services: { items: [svc({})] },
+      endpointSlices: { items: [makeSlice('ns1', 'svc1', 1, [{ addresses: ['10.0.0.1'] }], p80)] },
+      config: fakeConfig(),
+    });
+    expect(model.servicePorts[0]?.endpoints.map((e) => e.endpoint)).toEqual(['10.0.0.1:80']);
+    expect(
+      safeBuildServiceModel({ services: { items: 3 } as never, endpointSlices: [], config: fakeConfig() }).ok,
+    ).toBe(false);
+  });
+
   it('handles IPv6 proxiers', () => {
     const model = buildServiceModel({
       services: [makeService('ns1', 'svc1', { clusterIP: 'fd00:172:30::41', ports: p80 })],

@@ -456,6 +456,22 @@ export function compareServicePorts(a: ServicePortBase, b: ServicePortBase): num
 }
 
 /**
+ * The objects of an input list: an array, or a `kubectl get -o json` List (`{ items: [...] }`).
+ * Throws `INVALID_INPUT` for anything else.
+ *
+ * @example
+ * ```ts
+ * objectList({ kind: 'List', items: [svc] }, 'services'); // [svc]
+ * ```
+ */
+export function objectList(value: unknown, name: string): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (isObject(value) && Array.isArray(value.items)) return value.items;
+  throw new ProxyError('INVALID_INPUT', `${name} must be an array or a List with items`, [name]);
+}
+
+/**
  * Normalises Services, EndpointSlices and config into the sorted {@link ServiceModel} every proxy
  * mode reads. Throws {@link ProxyError} (`INVALID_SERVICE`, `INVALID_PORT`, `INVALID_ADDRESS`, …
  * with a `path`) for malformed input; things kube-proxy merely skips become `warnings`.
@@ -469,13 +485,8 @@ export function compareServicePorts(a: ServicePortBase, b: ServicePortBase): num
 export function buildServiceModel(input: ProxyInput): ServiceModel {
   if (!isObject(input)) throw new ProxyError('INVALID_INPUT', 'input must be an object', []);
   const config = resolveProxyConfig(input.config);
-  const services = input.services ?? [];
-  const slices = input.endpointSlices ?? [];
-  if (!Array.isArray(services))
-    throw new ProxyError('INVALID_INPUT', 'services must be an array', ['services']);
-  if (!Array.isArray(slices)) {
-    throw new ProxyError('INVALID_INPUT', 'endpointSlices must be an array', ['endpointSlices']);
-  }
+  const services = objectList(input.services, 'services');
+  const slices = objectList(input.endpointSlices, 'endpointSlices');
   const warnings: ModelWarning[] = [];
   const slicesByService = new Map<string, { slice: unknown; path: Path }[]>();
   slices.forEach((slice: unknown, i: number) => {

@@ -155,9 +155,12 @@ export interface ServiceModel {
   readonly warnings: readonly ModelWarning[];
 }
 
-/** The input of every generator: Kubernetes objects as `kubectl get -o json` prints them. */
+/**
+ * The input of every generator: Kubernetes objects as `kubectl get -o json` prints them (an array
+ * of objects, or the List object itself with its `items`).
+ */
 export interface ProxyInput {
-  readonly services: readonly unknown[];
-  readonly endpointSlices: readonly unknown[];
+  readonly services: readonly unknown[] | { readonly items: readonly unknown[] };
+  readonly endpointSlices: readonly unknown[] | { readonly items: readonly unknown[] };
   readonly config: ProxyConfig;
 }
