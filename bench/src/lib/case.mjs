@@ -74,7 +74,11 @@ export async function addRow(c, ctx, r) {
       row.ns = t.ns;
       row.firstNs = t.firstNs;
       row.runs = t.runs;
-    } else row.ns = await medianNs(r.fn, ctx);
+    } else {
+      const m = await medianNs(r.fn, ctx);
+      row.ns = m.ns;
+      row.minNs = m.minNs;
+    }
   } catch (error) {
     row.error = describe(error);
     log(c, row, `error: ${row.error}`);
