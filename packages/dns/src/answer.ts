@@ -1,4 +1,4 @@
-import type { ClusterZone } from './cluster-zone.ts';
+import type { ClusterZone, FastAnswers } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
 import { type DnsAnswer, resolveAnswer, result } from './internal/resolve.ts';
 
@@ -42,7 +42,12 @@ export interface DnsQuestion {
  * ```
  */
 export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
-  if (zone === null || typeof zone !== 'object' || !(zone.services instanceof Map)) {
+  if (
+    zone === null ||
+    typeof zone !== 'object' ||
+    !(zone.services instanceof Map) ||
+    !(zone.fast instanceof Map)
+  ) {
     throw new DnsError('INVALID_INPUT', 'answer expects a zone built by clusterZone()');
   }
   if (question === null || typeof question !== 'object') {
@@ -59,7 +64,7 @@ export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
   const qname = rawName.endsWith('.') ? rawName : `${rawName}.`;
   const lname = qname.toLowerCase();
   const type = rawType.toUpperCase();
-  const fast = zone.fast.get(lname);
+  const fast: FastAnswers | undefined = (zone.fast as ReadonlyMap<string, FastAnswers>).get(lname);
   if (fast !== undefined) {
     const hit =
       type === 'A'
