@@ -111,7 +111,7 @@ function model(cluster: Cluster): Model {
     .filter((s) => !s.addon || s.endpoints.some((e) => e.pod !== null))
     .map((s) => ({
       id: ident('svc', s.key),
-      label: `${s.key} ${s.clusterIp ?? s.externalName ?? ''}${s.ports[0] === undefined ? '' : `:${s.ports.map((p) => p.port).join(',')}`}`,
+      label: `${s.key} ${s.clusterIp === 'None' ? 'headless' : (s.clusterIp ?? s.externalName ?? '')}${s.ports[0] === undefined ? '' : `:${[...new Set(s.ports.map((p) => p.port))].join(',')}`}`,
       targets: s.endpoints.filter((e) => e.pod !== null).map((e) => ident('pod', e.pod!)),
     }));
   return { nodes, router, links, services };
@@ -169,66 +169,72 @@ function xml(text: string): string {
 }
 
 function svg(m: Model, name: string): string {
-  const colW = 300;
+  const margin = 20;
+  const colW = 280;
+  const boxW = 260;
   const podH = 26;
-  const top = 40 + (m.services.length > 0 ? 70 : 0);
+  const columns = Math.max(3, m.nodes.length);
+  const width = margin * 2 + columns * colW - (colW - boxW);
   const pos = new Map<string, { x: number; y: number }>();
   const parts: string[] = [];
+  // services, in rows across the top
+  const perRow = columns;
+  m.services.forEach((s, i) => {
+    const x = margin + (i % perRow) * colW;
+    const y = margin + Math.floor(i / perRow) * 40;
+    pos.set(s.id, { x: x + boxW / 2, y: y + 30 });
+    parts.push(
+      `<g class="service"><rect x="${x}" y="${y}" width="${boxW}" height="30" rx="15" fill="#fff4d6" stroke="#c98c00"/>` +
+        `<text x="${x + boxW / 2}" y="${y + 19}" text-anchor="middle">${xml(s.label)}</text></g>`,
+    );
+  });
+  const top = margin + Math.ceil(m.services.length / perRow) * 40 + (m.services.length > 0 ? 40 : 0);
   let maxPods = 0;
   for (const n of m.nodes) maxPods = Math.max(maxPods, n.pods.length);
-  const nodeH = 70 + maxPods * (podH + 8);
-  const columns = m.nodes.length + (m.router === null ? 0 : 1);
-  const width = Math.max(1, columns) * colW + 20;
-  m.services.forEach((s, i) => {
-    const x = 20 + ((i * colW) % Math.max(colW, width - colW));
-    const y = 40 + Math.floor((i * colW) / Math.max(colW, width - colW)) * 0;
-    pos.set(s.id, { x: x + 130, y: y + 30 });
-    parts.push(
-      `<g class="service"><rect x="${x}" y="${y}" width="260" height="30" rx="15" fill="#fff4d6" stroke="#c98c00"/>` +
-        `<text x="${x + 130}" y="${y + 19}" text-anchor="middle">${xml(s.label)}</text></g>`,
-    );
-  });
+  const nodeH = 40 + maxPods * (podH + 8) + 40;
   m.nodes.forEach((n, i) => {
-    const x = 20 + i * colW;
-    pos.set(n.id, { x: x + 130, y: top + nodeH });
+    const x = margin + i * colW;
+    pos.set(n.id, { x: x + boxW / 2, y: top + nodeH });
     parts.push(
-      `<g class="node"><rect x="${x}" y="${top}" width="260" height="${nodeH}" fill="#eef3fb" stroke="#3d6bb3"/>` +
+      `<g class="node"><rect x="${x}" y="${top}" width="${boxW}" height="${nodeH}" fill="#eef3fb" stroke="#3d6bb3"/>` +
         `<text x="${x + 10}" y="${top + 18}" font-weight="bold">${xml(n.title)}</text>`,
     );
-    if (n.bridge !== null) {
-      parts.push(
-        `<rect x="${x + 10}" y="${top + nodeH - 34}" width="240" height="24" fill="#d9e6f7" stroke="#3d6bb3"/>` +
-          `<text x="${x + 130}" y="${top + nodeH - 18}" text-anchor="middle">${xml(n.bridge.label)}</text>`,
-      );
-    }
     n.pods.forEach((p, j) => {
       const y = top + 30 + j * (podH + 8);
-      pos.set(p.id, { x: x + 130, y });
+      pos.set(p.id, { x: x + boxW / 2, y });
       parts.push(
-        `<rect class="pod" x="${x + 20}" y="${y}" width="220" height="${podH}" rx="6" fill="#ffffff" stroke="#5b8c3a"/>` +
-          `<text x="${x + 130}" y="${y + 17}" text-anchor="middle">${xml(p.label)}</text>`,
+        `<rect class="pod" x="${x + 20}" y="${y}" width="${boxW - 40}" height="${podH}" rx="6" fill="#ffffff" stroke="#5b8c3a"/>` +
+          `<text x="${x + boxW / 2}" y="${y + 17}" text-anchor="middle">${xml(p.label)}</text>`,
       );
     });
+    if (n.bridge !== null) {
+      parts.push(
+        `<rect class="bridge" x="${x + 10}" y="${top + nodeH - 34}" width="${boxW - 20}" height="24" fill="#d9e6f7" stroke="#3d6bb3"/>` +
+          `<text x="${x + boxW / 2}" y="${top + nodeH - 18}" text-anchor="middle">${xml(n.bridge.label)}</text>`,
+      );
+    }
     parts.push('</g>');
   });
+  let lane = top + nodeH + 30;
   if (m.router !== null) {
-    const x = 20 + m.nodes.length * colW;
-    pos.set(m.router.id, { x: x + 130, y: top + nodeH });
+    const x = margin + ((Math.max(1, m.nodes.length) - 1) * colW) / 2;
+    const y = top + nodeH + 60;
+    pos.set(m.router.id, { x: x + boxW / 2, y });
     parts.push(
-      `<g class="router"><rect x="${x}" y="${top + nodeH - 40}" width="260" height="40" rx="8" fill="#f3e8fb" stroke="#7b3db3"/>` +
-        `<text x="${x + 130}" y="${top + nodeH - 16}" text-anchor="middle">${xml(m.router.label)}</text></g>`,
+      `<g class="router"><rect x="${x}" y="${y}" width="${boxW}" height="36" rx="8" fill="#f3e8fb" stroke="#7b3db3"/>` +
+        `<text x="${x + boxW / 2}" y="${y + 22}" text-anchor="middle">${xml(m.router.label)}</text></g>`,
     );
+    lane = y + 66;
   }
-  let linkY = top + nodeH + 30;
   for (const l of m.links) {
     const a = pos.get(l.from);
     const b = pos.get(l.to);
     if (a === undefined || b === undefined) continue;
     parts.push(
-      `<g class="route"><path d="M${a.x} ${a.y} L${a.x} ${linkY} L${b.x} ${linkY} L${b.x} ${b.y}" fill="none" stroke="#888" marker-end="url(#arrow)"/>` +
-        `<text x="${(a.x + b.x) / 2}" y="${linkY - 4}" text-anchor="middle" font-size="10">${xml(l.label)}</text></g>`,
+      `<g class="route"><path d="M${a.x} ${a.y} L${a.x} ${lane} L${b.x} ${lane} L${b.x} ${b.y}" fill="none" stroke="#888" marker-end="url(#arrow)"/>` +
+        `<text x="${(a.x + b.x) / 2}" y="${lane - 4}" text-anchor="middle" font-size="10">${xml(l.label)}</text></g>`,
     );
-    linkY += 22;
+    lane += 24;
   }
   for (const s of m.services) {
     const a = pos.get(s.id);
@@ -240,7 +246,7 @@ function svg(m: Model, name: string): string {
       );
     }
   }
-  const height = linkY + 20;
+  const height = lane + margin;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">\n` +
     `<title>${xml(name)}</title>\n` +

@@ -394,6 +394,11 @@ type Evaluation = {
 };
 
 function evaluate(w: Walk, node: ClusterNode, inInterface: string | undefined): Evaluation {
+  const key = `eval|${w.cluster.proxy.mode}|${node.name}|${w.src}|${w.dst}|${w.port}|${w.protocol}|${inInterface ?? ''}`;
+  return internalsOf(w.cluster).cached(key, () => evaluateNow(w, node, inInterface));
+}
+
+function evaluateNow(w: Walk, node: ClusterNode, inInterface: string | undefined): Evaluation {
   const internals = internalsOf(w.cluster);
   const packet = {
     sourceIP: w.src,

@@ -24,6 +24,8 @@ export interface ClusterInternals {
   resolvConf(pod: string): string;
   corefile(): string;
   conflist(node: string): unknown;
+  /** A bounded memo for derived answers (kube-proxy packet evaluations), keyed by the caller. */
+  cached<T>(key: string, compute: () => T): T;
 }
 
 const INTERNALS: unique symbol = Symbol('podnet.cluster.internals');
@@ -37,6 +39,17 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
       cache.set(key, value);
     }
     return value as T;
+  };
+}
+
+function boundedMemo(limit = 20_000): <T>(key: string, compute: () => T) => T {
+  const cache = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T): T => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute();
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+    return value;
   };
 }
 
@@ -88,6 +101,7 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     resolvConf: memo((pod) => artefactsOf.resolvConfFor(cluster, podByKey.get(pod), nodeByName)),
     corefile: once(() => artefactsOf.corefileFor(cluster)),
     conflist: memo((node) => artefactsOf.conflistFor(cluster, nodeByName.get(node))),
+    cached: boundedMemo(),
   };
   return internals;
 }
