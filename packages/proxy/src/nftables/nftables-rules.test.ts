@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FAKE_NODE_CONFIG, overallServices, testService, testSlice } from '../modes/upstream-fixtures.ts';
+import { evaluateNftPacket } from './evaluate-nft-packet.ts';
 import { formatNft } from './format-nft.ts';
 import { nftablesRules } from './nftables-rules.ts';
+import { parseNft, safeParseNft } from './parse-nft.ts';
 import { sortNftTransaction } from './sort-nft-transaction.ts';
 
 // pkg/proxy/nftables/proxier_test.go `baseRules` (NewFakeProxier: nodePortAddresses
@@ -286,5 +288,55 @@ describe('nftablesRules dual-stack', () => {
     ]) {
       expect(() => nftablesRules(bad as never)).toThrow(expect.objectContaining({ name: 'ProxyError' }));
     }
+  });
+});
+
+describe('parseNft', () => {
+  it('reads the upstream TestOverallNFTablesRules text and formats it back', () => {
+    const parsed = parseNft(overallExpected, { localAddresses: FAKE_NODE_CONFIG.nodeIPs });
+    expect(sortNftTransaction(formatNft(parsed))).toBe(sortNftTransaction(overallExpected));
+    const ours = nftablesRules({ ...overallServices(), config: FAKE_NODE_CONFIG });
+    expect(formatNft(parseNft(formatNft(ours)))).toBe(formatNft(ours));
+  });
+
+  it('traces packets through the parsed upstream text exactly as through our generated rules', () => {
+    const parsed = parseNft(overallExpected, { localAddresses: FAKE_NODE_CONFIG.nodeIPs });
+    const ours = nftablesRules({ ...overallServices(), config: FAKE_NODE_CONFIG });
+    const packets = [
+      { sourceIP: '10.0.0.2', destIP: '172.30.0.41', destPort: 80 },
+      { sourceIP: '203.0.113.2', destIP: '172.30.0.44', destPort: 80 },
+      { sourceIP: '203.0.113.2', destIP: '192.168.99.22', destPort: 80 },
+      { sourceIP: '203.0.113.2', destIP: '192.168.0.2', destPort: 3001 },
+      { sourceIP: '203.0.113.2', destIP: '5.6.7.8', destPort: 80 },
+      { sourceIP: '203.0.113.130', destIP: '5.6.7.8', destPort: 80 },
+      { sourceIP: '10.0.0.2', destIP: '172.30.0.46', destPort: 80 },
+      { sourceIP: '10.0.0.2', destIP: '172.30.0.99', destPort: 80 },
+    ];
+    for (const p of packets) expect(evaluateNftPacket(parsed, p)).toEqual(evaluateNftPacket(ours, p));
+  });
+
+  it('applies flush/delete commands and reports bad lines with INVALID_NFT and the line index', () => {
+    const text = [
+      'add table ip t',
+      'add chain ip t c',
+      'add rule ip t c jump x',
+      'flush chain ip t c',
+      'add rule ip t c drop comment "why \\"not\\""',
+      'add map ip t m { type inet_proto . inet_service : verdict ; }',
+      'add element ip t m { tcp . 80 : goto c }',
+      'add element ip t m { tcp . 81 : drop }',
+      'delete element ip t m { tcp . 80 }',
+    ].join('\n');
+    const r = parseNft(text);
+    expect(r.tables[0]?.chains[0]?.rules).toEqual([{ rule: 'drop', comment: 'why "not"' }]);
+    expect(r.tables[0]?.sets[0]?.elements).toEqual([{ key: ['tcp', '81'], value: ['drop'] }]);
+    const bad = safeParseNft('add table ip t\nadd rule ip t missing drop\n');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('INVALID_NFT');
+      expect(bad.error.path).toEqual([1]);
+    }
+    expect(safeParseNft('hello').ok).toBe(false);
+    expect(safeParseNft(42 as unknown as string).ok).toBe(false);
   });
 });
