@@ -48,7 +48,7 @@ export function printText(jobs, goals) {
   for (const job of jobs) {
     out.push('');
     out.push(
-      `== ${job.label}${job.rss ? `   (peak RSS of this job: ${Math.round(job.rssMiB ?? 0)} MiB)` : ''}`,
+      `== ${job.label}   (${job.seconds ?? '?'} s${job.rss ? `, peak RSS of this job: ${Math.round(job.rssMiB ?? 0)} MiB` : ''})`,
     );
     if (job.error) out.push(`   job failed: ${job.error.split('\n')[0]}`);
     for (const c of job.cases ?? []) {

@@ -1,5 +1,5 @@
 // kube-proxy rule generation: cold iptablesRules + formatIptablesSave (and ipvs / nftables modes) for
-// params.services Services × 10 endpoints; with params.partial, one Service added on top through partial sync.
+// params.services Services × 10 endpoints; mode 'iptables-partial': one Service added on top through partial sync.
 // There is no JavaScript peer: the figures are checked against the issues' goals.
 import { addRow, newCase } from '../lib/case.mjs';
 import { makeServices, PROXY_CONFIG } from '../lib/k8s.mjs';
@@ -26,56 +26,11 @@ export async function run(params, ctx) {
   const cases = [];
   const title = `${S.toLocaleString('en')} Services × 10 endpoints`;
 
-  if (params.mode === 'iptables') {
+  if (params.mode === 'iptables' || params.mode === 'iptables-partial') {
     const p = await need('proxy', ['iptablesRules', 'formatIptablesSave']);
-    const c = newCase(
-      `proxy.iptables.${label}`,
-      `kube-proxy iptables: cold generation + iptables-save text, ${title}`,
-      { unit: 'run', rss: true },
-    );
-    cases.push(c);
-    if (p.missing) {
-      await addRow(c, ctx, {
-        impl: 'podnet iptablesRules + formatIptablesSave',
-        kind: 'podnet',
-        headline: true,
-        skip: p.missing,
-      });
-      return cases;
-    }
-    const { iptablesRules, formatIptablesSave } = p.fns;
-    let text = '';
-    await addRow(c, ctx, {
-      impl: 'podnet iptablesRules + formatIptablesSave',
-      kind: 'podnet',
-      headline: true,
-      slow: runs,
-      check: () => {
-        text = formatIptablesSave(iptablesRules(input));
-        const dnat = text.split('\n').filter((l) => l.includes(' -j DNAT ')).length;
-        if (dnat !== S * 10) return `${dnat} DNAT rules, expected ${S * 10}`;
-        return endpointsPresent(input, text);
-      },
-      fn: () => formatIptablesSave(iptablesRules(input)),
-    });
-    const ruleset = iptablesRules(input);
-    await addRow(c, ctx, {
-      impl: 'podnet iptablesRules only',
-      kind: 'podnet',
-      slow: runs,
-      fn: () => iptablesRules(input),
-    });
-    await addRow(c, ctx, {
-      impl: 'podnet formatIptablesSave only',
-      kind: 'podnet',
-      slow: runs,
-      fn: () => formatIptablesSave(ruleset),
-    });
-    c.notes.push(
-      `The iptables-save text is ${(text.length / 2 ** 20).toFixed(1)} MiB, ${text.split('\n').length.toLocaleString('en')} lines.`,
-    );
-
-    if (params.partial) {
+    if (params.mode === 'iptables-partial') {
+      if (p.missing) throw new Error(p.missing);
+      const { iptablesRules, formatIptablesSave } = p.fns;
       const d = newCase(
         `proxy.iptables.${label}.partial`,
         `kube-proxy iptables: add one Service to ${title}`,
@@ -133,7 +88,55 @@ export async function run(params, ctx) {
       d.notes.push(
         'kube-proxy without partial sync (KEP-3453) rewrites every chain on each change: that is the full-resync row.',
       );
+      return cases;
     }
+    const c = newCase(
+      `proxy.iptables.${label}`,
+      `kube-proxy iptables: cold generation + iptables-save text, ${title}`,
+      { unit: 'run', rss: true },
+    );
+    cases.push(c);
+    if (p.missing) {
+      await addRow(c, ctx, {
+        impl: 'podnet iptablesRules + formatIptablesSave',
+        kind: 'podnet',
+        headline: true,
+        skip: p.missing,
+      });
+      return cases;
+    }
+    const { iptablesRules, formatIptablesSave } = p.fns;
+    let text = '';
+    await addRow(c, ctx, {
+      impl: 'podnet iptablesRules + formatIptablesSave',
+      kind: 'podnet',
+      headline: true,
+      slow: runs,
+      check: () => {
+        text = formatIptablesSave(iptablesRules(input));
+        const dnat = text.split('\n').filter((l) => l.includes(' -j DNAT ')).length;
+        if (dnat !== S * 10) return `${dnat} DNAT rules, expected ${S * 10}`;
+        return endpointsPresent(input, text);
+      },
+      fn: () => formatIptablesSave(iptablesRules(input)),
+    });
+    const ruleset = iptablesRules(input);
+    await addRow(c, ctx, {
+      impl: 'podnet iptablesRules only',
+      kind: 'podnet',
+      slow: runs,
+      fn: () => iptablesRules(input),
+    });
+    await addRow(c, ctx, {
+      impl: 'podnet formatIptablesSave only',
+      kind: 'podnet',
+      slow: runs,
+      fn: () => formatIptablesSave(ruleset),
+    });
+    c.notes.push(
+      `The iptables-save text is ${(text.length / 2 ** 20).toFixed(1)} MiB, ${text.split('\n').length.toLocaleString('en')} lines.`,
+    );
+
     return cases;
   }
 
