@@ -1,6 +1,6 @@
 import { type Addr, formatAddr, formatPrefix, type Prefix } from '@podnet/ip';
 import { toAddr, toPrefix } from './internal/coerce.ts';
-import { wantsTrailingNewline } from './internal/trailing-newline.ts';
+import { hasTrailingSpace, wantsTrailingNewline } from './internal/trailing-newline.ts';
 import { FLAG_ORDER, METRIC_NAMES, type NextHop, type Route } from './route.ts';
 import { RoutesError } from './routes-error.ts';
 
@@ -41,7 +41,7 @@ function formatNextHop(nh: NextHop, family: 4 | 6): string {
   if (nh.dev !== undefined) parts.push(`dev ${nh.dev}`);
   if (nh.weight !== undefined) parts.push(`weight ${nh.weight}`);
   parts.push(...flagWords(nh.onlink === true, nh.flags));
-  return parts.join(' ');
+  return hasTrailingSpace(nh) ? `${parts.join(' ')} ` : parts.join(' ');
 }
 
 /**
@@ -94,6 +94,7 @@ export function formatRoute(route: Route): string {
   }
   if (route.pref !== undefined) parts.push(`pref ${route.pref}`);
   let line = parts.join(' ');
+  if (hasTrailingSpace(route)) line += ' ';
   if (route.nexthops !== undefined) {
     for (const nh of route.nexthops) line += `\n${formatNextHop(nh, family)}`;
   }

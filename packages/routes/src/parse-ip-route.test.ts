@@ -147,6 +147,20 @@ describe('parseIpRoute', () => {
     expect(formatIpRoute(parseIpRoute('10.1.0.0/16 dev eth0\n'))).toBe('10.1.0.0/16 dev eth0\n');
   });
 
+  it('round-trips the trailing spaces iproute2 prints after each field', () => {
+    // iproute2 print_route prints every field as "%s ", so IPv4 lines end with a space.
+    const text =
+      'default via 10.0.2.2 dev enp0s3 proto dhcp metric 100 \n10.0.2.0/24 dev enp0s3 proto kernel scope link src 10.0.2.15 \nfe80::/64 dev enp0s3 proto kernel metric 256 pref medium\n';
+    const routes = parseIpRoute(text);
+    expect(formatIpRoute(routes)).toBe(text);
+    expect(routes[0]?.proto).toBe('dhcp');
+    expect(routes).toEqual(parseIpRoute(text.replaceAll(' \n', '\n')));
+    const multipath =
+      'default proto static metric 100 \n\tnexthop via 192.168.1.1 dev eth0 weight 1 \n\tnexthop via 192.168.2.1 dev eth1 weight 1 \n';
+    expect(formatIpRoute(parseIpRoute(multipath))).toBe(multipath);
+    expect(formatIpRoute(parseIpRoute(text.replaceAll('\n', '\r\n')))).toBe(text);
+  });
+
   it('accepts CRLF, tabs and the trailing spaces iproute2 prints; no \\r reaches a value', () => {
     const routes = parseIpRoute(
       '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1 \r\n10.244.2.0/24 via 192.168.1.12 dev eth0\r\n',

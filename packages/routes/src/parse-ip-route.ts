@@ -1,7 +1,7 @@
 import { type Addr, type Prefix, prefixFrom, type Result, safeParseAddr, safeParsePrefix } from '@podnet/ip';
 import { canonicalRoute } from './internal/build-route.ts';
 import { describe } from './internal/describe.ts';
-import { markTrailingNewline } from './internal/trailing-newline.ts';
+import { markTrailingNewline, markTrailingSpace } from './internal/trailing-newline.ts';
 import {
   FLAG_ORDER,
   METRIC_NAMES,
@@ -36,12 +36,15 @@ const U32_MAX = 4294967295;
 const NAME_RE = /^[A-Za-z0-9_.-]+$/;
 const DEC_RE = /^(0|[1-9][0-9]*)$/;
 const SPLIT_RE = /[ \t\r\f\v]+/;
+/** iproute2 prints each field as "%s ", so its lines end with a space (before any \r). */
+const TRAILING_SPACE_RE = /[^ \t\r\f\v][ \t]\r?$/;
 
 type Draft = {
   -readonly [K in keyof Route]: Route[K];
 };
 
 interface PendingRoute {
+  trailingSpace?: boolean;
   readonly line: number;
   readonly text: string;
   readonly draft: Omit<Draft, 'dst'>;
@@ -150,7 +153,12 @@ function sortFlags(flags: readonly RouteFlag[]): RouteFlag[] {
   return [...flags].sort((a, b) => FLAG_ORDER.indexOf(a) - FLAG_ORDER.indexOf(b));
 }
 
-function parseNextHop(tokens: readonly string[], line: number, text: string): NextHop {
+function parseNextHop(
+  tokens: readonly string[],
+  line: number,
+  text: string,
+  trailingSpace: boolean,
+): NextHop {
   const nh: { -readonly [K in keyof NextHop]: NextHop[K] } = {};
   const seen = new Set<string>();
   const flags: RouteFlag[] = [];
@@ -187,6 +195,7 @@ function parseNextHop(tokens: readonly string[], line: number, text: string): Ne
     }
   }
   if (flags.length > 0) nh.flags = Object.freeze(sortFlags(flags));
+  if (trailingSpace) markTrailingSpace(nh);
   return Object.freeze(nh);
 }
 
@@ -385,10 +394,12 @@ function parseAll(text: string, options: ParseIpRouteOptions | undefined): Route
         throw fail(n, trimmed, 'UNEXPECTED_TOKEN', `"nexthop" under a route that already has via/dev`);
       }
       last.nexthops ??= [];
-      last.nexthops.push(parseNextHop(tokens, n, trimmed));
+      last.nexthops.push(parseNextHop(tokens, n, trimmed, TRAILING_SPACE_RE.test(raw)));
       continue;
     }
-    pending.push(parseLine(tokens, n, trimmed));
+    const parsed = parseLine(tokens, n, trimmed);
+    parsed.trailingSpace = TRAILING_SPACE_RE.test(raw);
+    pending.push(parsed);
   }
   let textFamily: 4 | 6 = options?.family ?? 4;
   if (options?.family === undefined) {
@@ -417,7 +428,7 @@ function parseAll(text: string, options: ParseIpRouteOptions | undefined): Route
       }
       route.nexthops = Object.freeze(p.nexthops);
     }
-    return canonicalRoute(route);
+    return canonicalRoute(route, p.trailingSpace === true);
   });
   markTrailingNewline(routes, /\n[ \t\r\f\v]*$/.test(text));
   return routes;

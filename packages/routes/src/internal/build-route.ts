@@ -1,4 +1,5 @@
 import type { Route } from '../route.ts';
+import { markTrailingSpace } from './trailing-newline.ts';
 
 const KEY_ORDER: readonly (keyof Route)[] = [
   'type',
@@ -54,13 +55,17 @@ export function buildRoute(fields: { readonly [K in keyof Route]?: Route[K] | un
 }
 
 /** @internal Like {@link buildRoute}, with the keys in print order whatever the input order. */
-export function canonicalRoute(fields: { readonly [K in keyof Route]?: Route[K] | undefined }): Route {
+export function canonicalRoute(
+  fields: { readonly [K in keyof Route]?: Route[K] | undefined },
+  trailingSpace = false,
+): Route {
   const out: Record<string, unknown> = {};
   for (const k of KEY_ORDER) {
     const v = fields[k];
     if (v !== undefined) out[k] = v;
   }
   if (out.type === undefined) out.type = 'unicast';
+  if (trailingSpace) markTrailingSpace(out);
   return Object.freeze(out) as unknown as Route;
 }
 

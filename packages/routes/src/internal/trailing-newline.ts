@@ -14,3 +14,15 @@ export function markTrailingNewline(routes: readonly unknown[], value: boolean):
 export function wantsTrailingNewline(routes: readonly unknown[]): boolean {
   return (routes as { [TRAILING_NEWLINE]?: boolean })[TRAILING_NEWLINE] !== false;
 }
+
+const TRAILING_SPACE: unique symbol = Symbol('podnet.routes.trailingSpace');
+
+/** @internal Marks a parsed route or next hop whose line ended with a space (as iproute2 prints). */
+export function markTrailingSpace(target: object): void {
+  Object.defineProperty(target, TRAILING_SPACE, { value: true, enumerable: false });
+}
+
+/** @internal True for a route or next hop parsed from a line that ended with a space. */
+export function hasTrailingSpace(target: object): boolean {
+  return (target as { [TRAILING_SPACE]?: boolean })[TRAILING_SPACE] === true;
+}
