@@ -1,7 +1,14 @@
 import { sha1Hex } from './internal/sha1.ts';
 import { sha512Hex } from './internal/sha512.ts';
 
-/** iptables' chain name limit as the plugins use it (`utils.MaxChainLength`). */
+/**
+ * iptables' chain name limit as the plugins use it (`utils.MaxChainLength`).
+ *
+ * @example
+ * ```ts
+ * formatChainName('n', 'c').length === MAX_CHAIN_LENGTH; // true
+ * ```
+ */
 export const MAX_CHAIN_LENGTH = 28;
 
 /**

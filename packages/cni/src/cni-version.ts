@@ -1,7 +1,14 @@
 import type { Result } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
 
-/** Every spec version the Go library knows (`pkg/version` `All`), oldest first. */
+/**
+ * Every spec version the Go library knows (`pkg/version` `All`), oldest first.
+ *
+ * @example
+ * ```ts
+ * CNI_VERSIONS.includes('0.4.0'); // true
+ * ```
+ */
 export const CNI_VERSIONS: readonly ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.0', '1.1.0'] = [
   '0.1.0',
   '0.2.0',
@@ -15,7 +22,14 @@ export const CNI_VERSIONS: readonly ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0'
 /** A spec version the library knows. */
 export type CniVersion = (typeof CNI_VERSIONS)[number];
 
-/** The newest spec version (`version.Current()`). */
+/**
+ * The newest spec version (`version.Current()`).
+ *
+ * @example
+ * ```ts
+ * CURRENT_CNI_VERSION; // '1.1.0'
+ * ```
+ */
 export const CURRENT_CNI_VERSION: '1.1.0' = '1.1.0';
 
 const INT = /^[+-]?[0-9]+$/;

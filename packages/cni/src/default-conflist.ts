@@ -12,7 +12,14 @@ export type NetworkingMode =
   | 'calico-ipip'
   | 'calico-vxlan';
 
-/** Every networking mode, in a stable order. */
+/**
+ * Every networking mode, in a stable order.
+ *
+ * @example
+ * ```ts
+ * NETWORKING_MODES.map((mode) => defaultConflist(mode, { podCidr: '10.244.1.0/24' }).name);
+ * ```
+ */
 export const NETWORKING_MODES: readonly NetworkingMode[] = [
   'bridge-static',
   'bridge-gateway',

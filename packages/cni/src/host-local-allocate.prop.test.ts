@@ -85,3 +85,44 @@ describe('hostLocalAllocate properties', () => {
     },
   );
 });
+
+describe('hostLocalAllocate properties — multi-range sets and IPv6', () => {
+  const window = fc
+    .tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+  test.prop([window, window, fc.boolean()], { numRuns: 150 })(
+    'walks every address of every range exactly once before exhaustion',
+    ([s1, e1], [s2, e2], v6) => {
+      const fmt = (net: number, host: number) =>
+        v6 ? `fd00:${net}::${host.toString(16)}` : `10.${net}.0.${host}`;
+      const subnet = (net: number) => (v6 ? `fd00:${net}::/120` : `10.${net}.0.0/27`);
+      const ipam = {
+        type: 'host-local',
+        ranges: [
+          [
+            { subnet: subnet(1), rangeStart: fmt(1, s1), rangeEnd: fmt(1, e1) },
+            { subnet: subnet(2), rangeStart: fmt(2, s2), rangeEnd: fmt(2, e2) },
+          ],
+        ],
+      };
+      // the default gateway (.1 / ::1) is skipped when it falls inside a window
+      const expected = e1 - s1 + 1 - (s1 === 1 ? 1 : 0) + (e2 - s2 + 1) - (s2 === 1 ? 1 : 0);
+      let store: HostLocalStore | undefined;
+      const seen = new Set<string>();
+      for (let i = 0; i < 100; i++) {
+        let out: ReturnType<typeof hostLocalAllocate>;
+        try {
+          out = hostLocalAllocate(ipam, store, `c${i}`, 'eth0');
+        } catch (error) {
+          expect((error as CniError).code).toBe('NO_ADDRESSES_AVAILABLE');
+          break;
+        }
+        const address = out.result.ips[0]!.address;
+        expect(seen.has(address)).toBe(false);
+        seen.add(address);
+        store = out.store;
+      }
+      expect(seen.size).toBe(expected);
+    },
+  );
+});

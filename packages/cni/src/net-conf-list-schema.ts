@@ -5,7 +5,14 @@ import { networkNameSchema, type PluginConf, pluginConfSchema } from './plugin-c
 /** The spec versions that define network configuration lists (`.conflist`). */
 export type ListSpecVersion = '0.3.0' | '0.3.1' | '0.4.0' | '1.0.0' | '1.1.0';
 
-/** The list versions, oldest first. */
+/**
+ * The list versions, oldest first.
+ *
+ * @example
+ * ```ts
+ * LIST_SPEC_VERSIONS[0]; // '0.3.0'
+ * ```
+ */
 export const LIST_SPEC_VERSIONS: readonly ListSpecVersion[] = ['0.3.0', '0.3.1', '0.4.0', '1.0.0', '1.1.0'];
 
 /**

@@ -85,7 +85,14 @@ export const pluginConfSchema: z.ZodType<PluginConf> = z.looseObject({
   prevResult: record.optional(),
 });
 
-/** A network name as libcni and skel validate it. */
+/**
+ * A network name as skel validates it (`^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$`, non-empty).
+ *
+ * @example
+ * ```ts
+ * networkNameSchema.safeParse('my net').success; // false
+ * ```
+ */
 export const networkNameSchema: z.ZodString = z
   .string()
   .min(1, coded('MISSING_FIELD', 'missing network name'))

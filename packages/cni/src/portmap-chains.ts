@@ -19,11 +19,32 @@ export interface IptablesChain {
   readonly prependEntry?: boolean;
 }
 
-/** portmap's top-level DNAT chain, entered from PREROUTING and OUTPUT for local destinations. */
+/**
+ * portmap's top-level DNAT chain, entered from PREROUTING and OUTPUT for local destinations.
+ *
+ * @example
+ * ```ts
+ * TOP_LEVEL_DNAT_CHAIN; // 'CNI-HOSTPORT-DNAT'
+ * ```
+ */
 export const TOP_LEVEL_DNAT_CHAIN = 'CNI-HOSTPORT-DNAT';
-/** portmap's mark chain. */
+/**
+ * portmap's mark chain.
+ *
+ * @example
+ * ```ts
+ * SET_MARK_CHAIN; // 'CNI-HOSTPORT-SETMARK'
+ * ```
+ */
 export const SET_MARK_CHAIN = 'CNI-HOSTPORT-SETMARK';
-/** portmap's masquerade chain, entered from POSTROUTING. */
+/**
+ * portmap's masquerade chain, entered from POSTROUTING.
+ *
+ * @example
+ * ```ts
+ * MARK_MASQ_CHAIN; // 'CNI-HOSTPORT-MASQ'
+ * ```
+ */
 export const MARK_MASQ_CHAIN = 'CNI-HOSTPORT-MASQ';
 
 function markHex(bit: number): string {
