@@ -165,6 +165,21 @@ export function markdown(jobs, goals, m, meta) {
     }
   }
   L.push('');
+  const wrong = jobs.flatMap((j) =>
+    (j.cases ?? []).flatMap((c) => c.rows.filter((r) => r.mismatch).map((r) => ({ c, r }))),
+  );
+  if (wrong.length > 0) {
+    L.push('## Wrong answers found by the correctness guard');
+    L.push('');
+    L.push(
+      'Each row is checked against a reference before it is timed; these rows disagreed and are left out of "best peer".',
+    );
+    L.push('');
+    L.push('| case | implementation | first difference |');
+    L.push('|---|---|---|');
+    for (const { c, r } of wrong) L.push(`| ${esc(c.title)} | ${esc(r.impl)} | ${esc(r.mismatch)} |`);
+    L.push('');
+  }
   const lpmCases = jobs
     .flatMap((j) => j.cases ?? [])
     .filter((c) => /^lpm\.[^.]+\.(random|clustered)$/.test(c.id));
