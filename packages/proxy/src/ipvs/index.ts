@@ -4,3 +4,4 @@ export { formatIpvsadm } from './format-ipvsadm.ts';
 export { formatIpvsadmSave } from './format-ipvsadm-save.ts';
 export { ipvsRules } from './ipvs-rules.ts';
 export type { IpsetDefinition, IpvsRealServer, IpvsRuleset, IpvsVirtualServer } from './ipvs-ruleset.ts';
+export { parseIpvsadmSave, safeParseIpvsadmSave } from './parse-ipvsadm-save.ts';
