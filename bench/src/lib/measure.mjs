@@ -16,7 +16,7 @@ export function collect() {
  */
 export async function medianNs(fn, ctx) {
   const stats = await measure(fn, {
-    min_cpu_time: ctx.quick ? 15e6 : 250e6,
+    min_cpu_time: ctx.quick ? 15e6 : 200e6,
     min_samples: ctx.quick ? 5 : 30,
     max_samples: ctx.quick ? 200 : 1e9,
     warmup_samples: ctx.quick ? 1 : 3,
