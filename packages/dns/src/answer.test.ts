@@ -272,3 +272,18 @@ describe('answer — shape', () => {
     expect(q('SVC1.testns.svc.cluster.local.', 'SRV').additional).toHaveLength(1);
   });
 });
+
+describe('answer — not synced (handler_test.go TestNotSyncedServeDNS)', () => {
+  it('names that would be NXDOMAIN get SERVFAIL before the informers sync', () => {
+    const cold = clusterZone({ services, endpointSlices, clusterDomain: 'cluster.local', synced: false });
+    const r = answer(cold, { name: 'svc0.testns.svc.cluster.local.', type: 'A' });
+    expect(r).toEqual({ rcode: 'SERVFAIL', answers: [] });
+    expect(r.authority[0]?.data).toBe(SOA);
+    expect(answer(cold, { name: 'svc1.testns.svc.cluster.local.', type: 'A' }).rcode).toBe('NOERROR');
+    // fallthrough zones still hand NXDOMAIN on.
+    expect(answer(cold, { name: '9.9.9.9.in-addr.arpa.', type: 'PTR' })).toEqual({
+      rcode: 'NXDOMAIN',
+      answers: [],
+    });
+  });
+});

@@ -50,6 +50,11 @@ export interface ClusterZoneInput {
   readonly fallthrough?: readonly string[] | undefined;
   /** SOA serial (CoreDNS uses the last-change time); default 0 so output is deterministic. */
   readonly serial?: number | undefined;
+  /**
+   * Whether CoreDNS has synced with the API server; default true. Before the sync (up to
+   * `startup_timeout`) names that would be NXDOMAIN get SERVFAIL (`TestNotSyncedServeDNS`).
+   */
+  readonly synced?: boolean | undefined;
 }
 
 /**
@@ -98,6 +103,7 @@ export interface ClusterZone {
   readonly ignoreEmptyService: boolean;
   readonly fallthrough: readonly string[];
   readonly serial: number;
+  readonly synced: boolean;
   /** `"<name>.<namespace>"` (lower case) → service. */
   readonly services: ReadonlyMap<string, ZoneService>;
   /** Namespaces that exist (lower case). */
@@ -507,6 +513,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     ignoreEmptyService: input.ignoreEmptyService === true,
     fallthrough,
     serial,
+    synced: input.synced !== false,
     services,
     namespaces,
     exposedNamespaces: exposed,

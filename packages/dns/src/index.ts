@@ -1,5 +1,7 @@
 export type { DnsAnswer, DnsQuestion, Rcode } from './answer.ts';
 export { answer, DNS_SCHEMA_VERSION } from './answer.ts';
+export type { CheckHostResolvConfOptions } from './check-host-resolv-conf.ts';
+export { checkHostResolvConf } from './check-host-resolv-conf.ts';
 export type {
   ClusterZone,
   ClusterZoneInput,

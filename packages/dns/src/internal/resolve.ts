@@ -456,6 +456,8 @@ export function resolveAnswer(zone: ClusterZone, qname: string, lname: string, t
         lname === f ||
         (lname.endsWith(f) && lname.charCodeAt(lname.length - f.length - 1) === 46);
     }
+    if (!falls && !zone.synced)
+      return result('SERVFAIL', EMPTY_RECORDS, [soa(zone, z)], EMPTY_RECORDS, false);
     if (neg !== undefined) return falls ? neg.nxdomainUpstream : neg.nxdomain;
     return result('NXDOMAIN', EMPTY_RECORDS, [soa(zone, z)], EMPTY_RECORDS, falls);
   }
