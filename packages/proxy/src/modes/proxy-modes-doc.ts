@@ -150,6 +150,7 @@ export function proxyModesDoc(): string {
     '| generator | `iptablesRules` | `nftablesRules` | `ipvsRules` |',
     '| text | `formatIptablesSave` (`iptables-save`) | `formatNft` (`nft -f`), `formatNftList` (`nft list table`) | `formatIpvsadm` (`ipvsadm -Ln`), `formatIpvsadmSave` (`ipvsadm-save -n`), `formatIpsetSave` (`ipset save`), `formatIptablesSave(r.iptables)` |',
     '| packets | `evaluatePacket` | `evaluateNftPacket` | `evaluateIpvsPacket` |',
+    '| reading dumps | `parseIptablesSave` | `parseNft` (knftables `nft -f` text) | `parseIpvsadmSave` (`ipvsadm -S -n`) |',
     '| dispatch | one `KUBE-SERVICES` rule per service IP and port | one verdict-map lookup (`service-ips`, `service-nodeports`) | kernel IPVS virtual servers; ipsets for the few iptables rules left |',
     '| endpoint choice | `statistic --probability` chain per endpoint | `numgen random mod N vmap` | IPVS scheduler (`rr` by default) |',
     '| no endpoints | filter `REJECT` | `no-endpoint-services` map → `reject-chain` | virtual server without real servers (ICMP port unreachable) |',
