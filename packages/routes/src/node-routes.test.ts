@@ -165,7 +165,7 @@ describe('nodeRoutes', () => {
       '10.32.0.0/12 dev weave proto kernel scope link src 10.32.0.1\n',
     );
     expect(formatIpRoute(nodeRoutes('weave', nodes, 'node02'))).toBe(
-      '10.244.0.0/16 dev weave proto kernel scope link src 10.244.2.0\n',
+      '10.244.0.0/16 dev weave proto kernel scope link src 10.244.2.1\n',
     );
   });
 

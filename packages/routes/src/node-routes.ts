@@ -293,11 +293,17 @@ function computeWeaveRange(ctx: Ctx): Prefix {
   return prefixFrom(first.addr, Math.min(bits, first.addr.family === 4 ? 16 : 48));
 }
 
-/** Weave: the node's bridge address — the first address of its share of the range. */
+/**
+ * Weave: the node's bridge address — the first host of the node's own CIDR when it has one inside
+ * the range; else the first address of an even share of the range (the range's first host for
+ * the first node), an approximation of Weave's ring IPAM.
+ */
 function weaveBridgeIp(ctx: Ctx, n: NormNode, range: Prefix): Addr {
   let share: Prefix;
   if (n.podCidr !== undefined && n.podCidr.bits > range.bits && prefixContains(range, n.podCidr)) {
-    share = n.podCidr;
+    // A per-node CIDR (as the controller manager allocates): the bridge takes its first host,
+    // as the bridge plugin's gateway does.
+    return firstHost(n.podCidr);
   } else {
     // Even split of the range in node order: an approximation of Weave's ring IPAM.
     const count = Math.max(1, ctx.nodes.length);
