@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContains, formatCidr, formatIp, parseCidrSloppy, parseIpSloppy } from './ip.ts';
+import { cidrContains, formatCidr, formatIp, ipText, parseCidrSloppy, parseIpSloppy } from './ip.ts';
 
 const round = (text: string): string | undefined => {
   const ip = parseIpSloppy(text);
@@ -56,5 +56,21 @@ describe('parseCidrSloppy', () => {
     expect(v6 && ip && cidrContains(v6, ip)).toBe(false);
     expect(parseCidrSloppy('1.2.3.4/33')).toBeUndefined();
     expect(parseCidrSloppy('1.2.3.4')).toBeUndefined();
+  });
+});
+
+describe('ipText', () => {
+  it('keeps canonical IPv4 text and re-prints everything else', () => {
+    const t = (text: string): string | undefined => {
+      const ip = parseIpSloppy(text);
+      return ip === undefined ? undefined : ipText(text, ip);
+    };
+    expect(t('10.0.0.1')).toBe('10.0.0.1');
+    expect(t('10.0.0.0')).toBe('10.0.0.0');
+    expect(t('0.0.0.0')).toBe('0.0.0.0');
+    expect(t('10.180.00.001')).toBe('10.180.0.1');
+    expect(t('010.1.2.3')).toBe('10.1.2.3');
+    expect(t('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(t('FD00::1')).toBe('fd00::1');
   });
 });

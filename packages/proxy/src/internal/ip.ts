@@ -247,3 +247,26 @@ export function isLoopback(ip: IpValue): boolean {
   if (ip.family === 4) return ip.v4 >>> 24 === 127;
   return ip.w[0] === 0 && ip.w[1] === 0 && ip.w[2] === 0 && ip.w[3] === 1;
 }
+
+/**
+ * Go's text for an address that parsed as `ip`: the input itself when it already is canonical
+ * dotted-quad IPv4 (the common case, no new string), else {@link formatIp}.
+ *
+ * @example
+ * ```ts
+ * ipText('10.0.0.1', parseIpSloppy('10.0.0.1')!); // '10.0.0.1' (same string)
+ * ipText('10.0.00.1', parseIpSloppy('10.0.00.1')!); // '10.0.0.1'
+ * ```
+ */
+export function ipText(text: string, ip: IpValue): string {
+  if (ip.family !== 4) return formatIp(ip);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return formatIp(ip); // ':' (IPv4-mapped IPv6 text)
+    if (c === 48 && (i === 0 || text.charCodeAt(i - 1) === 46)) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 48 && next <= 57) return formatIp(ip); // leading zero
+    }
+  }
+  return text;
+}

@@ -1,5 +1,5 @@
 import type { Result } from '@podnet/ip';
-import { formatCidr, formatIp, parseCidrSloppy, parseIpSloppy } from '../internal/ip.ts';
+import { formatCidr, formatIp, ipText, parseCidrSloppy, parseIpSloppy } from '../internal/ip.ts';
 import { ProxyError } from '../proxy-error.ts';
 import { categorizeEndpoints } from './categorize-endpoints.ts';
 import { resolveProxyConfig } from './resolve-proxy-config.ts';
@@ -135,7 +135,7 @@ export function servicePortsOf(
       throw new ProxyError('INVALID_ADDRESS', `invalid cluster IP ${JSON.stringify(candidates[i])}`, where);
     }
     if (ip.family === family) {
-      clusterIP = formatIp(ip);
+      clusterIP = ipText(candidates[i] as string, ip);
       break;
     }
   }
@@ -342,7 +342,7 @@ export function endpointsOf(
       const hints = field(ep, 'hints');
       const h = isObject(hints) ? hints : undefined;
       parsed.push({
-        ip: formatIp(ip),
+        ip: ipText(addresses[0] as string, ip),
         isLocal: config.hostname !== '' && field(ep, 'nodeName') === config.hostname,
         ready: field(cond, 'ready') !== false,
         serving: field(cond, 'serving') !== false,
