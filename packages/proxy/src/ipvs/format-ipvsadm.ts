@@ -13,7 +13,8 @@ function schedFlag(vs: IpvsVirtualServer): string | null {
 
 /**
  * Prints the IPVS table as `ipvsadm -Ln` does (numeric, sorted by protocol, address and port;
- * connection counters are 0).
+ * connection counters are 0; real-server lines use ipvsadm's `%-28s %-7s %-6d %-10u %-10u`, so they
+ * end in padding).
  *
  * @example
  * ```ts
@@ -39,7 +40,7 @@ export function formatIpvsadm(rules: IpvsRuleset): string {
     lines.push(line);
     for (const rs of vs.realServers) {
       lines.push(
-        `  -> ${hostPort(rs.address, rs.port).padEnd(28)} ${'Masq'.padEnd(7)} ${String(rs.weight).padEnd(6)} ${'0'.padEnd(10)} 0`,
+        `  -> ${hostPort(rs.address, rs.port).padEnd(28)} ${'Masq'.padEnd(7)} ${String(rs.weight).padEnd(6)} ${'0'.padEnd(10)} ${'0'.padEnd(10)}`,
       );
     }
   }
