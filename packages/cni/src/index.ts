@@ -27,6 +27,7 @@ export type { AnyCniResult } from './convert-result.ts';
 export { convertResult, parseResult, safeParseResult } from './convert-result.ts';
 export type { DefaultConflistOptions, FlannelSubnetEnv, NetworkingMode } from './default-conflist.ts';
 export { defaultConflist, flannelDelegateConf, NETWORKING_MODES } from './default-conflist.ts';
+export { flannelSubnetEnv } from './flannel-subnet-env.ts';
 export type { HostLocalAllocation, HostLocalIpConfig, HostLocalResult } from './host-local-allocate.ts';
 export { hostLocalAllocate } from './host-local-allocate.ts';
 export type {

@@ -1,0 +1,36 @@
+import { CniError } from './cni-error.ts';
+import type { FlannelSubnetEnv } from './default-conflist.ts';
+import { formatIp, networkOf, nextIp, parseCidr } from './internal/ip.ts';
+
+/**
+ * What flanneld writes to `/run/flannel/subnet.env` for a node, for use as `runtime.flannel` in
+ * {@link cniAdd}: `FLANNEL_NETWORK` = the cluster CIDR, `FLANNEL_SUBNET` = the node's pod CIDR
+ * with its first address (`10.244.1.1/24`), `FLANNEL_MTU` = underlay MTU − 50 for vxlan (1450 on
+ * 1500) or the underlay MTU for host-gw, `FLANNEL_IPMASQ` = true (the kube-flannel default).
+ *
+ * @example
+ * ```ts
+ * flannelSubnetEnv('10.244.0.0/16', '10.244.1.0/24', 'vxlan');
+ * // { network: '10.244.0.0/16', subnet: '10.244.1.1/24', mtu: 1450, ipMasq: true }
+ * ```
+ */
+export function flannelSubnetEnv(
+  clusterCidr: string,
+  nodePodCidr: string,
+  backend: 'vxlan' | 'host-gw',
+  underlayMtu = 1500,
+): FlannelSubnetEnv {
+  const net = parseCidr(clusterCidr);
+  if (net === null)
+    throw new CniError('INVALID_CIDR', `invalid cluster CIDR ${clusterCidr}`, ['clusterCidr']);
+  const node = parseCidr(nodePodCidr);
+  if (node === null)
+    throw new CniError('INVALID_CIDR', `invalid node pod CIDR ${nodePodCidr}`, ['nodePodCidr']);
+  const first = nextIp(networkOf(node.ip, node.bits));
+  return {
+    network: `${formatIp(networkOf(net.ip, net.bits))}/${net.bits}`,
+    subnet: `${formatIp(first)}/${node.bits}`,
+    mtu: backend === 'vxlan' ? underlayMtu - 50 : underlayMtu,
+    ipMasq: true,
+  };
+}
