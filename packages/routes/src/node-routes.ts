@@ -299,21 +299,19 @@ function computeWeaveRange(ctx: Ctx): Prefix {
  * the first node), an approximation of Weave's ring IPAM.
  */
 function weaveBridgeIp(ctx: Ctx, n: NormNode, range: Prefix): Addr {
-  let share: Prefix;
   if (n.podCidr !== undefined && n.podCidr.bits > range.bits && prefixContains(range, n.podCidr)) {
     // A per-node CIDR (as the controller manager allocates): the bridge takes its first host,
     // as the bridge plugin's gateway does.
     return firstHost(n.podCidr);
-  } else {
-    // Even split of the range in node order: an approximation of Weave's ring IPAM.
-    const count = Math.max(1, ctx.nodes.length);
-    let extra = 0;
-    while (2 ** extra < count) extra++;
-    const width = range.addr.family === 4 ? 32 : 128;
-    const bits = Math.min(width, range.bits + extra);
-    const index = Math.max(0, ctx.nodes.indexOf(n));
-    share = prefixFrom(addrAdd(range.addr, BigInt(index) << BigInt(width - bits)), bits);
   }
+  // Even split of the range in node order: an approximation of Weave's ring IPAM.
+  const count = Math.max(1, ctx.nodes.length);
+  let extra = 0;
+  while (2 ** extra < count) extra++;
+  const width = range.addr.family === 4 ? 32 : 128;
+  const bits = Math.min(width, range.bits + extra);
+  const index = Math.max(0, ctx.nodes.indexOf(n));
+  const share = prefixFrom(addrAdd(range.addr, BigInt(index) << BigInt(width - bits)), bits);
   return addrEquals(share.addr, range.addr) ? firstHost(range) : share.addr;
 }
 
