@@ -27,7 +27,7 @@ describe('public types', () => {
   });
 
   it('resolver kinds are checked', () => {
-    expectTypeOf<NonNullable<SearchCandidatesOptions['resolver']>>().toEqualTypeOf<'glibc' | 'musl'>();
+    expectTypeOf<NonNullable<SearchCandidatesOptions['resolver']>>().toEqualTypeOf<'glibc' | 'musl' | 'go'>();
     // @ts-expect-error — not a resolver we model
     searchCandidates('a', parseResolvConf(''), { resolver: 'bionic' });
     expectTypeOf(validateDns1123Label('x')).toEqualTypeOf<string[]>();

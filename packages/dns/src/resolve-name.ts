@@ -74,8 +74,8 @@ export interface ResolveNameOptions {
 /**
  * Resolves a name from a pod the way its stub resolver does against the cluster zone: the
  * search candidates of {@link searchCandidates}, each asked for A and AAAA, until one answers.
- * glibc moves on after NXDOMAIN, NODATA and SERVFAIL (ending with NODATA if any candidate had
- * it); musl moves on only after NXDOMAIN and stops at the first NODATA (`EAI_NODATA`) or
+ * glibc and Go move on after NXDOMAIN, NODATA and SERVFAIL (glibc ending with NODATA if any
+ * candidate had it); musl moves on only after NXDOMAIN and stops at the first NODATA (`EAI_NODATA`) or
  * SERVFAIL — why `default` resolves differently from a musl (Alpine) pod.
  *
  * @example

@@ -99,3 +99,18 @@ describe('searchCandidates — input checks', () => {
     expect(searchCandidates('svc1', conf)[0]).toBe('svc1.foo.svc.cluster.local.');
   });
 });
+
+describe('searchCandidates — Go nameList (net/dnsclient_unix.go)', () => {
+  const go = (name: string, c = conf) => searchCandidates(name, c, { resolver: 'go' });
+  it('short names: search list then the name; long ones: the name first', () => {
+    expect(go('kubernetes.default')).toEqual(glibc('kubernetes.default'));
+    expect(go('a.b.c.d.e.f')).toEqual(glibc('a.b.c.d.e.f'));
+    expect(go('svc1.')).toEqual(['svc1.']);
+  });
+  it('skips names over 254 characters and .onion', () => {
+    const long = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(60)}`;
+    expect(go(long)).toEqual([`${long}.`]);
+    expect(glibc(long)).toHaveLength(4);
+    expect(go('secret.onion')).toEqual([]);
+  });
+});

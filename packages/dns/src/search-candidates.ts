@@ -9,7 +9,7 @@ import type { ResolvConf } from './resolv-conf.ts';
  * const r: ResolverKind = 'musl';
  * ```
  */
-export type ResolverKind = 'glibc' | 'musl';
+export type ResolverKind = 'glibc' | 'musl' | 'go';
 
 /**
  * Options of {@link searchCandidates}.
@@ -20,7 +20,10 @@ export type ResolverKind = 'glibc' | 'musl';
  * ```
  */
 export interface SearchCandidatesOptions {
-  /** `glibc` (`res_search`, used by getaddrinfo) or `musl` (`name_from_dns_search`). Default `glibc`. */
+  /**
+   * `glibc` (`res_search`, used by getaddrinfo), `musl` (`name_from_dns_search`) or `go` (Go's
+   * pure resolver, `(*dnsConfig).nameList`, used by CGO-less binaries). Default `glibc`.
+   */
   readonly resolver?: ResolverKind | undefined;
 }
 
@@ -83,6 +86,35 @@ function glibc(name: string, conf: ResolvConf): string[] {
   return out;
 }
 
+function goNdots(options: readonly string[]): number {
+  // dnsconfig_unix.go: `ndots:n` via dtoi (leading digits), clamped to [0, 15]; no digits gives 0.
+  let ndots = 1;
+  for (const op of options) {
+    if (!op.startsWith('ndots:')) continue;
+    const m = /^\d+/.exec(op.slice(6));
+    const v = m ? Number.parseInt(m[0], 10) : 0;
+    ndots = v > 15 ? 15 : v;
+  }
+  return ndots;
+}
+
+function go(name: string, conf: ResolvConf): string[] {
+  // (*dnsConfig).nameList: rooted names alone; names over 254 characters are skipped.
+  if (name.endsWith('.')) return name.length > 254 ? [] : [name];
+  if (name.endsWith('.onion')) return [];
+  const hasNdots = countDots(name) >= goNdots(conf.options);
+  const fqdn = `${name}.`;
+  const out: string[] = [];
+  if (hasNdots && fqdn.length <= 254) out.push(fqdn);
+  for (const suffix of conf.searches) {
+    const s = suffix.endsWith('.') ? suffix : `${suffix}.`;
+    const candidate = s === '.' ? fqdn : `${name}.${s}`;
+    if (candidate.length <= 254) out.push(candidate);
+  }
+  if (!hasNdots && fqdn.length <= 254) out.push(fqdn);
+  return out;
+}
+
 function musl(name: string, conf: ResolvConf): string[] {
   const out: string[] = [];
   const dots = countDots(name);
@@ -125,6 +157,10 @@ function musl(name: string, conf: ResolvConf): string[] {
  *   queried as is; otherwise each search domain, then the name. musl ignores a `search` line
  *   longer than its 256-byte line buffer, and `search .` makes it give up (`name..`).
  *
+ * - **go** (`net/dnsclient_unix.go` `nameList`): a rooted name alone; with at least `ndots`
+ *   dots the name first, then the search domains; otherwise the search domains, then the name.
+ *   Candidates over 254 characters and `.onion` names are skipped.
+ *
  * `ndots` comes from `options` (default 1, capped at 15). Note glibc continues after a NODATA
  * answer while musl stops (see the package docs).
  *
@@ -154,10 +190,11 @@ export function searchCandidates(
   const resolver = options?.resolver ?? 'glibc';
   if (name === '' || name === '.') return resolver === 'musl' ? [] : ['.'];
   if (resolver === 'musl') return musl(name, conf);
+  if (resolver === 'go') return go(name, conf);
   if (resolver !== 'glibc') {
     throw new DnsError(
       'INVALID_INPUT',
-      `resolver must be "glibc" or "musl", got ${JSON.stringify(resolver)}`,
+      `resolver must be "glibc", "musl" or "go", got ${JSON.stringify(resolver)}`,
     );
   }
   return glibc(name, conf);
