@@ -93,7 +93,7 @@ function goNdots(options: readonly string[]): number {
     if (!op.startsWith('ndots:')) continue;
     const m = /^\d+/.exec(op.slice(6));
     const v = m ? Number.parseInt(m[0], 10) : 0;
-    ndots = v > 15 ? 15 : v;
+    ndots = Math.min(v, 15);
   }
   return ndots;
 }
