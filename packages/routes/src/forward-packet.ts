@@ -1,9 +1,9 @@
-import { type Addr, type Prefix, prefixContains } from '@podnet/ip';
+import type { Addr, Prefix } from '@podnet/ip';
 import { toAddr, toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import type { Route } from './route.ts';
 import { RoutesError } from './routes-error.ts';
-import { selectRoute } from './select-route.ts';
+import { containsAddr, selectRoute } from './select-route.ts';
 
 /**
  * One routing node in a forwarding walk: its route table (any tables; see {@link selectRoute}),
@@ -235,13 +235,13 @@ export function forwardPacket(nodes: readonly ForwardingNode[], packet: ForwardP
     const nextHop = via ?? dst;
     let next = owner(map, nextHop, name);
     if (next === undefined && via === undefined) {
-      if (cur.attached === undefined || cur.attached.some((p) => prefixContains(p, dst))) {
+      if (cur.attached === undefined || cur.attached.some((p) => containsAddr(p, dst))) {
         hops.push({ node: name, action: 'deliver-link', route, nextHop, ...devPart, ttl });
         return done('DELIVERED');
       }
       if (dev !== undefined && cur.overlay.includes(dev)) {
         for (const [other, n] of map) {
-          if (other !== name && n.attached?.some((p) => prefixContains(p, dst)) === true) {
+          if (other !== name && n.attached?.some((p) => containsAddr(p, dst)) === true) {
             next = other;
             break;
           }
