@@ -1,5 +1,5 @@
 import { formatRoute } from '@podnet/routes';
-import type { Cluster, ClusterNode } from './cluster.ts';
+import type { Cluster, ClusterNode, ClusterPod } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
 import { internalsOf } from './internal/internals.ts';
 
@@ -52,6 +52,13 @@ function model(cluster: Cluster): Model {
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   const sortedNodes = [...cluster.nodes].sort(byName);
   const sortedPods = [...cluster.pods].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const podsOn = new Map<string, ClusterPod[]>();
+  for (const p of sortedPods) {
+    if (p.node === null) continue;
+    const list = podsOn.get(p.node);
+    if (list === undefined) podsOn.set(p.node, [p]);
+    else list.push(p);
+  }
   const nodes = sortedNodes.map((n: ClusterNode) => ({
     id: nodeId.get(n.name)!,
     title: `${n.name} ${n.ip}${n.podCidr === null ? '' : ` · pods ${n.podCidr}`}`,
@@ -62,12 +69,10 @@ function model(cluster: Cluster): Model {
             id: ident('br', `${n.name}_${n.bridge.name}`),
             label: `${n.bridge.name} ${n.bridge.ip ?? ''}`.trim(),
           },
-    pods: sortedPods
-      .filter((p) => p.node === n.name)
-      .map((p) => ({
-        id: ident('pod', p.key),
-        label: `${p.key} ${p.ip ?? 'no IP'}${p.hostNetwork ? ' (host)' : ''}`,
-      })),
+    pods: (podsOn.get(n.name) ?? []).map((p) => ({
+      id: ident('pod', p.key),
+      label: `${p.key} ${p.ip ?? 'no IP'}${p.hostNetwork ? ' (host)' : ''}`,
+    })),
   }));
   const links: Link[] = [];
   const seen = new Set<string>();

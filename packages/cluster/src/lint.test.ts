@@ -85,6 +85,23 @@ describe('lint', () => {
     expect(f).toEqual(expect.arrayContaining(['DUPLICATE_IP', 'NODE_IP_IN_POD_CIDR']));
   });
 
+  it('pinned node pod CIDRs that overlap each other or leave the pod CIDR', () => {
+    const f = lint(
+      defineCluster({
+        podCidr: '10.244.0.0/16',
+        nodes: [
+          { name: 'a', ip: '192.168.1.11', podCidr: '10.244.1.0/24' },
+          { name: 'b', ip: '192.168.1.12', podCidr: '10.244.0.0/23' },
+          { name: 'c', ip: '192.168.1.13', podCidr: '10.245.0.0/24' },
+        ],
+      }),
+    );
+    expect(f.filter((x) => x.code === 'NODE_POD_CIDRS_OVERLAP').map((x) => x.message)).toEqual([
+      "node b pod CIDR 10.244.0.0/23 overlaps node a's 10.244.1.0/24",
+    ]);
+    expect(f.find((x) => x.code === 'NODE_POD_CIDR_OUTSIDE')?.path).toEqual(['nodes', 2, 'podCidr']);
+  });
+
   it('an overlay MTU larger than the underlay allows', () => {
     const f = lint(defineCluster(lessonSpec({ cni: { plugin: 'flannel-vxlan', mtu: 1500 } })));
     expect(f.find((x) => x.code === 'OVERLAY_MTU_TOO_LARGE')?.message).toBe(

@@ -41,6 +41,34 @@ export interface Finding {
   readonly path?: readonly (string | number)[];
 }
 
+type LabelIndex = Map<string, Cluster['pods'][number][]>;
+
+function indexByLabel(pods: Cluster['pods']): LabelIndex {
+  const index: LabelIndex = new Map();
+  for (const pod of pods) {
+    for (const key of Object.keys(pod.labels)) {
+      const k = `${pod.namespace}\u0000${key}\u0000${pod.labels[key]}`;
+      const list = index.get(k);
+      if (list === undefined) index.set(k, [pod]);
+      else list.push(pod);
+    }
+  }
+  return index;
+}
+
+function candidates(
+  index: LabelIndex,
+  namespace: string,
+  selector: Readonly<Record<string, string>>,
+): Cluster['pods'] {
+  let best: Cluster['pods'] | undefined;
+  for (const key of Object.keys(selector)) {
+    const list = index.get(`${namespace}\u0000${key}\u0000${selector[key]}`) ?? [];
+    if (best === undefined || list.length < best.length) best = list;
+  }
+  return best ?? [];
+}
+
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Encapsulation overhead per networking mode (bytes on top of the pod MTU). */
@@ -163,17 +191,6 @@ export function lint(cluster: Cluster): Finding[] {
         ['nodes', i, 'podCidr'],
       );
     }
-    for (let j = 0; j < i; j++) {
-      const other = cluster.nodes[j]!;
-      if (other.podCidr !== null && prefixesOverlap(own, parsePrefix(other.podCidr))) {
-        add(
-          'NODE_POD_CIDRS_OVERLAP',
-          'error',
-          `node ${node.name} pod CIDR ${node.podCidr} overlaps node ${other.name}'s ${other.podCidr}`,
-          ['nodes', i, 'podCidr'],
-        );
-      }
-    }
     if (prefixesOverlap(own, svc)) {
       add(
         'NODE_POD_CIDR_IN_SERVICE_CIDR',
@@ -183,6 +200,30 @@ export function lint(cluster: Cluster): Finding[] {
       );
     }
   });
+  // pinned node CIDRs that overlap each other: sort by first address, compare with the widest block so far
+  const blocks = cluster.nodes
+    .map((node, i) => ({ node, i, prefix: node.podCidr === null ? null : parsePrefix(node.podCidr) }))
+    .filter(
+      (b): b is { node: (typeof cluster.nodes)[number]; i: number; prefix: ip.Prefix } => b.prefix !== null,
+    )
+    .sort(
+      (a, b) => ip.compareAddr(a.prefix.addr, b.prefix.addr) || a.prefix.bits - b.prefix.bits || a.i - b.i,
+    );
+  let open: (typeof blocks)[number] | undefined;
+  for (const b of blocks) {
+    if (open !== undefined && prefixesOverlap(open.prefix, b.prefix)) {
+      const [first, second] = open.i < b.i ? [open, b] : [b, open];
+      add(
+        'NODE_POD_CIDRS_OVERLAP',
+        'error',
+        `node ${second.node.name} pod CIDR ${second.node.podCidr} overlaps node ${first.node.name}'s ${first.node.podCidr}`,
+        ['nodes', second.i, 'podCidr'],
+      );
+      if (b.prefix.bits < open.prefix.bits) open = b;
+    } else {
+      open = b;
+    }
+  }
   // node capacity
   const podsPerNode = new Map<string, number>();
   for (const p of cluster.pods) {
@@ -285,12 +326,13 @@ export function lint(cluster: Cluster): Finding[] {
   });
   for (const ns of [...namespaces].sort(compareText)) nameCheck(validateDns1123Label(ns), 'namespace', ns);
   // services
+  const labelIndex = indexByLabel(cluster.pods);
   spec.services.forEach((s, i) => {
     const built = internals.serviceByKey.get(`${s.namespace}/${s.name}`);
     if (built === undefined) return;
     if (s.selector !== null && Object.keys(s.selector).length > 0 && s.type !== 'ExternalName') {
       const keys = Object.keys(s.selector);
-      const matching = cluster.pods.filter(
+      const matching = candidates(labelIndex, s.namespace, s.selector).filter(
         (p) =>
           p.namespace === s.namespace &&
           keys.every((k) => Object.hasOwn(p.labels, k) && p.labels[k] === s.selector![k]),

@@ -325,12 +325,7 @@ function copyLabels(record: Readonly<Record<string, string>> | undefined): Reado
   const out: Record<string, string> = {};
   if (record === undefined) return out;
   for (const key of Object.keys(record).sort()) {
-    Object.defineProperty(out, key, {
-      value: record[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    if (key !== '__proto__') out[key] = record[key] as string;
   }
   return out;
 }

@@ -660,8 +660,8 @@ function walk(w: Walk, srcPod: ClusterPod | undefined, srcNode: ClusterNode | un
       return deliverPod(w, current as ClusterNode, pod, finish);
     }
     if (dev?.startsWith('cali')) {
-      const pod = cluster.pods.find((p) => p.hostVeth === dev && p.node === current.name);
-      if (pod === undefined || pod.ip !== w.dst) {
+      const pod = internals.podByIp.get(w.dst);
+      if (pod === undefined || pod.hostVeth !== dev || pod.node !== current.name) {
         w.hops.push({ node: current.name, kind: 'drop', detail: `no pod holds ${w.dst} behind ${dev}` });
         return finish('DROPPED');
       }

@@ -20,8 +20,10 @@ function pinned(cluster: Cluster): Mutable<NormalizedSpec> {
     const built = internals.nodeByName.get(n.name);
     return { ...n, podCidr: built?.podCidr ?? n.podCidr };
   });
+  const specPods = new Map(spec.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
+  const specServices = new Map(spec.services.map((s) => [`${s.namespace}/${s.name}`, s]));
   const pods: NormalizedPod[] = cluster.pods.map((p) => {
-    const original = spec.pods.find((s) => s.namespace === p.namespace && s.name === p.name);
+    const original = specPods.get(p.key);
     const base: NormalizedPod = original ?? {
       name: p.name,
       namespace: p.namespace,
@@ -41,7 +43,7 @@ function pinned(cluster: Cluster): Mutable<NormalizedSpec> {
     return { ...base, ip: p.hostNetwork ? base.ip : (p.ip ?? base.ip), addon: p.addon };
   });
   const services: NormalizedService[] = cluster.services.map((s) => {
-    const original = spec.services.find((x) => x.namespace === s.namespace && x.name === s.name);
+    const original = specServices.get(s.key);
     const base: NormalizedService = original ?? {
       name: s.name,
       namespace: s.namespace,

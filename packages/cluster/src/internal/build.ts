@@ -25,9 +25,22 @@ export function defaultPodMtu(plugin: CniPlugin, underlay: number, family: 4 | 6
 }
 
 function freezeDeep<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
+    Object.freeze(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (item !== null && typeof item === 'object') stack.push(item);
+      }
+    } else {
+      for (const key in v) {
+        const item: unknown = (v as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') stack.push(item);
+      }
+    }
   }
   return value;
 }
@@ -268,7 +281,9 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
       terminating: p.terminating,
       hostVeth: p.hostNetwork ? null : vethName(plugin, p),
       addon: addonPods.has(key),
-      ports: p.ports.map((c) => ({ ...c, protocol: c.protocol ?? 'TCP' })),
+      ports: p.ports.every((c) => c.protocol !== undefined)
+        ? (p.ports as ClusterPod['ports'])
+        : p.ports.map((c) => ({ ...c, protocol: c.protocol ?? 'TCP' })),
     };
   });
   const podByIp = new Map<string, ClusterPod>();

@@ -10,9 +10,15 @@ export function fnv1a(text: string): number {
 
 /** `n` lower-case hex digits of a stable hash of `text` (n ≤ 16). */
 export function hexHash(text: string, n: number): string {
-  const a = fnv1a(text).toString(16).padStart(8, '0');
-  const b = fnv1a(`${text}#`).toString(16).padStart(8, '0');
-  return (a + b).slice(0, n);
+  let a = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  const b = Math.imul(a ^ 35, 0x01000193) >>> 0;
+  return (hex8(a) + hex8(b)).slice(0, n);
+}
+
+function hex8(n: number): string {
+  const s = n.toString(16);
+  return s.length === 8 ? s : '00000000'.slice(s.length) + s;
 }
 
 /** `n` characters from Kubernetes' random-suffix alphabet (`bcdfghjklmnpqrstvwxz2456789`), stable per text. */

@@ -64,7 +64,8 @@ function copy(value: unknown, path: PathSegment[], depth: number, seen: Set<obje
       const v = copy((value as Record<string, unknown>)[key], path, depth + 1, seen);
       path.pop();
       if (v === undefined) continue;
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      // `__proto__` was skipped above, so a plain assignment creates an own data property
+      out[key] = v;
     }
     return out;
   } finally {
