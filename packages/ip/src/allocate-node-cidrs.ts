@@ -1,5 +1,6 @@
 import { cidrSetOccupy, newCidrSet } from './cidr-set.ts';
 import { formatPrefix } from './format-prefix.ts';
+import { toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { IpError } from './ip-error.ts';
 import type { Prefix } from './prefix.ts';
@@ -12,9 +13,9 @@ export interface AllocateNodeCidrsOptions {
    * The Service CIDR(s): when one overlaps the cluster CIDR its blocks are occupied first, as the
    * range allocator's `filterOutServiceRange` does.
    */
-  readonly serviceCidrs?: readonly Prefix[];
+  readonly serviceCidrs?: readonly (Prefix | string)[];
   /** CIDRs already assigned to nodes (`node.spec.podCIDRs`), occupied before allocating. */
-  readonly occupied?: readonly Prefix[];
+  readonly occupied?: readonly (Prefix | string)[];
 }
 
 /**
@@ -32,11 +33,12 @@ export interface AllocateNodeCidrsOptions {
  * ```
  */
 export function allocateNodeCidrs(
-  clusterCidr: Prefix,
+  cluster: Prefix | string,
   maskSize: number,
   count: number,
   options: AllocateNodeCidrsOptions = {},
 ): Prefix[] {
+  const clusterCidr = toPrefix(cluster, 'cluster CIDR');
   let set = newCidrSet(clusterCidr, maskSize);
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
     throw new IpError(
@@ -44,11 +46,11 @@ export function allocateNodeCidrs(
       `invalid node count ${describe(count)}: must be a non-negative integer`,
     );
   }
-  for (const s of options.serviceCidrs ?? []) {
+  for (const s of (options.serviceCidrs ?? []).map((p) => toPrefix(p, 'service CIDR'))) {
     if (s.addr.family === clusterCidr.addr.family && prefixesOverlap(s, clusterCidr))
       set = cidrSetOccupy(set, s);
   }
-  for (const o of options.occupied ?? []) {
+  for (const o of (options.occupied ?? []).map((p) => toPrefix(p, 'occupied CIDR'))) {
     if (o.addr.family === clusterCidr.addr.family) set = cidrSetOccupy(set, o);
   }
   if (count > set.maxCidrs - set.used.length) {

@@ -181,6 +181,16 @@ describe('allocateNodeCidrs', () => {
     expect(allocateNodeCidrs(P('10.244.0.0/16'), 24, 256).length).toBe(256);
   });
 
+  it('accepts CIDR text and rejects non-prefixes with a typed error', () => {
+    expect(allocateNodeCidrs('10.244.0.0/16', 24, 1).map(formatPrefix)).toEqual(['10.244.0.0/24']);
+    expect(() => allocateNodeCidrs(null as never, 24, 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_PREFIX' }),
+    );
+    expect(() => allocateNodeCidrs('10.244.0.1/16', 24, 1)).toThrowError(
+      expect.objectContaining({ code: 'HOST_BITS_SET' }),
+    );
+  });
+
   it('throws on exhaustion (kubernetes#85866: a /24 cluster CIDR with /24 per node)', () => {
     expect(allocateNodeCidrs(P('10.0.0.0/24'), 24, 1).map(formatPrefix)).toEqual(['10.0.0.0/24']);
     expect(() => allocateNodeCidrs(P('10.0.0.0/24'), 24, 2)).toThrowError(

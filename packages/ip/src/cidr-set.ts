@@ -1,4 +1,5 @@
 import { formatPrefix } from './format-prefix.ts';
+import { toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { fillAddr, maskAddr } from './internal/words.ts';
 import { IpError } from './ip-error.ts';
@@ -43,7 +44,8 @@ const CLUSTER_SUBNET_MAX_DIFF = 16;
  * newCidrSet(parsePrefix('10.244.0.0/16'), 24).maxCidrs; // 256
  * ```
  */
-export function newCidrSet(clusterCidr: Prefix, nodeMaskSize: number): CidrSet {
+export function newCidrSet(cluster: Prefix | string, nodeMaskSize: number): CidrSet {
+  const clusterCidr = toPrefix(cluster, 'cluster CIDR');
   const width = clusterCidr.addr.family === 4 ? 32 : 128;
   if (typeof nodeMaskSize !== 'number' || !Number.isInteger(nodeMaskSize) || nodeMaskSize > width) {
     throw new IpError(
@@ -175,8 +177,8 @@ export function cidrSetAllocateNext(set: CidrSet): CidrSetAllocation {
  * set.used; // [8, 9, 10, 11]
  * ```
  */
-export function cidrSetOccupy(set: CidrSet, cidr: Prefix): CidrSet {
-  const [begin, end] = indices(set, cidr);
+export function cidrSetOccupy(set: CidrSet, cidr: Prefix | string): CidrSet {
+  const [begin, end] = indices(set, toPrefix(cidr, 'CIDR'));
   const used: number[] = [];
   let k = 0;
   const src = set.used;
@@ -196,8 +198,8 @@ export function cidrSetOccupy(set: CidrSet, cidr: Prefix): CidrSet {
  * cidrSetRelease(s.set, s.cidr).used; // []
  * ```
  */
-export function cidrSetRelease(set: CidrSet, cidr: Prefix): CidrSet {
-  const [begin, end] = indices(set, cidr);
+export function cidrSetRelease(set: CidrSet, cidr: Prefix | string): CidrSet {
+  const [begin, end] = indices(set, toPrefix(cidr, 'CIDR'));
   const used = set.used.filter((i) => i < begin || i > end);
   return Object.freeze({ ...set, used: Object.freeze(used) });
 }

@@ -125,6 +125,18 @@ describe('ClusterIP allocator', () => {
     );
   });
 
+  it('accepts text and rejects junk with typed errors', () => {
+    const a = newClusterIpAllocator('10.96.0.0/24', { allocated: ['10.96.0.1'] });
+    expect(formatAddr(allocateClusterIp(a, '10.96.0.10').ip)).toBe('10.96.0.10');
+    expect(releaseClusterIp(a, '10.96.0.1').allocated).toEqual([]);
+    expect(() => allocateClusterIp(a, 42 as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_ADDRESS' }),
+    );
+    expect(() => newClusterIpAllocator(undefined as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_PREFIX' }),
+    );
+  });
+
   it('releasing an unknown address is a no-op', () => {
     const a = newClusterIpAllocator(P('10.0.0.0/24'));
     expect(releaseClusterIp(a, A('10.0.0.7'))).toBe(a);

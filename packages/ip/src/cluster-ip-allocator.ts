@@ -5,6 +5,7 @@ import { addrKey } from './addr-key.ts';
 import { compareAddr } from './compare-addr.ts';
 import { formatAddr } from './format-addr.ts';
 import { formatPrefix } from './format-prefix.ts';
+import { toAddr, toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { IpError } from './ip-error.ts';
 import type { Prefix } from './prefix.ts';
@@ -28,7 +29,7 @@ export interface NewClusterIpAllocatorOptions {
   /** Seed of the random generator (default 0). */
   readonly seed?: number;
   /** Addresses already in use (each must be in range). */
-  readonly allocated?: readonly Addr[];
+  readonly allocated?: readonly (Addr | string)[];
 }
 
 /** What {@link allocateClusterIp} returns. */
@@ -78,9 +79,10 @@ function inBand(ip: Addr, band: IPBand | null): boolean {
  * ```
  */
 export function newClusterIpAllocator(
-  cidr: Prefix,
+  serviceCidr: Prefix | string,
   options: NewClusterIpAllocatorOptions = {},
 ): ClusterIpAllocator {
+  const cidr = toPrefix(serviceCidr, 'service CIDR');
   if (cidr.addr.family === 6 && cidr.bits < 64) {
     throw new IpError(
       'SERVICE_CIDR_TOO_LARGE',
@@ -94,7 +96,8 @@ export function newClusterIpAllocator(
   const usable = serviceCidrLayout(cidr).usable;
   const seen = new Set<string>();
   const allocated: Addr[] = [];
-  for (const ip of options.allocated ?? []) {
+  for (const item of options.allocated ?? []) {
+    const ip = toAddr(item, 'allocated IP');
     if (!inBand(ip, usable)) throw notInRange(ip, cidr);
     const key = addrKey(ip);
     if (seen.has(key)) continue;
@@ -177,8 +180,12 @@ function scanBand(band: IPBand, start: bigint, allocated: readonly Addr[]): Addr
  * prefixContains(parsePrefix('10.96.0.0/12'), next.ip); // true
  * ```
  */
-export function allocateClusterIp(allocator: ClusterIpAllocator, requested?: Addr): ClusterIpAllocation {
+export function allocateClusterIp(
+  allocator: ClusterIpAllocator,
+  request?: Addr | string,
+): ClusterIpAllocation {
   const { cidr } = allocator;
+  const requested = request === undefined ? undefined : toAddr(request, 'requested ClusterIP');
   const layout = serviceCidrLayout(cidr);
   const allocated = allocator.allocated;
   if (requested !== undefined) {
@@ -218,7 +225,8 @@ export function allocateClusterIp(allocator: ClusterIpAllocator, requested?: Add
  * releaseClusterIp(a.allocator, parseAddr('10.96.0.10')).allocated.length; // 0
  * ```
  */
-export function releaseClusterIp(allocator: ClusterIpAllocator, ip: Addr): ClusterIpAllocator {
+export function releaseClusterIp(allocator: ClusterIpAllocator, release: Addr | string): ClusterIpAllocator {
+  const ip = toAddr(release, 'released ClusterIP');
   const rest = allocator.allocated.filter((a) => compareAddr(a, ip) !== 0);
   if (rest.length === allocator.allocated.length) return allocator;
   return freeze(allocator.cidr, rest, allocator.seed);

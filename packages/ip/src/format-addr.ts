@@ -1,19 +1,5 @@
 import type { Addr } from './addr.ts';
-
-/** Decimal text of 0–255 (a constant table: no number-to-string conversion on the hot path). */
-const DEC: readonly string[] = Object.freeze(Array.from({ length: 256 }, (_, i) => String(i)));
-
-function dotted(n: number): string {
-  return (
-    (DEC[n >>> 24] as string) +
-    '.' +
-    (DEC[(n >>> 16) & 255] as string) +
-    '.' +
-    (DEC[(n >>> 8) & 255] as string) +
-    '.' +
-    (DEC[n & 255] as string)
-  );
-}
+import { dotted } from './internal/dotted.ts';
 
 /**
  * Formats an address canonically: dotted quad for IPv4; RFC 5952 §4 for IPv6 (lower case, no

@@ -1,4 +1,5 @@
 import { formatAddr } from './format-addr.ts';
+import { dotted } from './internal/dotted.ts';
 import type { Prefix } from './prefix.ts';
 
 /**
@@ -10,5 +11,10 @@ import type { Prefix } from './prefix.ts';
  * ```
  */
 export function formatPrefix(prefix: Prefix): string {
-  return `${formatAddr(prefix.addr)}/${prefix.bits}`;
+  const a = prefix.addr;
+  if (a.family === 4) return dotted(a.w3) + (SLASH[prefix.bits] as string);
+  return formatAddr(a) + (SLASH[prefix.bits] as string);
 }
+
+/** "/0" … "/128". */
+const SLASH: readonly string[] = Object.freeze(Array.from({ length: 129 }, (_, i) => `/${i}`));

@@ -34,6 +34,7 @@ export {
   ipSetSize,
   ipSetUnion,
 } from './ip-set.ts';
+export type { PrefixInput } from './merge-prefixes.ts';
 export { excludePrefixes, mergePrefixes } from './merge-prefixes.ts';
 export { nthAddr } from './nth-addr.ts';
 export { parseAddr, safeParseAddr } from './parse-addr.ts';

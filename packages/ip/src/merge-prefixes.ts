@@ -9,18 +9,31 @@ import {
   v6RangesFromPrefixes,
 } from './internal/range-ops.ts';
 import { IpError } from './ip-error.ts';
+import { parsePrefix } from './parse-prefix.ts';
 import type { Prefix } from './prefix.ts';
 
-function asList(value: Prefix | readonly Prefix[], what: string): readonly Prefix[] {
+/** A prefix, parsed or as text (text is parsed strictly with {@link parsePrefix}). */
+export type PrefixInput = Prefix | string;
+
+function asList(value: PrefixInput | readonly PrefixInput[], what: string): readonly Prefix[] {
   if (Array.isArray(value)) {
+    let out: Prefix[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const p = value[i] as Prefix | null | undefined;
-      if (p === null || typeof p !== 'object' || typeof p.bits !== 'number' || typeof p.addr !== 'object') {
+      const p = value[i] as unknown;
+      if (typeof p === 'string') {
+        out ??= value.slice(0, i) as Prefix[];
+        out.push(parsePrefix(p));
+        continue;
+      }
+      const q = p as Prefix | null | undefined;
+      if (q === null || typeof q !== 'object' || typeof q.bits !== 'number' || typeof q.addr !== 'object') {
         throw new IpError('INVALID_PREFIX', `${what}[${i}] is not a Prefix: ${describe(p)}`, [i]);
       }
+      out?.push(q);
     }
-    return value;
+    return out ?? (value as readonly Prefix[]);
   }
+  if (typeof value === 'string') return [parsePrefix(value)];
   const p = value as Prefix | null | undefined;
   if (p === null || typeof p !== 'object' || typeof p.bits !== 'number' || typeof p.addr !== 'object') {
     throw new IpError('INVALID_PREFIX', `${what} is not a Prefix or an array of them: ${describe(p)}`);
@@ -28,10 +41,16 @@ function asList(value: Prefix | readonly Prefix[], what: string): readonly Prefi
   return [p];
 }
 
+function hasV6(list: readonly Prefix[]): boolean {
+  for (let i = 0; i < list.length; i++) if ((list[i] as Prefix).addr.family === 6) return true;
+  return false;
+}
+
 /**
  * Merges prefixes into the minimal list covering exactly the same addresses, sorted IPv4 before
  * IPv6, then by address. Overlapping, nested and adjacent prefixes coalesce; families never mix
- * (IPv4-mapped IPv6 prefixes stay IPv6). IPv4 is merged on uint32 numbers.
+ * (IPv4-mapped IPv6 prefixes stay IPv6). IPv4 is merged on uint32 numbers, IPv6 on uint32 words.
+ * Text items are parsed strictly (`INVALID_PREFIX`, `HOST_BITS_SET`).
  *
  * @example
  * ```ts
@@ -39,7 +58,7 @@ function asList(value: Prefix | readonly Prefix[], what: string): readonly Prefi
  * // ['10.0.0.0/24']
  * ```
  */
-export function mergePrefixes(prefixes: readonly Prefix[]): Prefix[] {
+export function mergePrefixes(prefixes: readonly PrefixInput[]): Prefix[] {
   const list = asList(prefixes, 'prefixes');
   const out: Prefix[] = [];
   v4ToPrefixes(out, v4FromPrefixes(list));
@@ -58,13 +77,15 @@ export function mergePrefixes(prefixes: readonly Prefix[]): Prefix[] {
  * ```
  */
 export function excludePrefixes(
-  base: Prefix | readonly Prefix[],
-  remove: Prefix | readonly Prefix[],
+  base: PrefixInput | readonly PrefixInput[],
+  remove: PrefixInput | readonly PrefixInput[],
 ): Prefix[] {
   const b = asList(base, 'base');
   const r = asList(remove, 'remove');
   const out: Prefix[] = [];
   v4ToPrefixes(out, v4Subtract(v4FromPrefixes(b), v4FromPrefixes(r)));
-  for (const p of rangesToPrefixes(subtract(v6RangesFromPrefixes(b), v6RangesFromPrefixes(r)))) out.push(p);
+  if (hasV6(b)) {
+    for (const p of rangesToPrefixes(subtract(v6RangesFromPrefixes(b), v6RangesFromPrefixes(r)))) out.push(p);
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Addr } from './addr.ts';
 import { addrAdd, addrNext, addrPrev } from './addr-arith.ts';
 import { compareAddr } from './compare-addr.ts';
+import { toPrefix } from './internal/coerce.ts';
 import { nthAddr } from './nth-addr.ts';
 import type { Prefix } from './prefix.ts';
 import { prefixLast } from './prefix-bounds.ts';
@@ -44,7 +45,8 @@ export interface ServiceCidrLayout {
  * serviceRangeOffset(parsePrefix('10.0.0.0/28')); // 0
  * ```
  */
-export function serviceRangeOffset(prefix: Prefix): number {
+export function serviceRangeOffset(serviceCidr: Prefix | string): number {
+  const prefix = toPrefix(serviceCidr, 'service CIDR');
   const host = (prefix.addr.family === 4 ? 32 : 128) - prefix.bits;
   if ((prefix.addr.family === 4 && host >= 31) || (prefix.addr.family === 6 && host >= 127)) return 0;
   const size = host >= 63 ? Number.MAX_SAFE_INTEGER : 2 ** host;
@@ -69,7 +71,8 @@ export function serviceRangeOffset(prefix: Prefix): number {
  * formatAddr(l.dynamicBand!.first); // '10.96.1.1'
  * ```
  */
-export function serviceCidrLayout(prefix: Prefix): ServiceCidrLayout {
+export function serviceCidrLayout(serviceCidr: Prefix | string): ServiceCidrLayout {
+  const prefix = toPrefix(serviceCidr, 'service CIDR');
   const size = prefixSize(prefix);
   const offset = serviceRangeOffset(prefix);
   const first = addrNext(prefix.addr);

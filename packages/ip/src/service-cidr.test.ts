@@ -53,6 +53,16 @@ describe('serviceCidrLayout (KEP-3070, pkg/registry/core/service/ipallocator)', 
     expect(band(v4.dynamicBand)).toBe('10.0.0.17-10.0.0.254');
   });
 
+  it('accepts CIDR text and rejects junk with a typed error', () => {
+    expect(formatAddr(serviceCidrLayout('10.96.0.0/12').dnsIp as never)).toBe('10.96.0.10');
+    expect(() => serviceCidrLayout({} as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_PREFIX' }),
+    );
+    expect(() => validateServiceCidr('10.0.0.0/8')).toThrowError(
+      expect.objectContaining({ code: 'SERVICE_CIDR_TOO_LARGE' }),
+    );
+  });
+
   it('handles tiny prefixes', () => {
     const l28 = serviceCidrLayout(P('10.0.0.0/28'));
     expect(l28.staticBand).toBeNull();

@@ -70,9 +70,17 @@ describe('mergePrefixes', () => {
     expect(() => mergePrefixes([null as never])).toThrowError(
       expect.objectContaining({ code: 'INVALID_PREFIX' }),
     );
-    expect(() => mergePrefixes('10.0.0.0/8' as never)).toThrowError(
+    expect(() => mergePrefixes(42 as never)).toThrowError(
       expect.objectContaining({ code: 'INVALID_PREFIX' }),
     );
+    expect(() => mergePrefixes(['10.0.0.1/8'])).toThrowError(
+      expect.objectContaining({ code: 'HOST_BITS_SET' }),
+    );
+  });
+
+  it('accepts prefix text as well', () => {
+    expect(fmt(mergePrefixes(['10.0.1.0/24', P('10.0.0.0/24')]))).toEqual(['10.0.0.0/23']);
+    expect(fmt(excludePrefixes('10.0.0.0/24', ['10.0.0.128/25']))).toEqual(['10.0.0.0/25']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { formatPrefix } from './format-prefix.ts';
+import { toPrefix } from './internal/coerce.ts';
 import { IpError } from './ip-error.ts';
 import type { Prefix } from './prefix.ts';
 
@@ -28,10 +29,11 @@ const MAX_CIDR_BITS = 20;
  * ```
  */
 export function serviceCidrErrors(
-  prefixes: Prefix | readonly Prefix[],
+  prefixes: Prefix | string | readonly (Prefix | string)[],
   options: ValidateServiceCidrOptions = {},
 ): IpError[] {
-  const list: readonly Prefix[] = Array.isArray(prefixes) ? prefixes : [prefixes as Prefix];
+  const raw: readonly unknown[] = Array.isArray(prefixes) ? prefixes : [prefixes];
+  const list: readonly Prefix[] = raw.map((p, i) => toPrefix(p, `--service-cluster-ip-range[${i}]`, [i]));
   const errors: IpError[] = [];
   if (list.length === 0) {
     errors.push(
@@ -93,7 +95,7 @@ export function serviceCidrErrors(
  * ```
  */
 export function validateServiceCidr(
-  prefixes: Prefix | readonly Prefix[],
+  prefixes: Prefix | string | readonly (Prefix | string)[],
   options: ValidateServiceCidrOptions = {},
 ): readonly IpError[] {
   const errors = serviceCidrErrors(prefixes, options);

@@ -117,12 +117,13 @@ export function appendRangePrefixes(out: Prefix[], a: Addr, b: Addr): void {
 /** Numeric IPv4 form of {@link appendRangePrefixes}: a and b are uint32 values, a <= b. */
 export function appendV4RangePrefixes(out: Prefix[], a: number, b: number): void {
   while (a <= b) {
-    let size = a === 0 ? 4294967296 : (a & -a) >>> 0;
+    // largest block aligned at a (lowest set bit) that fits in the remaining span
+    const align = a === 0 ? 32 : 31 - Math.clz32(a & -a);
     const span = b - a + 1;
-    while (size > span) size /= 2;
-    const bits = size === 4294967296 ? 0 : Math.clz32(size) + 1;
-    out.push(makePrefix(makeAddr(4, 0, 0, 0, a, ''), bits));
-    a += size;
+    const fit = span >= 4294967296 ? 32 : 31 - Math.clz32(span);
+    const host = Math.min(align, fit);
+    out.push(makePrefix(makeAddr(4, 0, 0, 0, a, ''), 32 - host));
+    a += host >= 31 ? (host === 32 ? 4294967296 : 2147483648) : 1 << host;
   }
 }
 
@@ -164,18 +165,32 @@ export function v4FromPrefixes(prefixes: readonly Prefix[]): number[] {
   for (let i = 0; i < prefixes.length; i++) if ((prefixes[i] as Prefix).addr.family === 4) n++;
   const out: number[] = [];
   if (n === 0) return out;
-  const starts = new Uint32Array(n);
-  const ends = new Uint32Array(n);
+  // Small inputs: plain arrays and insertion sort (typed-array allocation costs more than the sort).
+  const small = n < 32;
+  const starts: Uint32Array | number[] = small ? [] : new Uint32Array(n);
+  const ends: Uint32Array | number[] = small ? [] : new Uint32Array(n);
   let k = 0;
   for (let i = 0; i < prefixes.length; i++) {
     const p = prefixes[i] as Prefix;
     if (p.addr.family !== 4) continue;
     const s = p.addr.w3;
-    starts[k] = s;
-    ends[k] = s + (p.bits === 0 ? 4294967295 : ~(-1 << (32 - p.bits)) >>> 0);
+    const e = s + (p.bits === 0 ? 4294967295 : ~(-1 << (32 - p.bits)) >>> 0);
+    if (small) {
+      let j = k - 1;
+      while (j >= 0 && (starts[j] as number) > s) {
+        starts[j + 1] = starts[j] as number;
+        ends[j + 1] = ends[j] as number;
+        j--;
+      }
+      starts[j + 1] = s;
+      ends[j + 1] = e;
+    } else {
+      starts[k] = s;
+      ends[k] = e;
+    }
     k++;
   }
-  sortPairsU32(starts, ends);
+  if (!small) sortPairsU32(starts as Uint32Array, ends as Uint32Array);
   let open = starts[0] as number;
   let close = ends[0] as number;
   for (let i = 1; i < n; i++) {
