@@ -1,4 +1,5 @@
 import { ProxyError } from '../proxy-error.ts';
+import { assertRuleset } from './assert-ruleset.ts';
 import type { IptablesLine, IptablesTable, Ruleset } from './ruleset.ts';
 
 interface ChainState {
@@ -43,6 +44,8 @@ function tableState(table: IptablesTable | undefined): Map<string, ChainState> {
  * ```
  */
 export function applyIptablesRestore(current: Ruleset, restore: Ruleset): Ruleset {
+  assertRuleset(current, 'current');
+  assertRuleset(restore, 'restore');
   const names = current.tables.map((t) => t.name);
   for (const t of restore.tables) if (!names.includes(t.name)) names.push(t.name);
   const tables: IptablesTable[] = [];

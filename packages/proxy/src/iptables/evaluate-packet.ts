@@ -1,5 +1,6 @@
 import { cidrContains, formatIp, parseCidrSloppy, parseIpSloppy } from '../internal/ip.ts';
 import { ProxyError } from '../proxy-error.ts';
+import { assertRuleset } from './assert-ruleset.ts';
 import { type IptablesRule, parseIptablesRule, type RuleValue } from './parse-iptables-rule.ts';
 import type { Ruleset } from './ruleset.ts';
 
@@ -241,12 +242,7 @@ export function evaluatePacket(
   packet: Packet,
   options: EvaluateOptions = {},
 ): PacketResult {
-  if (typeof ruleset !== 'object' || ruleset === null || !Array.isArray(ruleset.tables)) {
-    throw new ProxyError(
-      'INVALID_RULESET',
-      'ruleset must be a Ruleset (from iptablesRules or parseIptablesSave)',
-    );
-  }
+  assertRuleset(ruleset);
   if (typeof packet !== 'object' || packet === null) {
     throw new ProxyError('INVALID_PACKET', 'packet must be an object');
   }

@@ -1,3 +1,4 @@
+import { assertRuleset } from './assert-ruleset.ts';
 import type { Ruleset } from './ruleset.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { Ruleset } from './ruleset.ts';
  * ```
  */
 export function formatIptablesSave(ruleset: Ruleset): string {
+  assertRuleset(ruleset);
   const parts: string[] = [];
   for (const table of ruleset.tables) {
     for (const line of table.before) parts.push(line);

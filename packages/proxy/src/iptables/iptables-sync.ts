@@ -86,6 +86,22 @@ export interface IptablesSyncResult {
   readonly warnings: readonly ModelWarning[];
 }
 
+function assertState(state: unknown): asserts state is IptablesSyncState {
+  const st = state as Partial<Record<keyof IptablesSyncState, unknown>> | null;
+  const ok =
+    typeof st === 'object' &&
+    st !== null &&
+    typeof st.config === 'object' &&
+    st.config !== null &&
+    st.services instanceof Map &&
+    st.endpointSlices instanceof Map &&
+    st.slicesByService instanceof Map &&
+    typeof st.totalEndpoints === 'number' &&
+    Array.isArray(st.entries) &&
+    st.entries.every((e: unknown) => typeof e === 'object' && e !== null && 'fragment' in e && 'port' in e);
+  if (!ok) throw new ProxyError('INVALID_STATE', 'state must come from iptablesSync or iptablesPartialSync');
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -266,9 +282,7 @@ export function iptablesPartialSync(
   change: IptablesChange,
   options: PartialSyncOptions = {},
 ): IptablesSyncResult {
-  if (typeof previous !== 'object' || previous === null || !Array.isArray(previous.entries)) {
-    throw new ProxyError('INVALID_STATE', 'previous must be the state of an earlier iptablesSync');
-  }
+  assertState(previous);
   if (typeof change !== 'object' || change === null)
     throw new ProxyError('INVALID_INPUT', 'change must be an object');
   const config = previous.config;
@@ -413,9 +427,7 @@ export function safeIptablesPartialSync(
  * ```
  */
 export function syncStateRuleset(state: IptablesSyncState): Ruleset {
-  if (typeof state !== 'object' || state === null || !Array.isArray(state.entries)) {
-    throw new ProxyError('INVALID_STATE', 'state must come from iptablesSync or iptablesPartialSync');
-  }
+  assertState(state);
   return assembleRuleset(
     state.config,
     state.entries.map((e) => e.fragment),

@@ -1,3 +1,4 @@
+import { assertRuleset } from './assert-ruleset.ts';
 import { parseIptablesRule } from './parse-iptables-rule.ts';
 import { parseIptablesSave } from './parse-iptables-save.ts';
 import type { Ruleset } from './ruleset.ts';
@@ -60,6 +61,7 @@ function chainOrder(a: string, b: string): number {
  */
 export function normalizeIptablesSave(input: string | Ruleset): string {
   const ruleset = typeof input === 'string' ? parseIptablesSave(input) : input;
+  assertRuleset(ruleset);
   const tables = [...ruleset.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let out = '';
   for (const table of tables) {

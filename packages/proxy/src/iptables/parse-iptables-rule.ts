@@ -1,3 +1,5 @@
+import { ProxyError } from '../proxy-error.ts';
+
 /** A match value, possibly negated with `!`. */
 export interface RuleValue {
   readonly negated: boolean;
@@ -101,6 +103,12 @@ const VALUE_PARAMS: Readonly<Record<string, ValueKey>> = {
  * ```
  */
 export function parseIptablesRule(line: string): IptablesRule {
+  if (typeof line !== 'string') {
+    throw new ProxyError(
+      'INVALID_RULE',
+      `an iptables rule must be a string, got ${line === null ? 'null' : typeof line}`,
+    );
+  }
   const raw = line.trim().replace(/^\[\d+:\d+\]\s+/, '');
   const words = ruleWords(raw);
   const out: {

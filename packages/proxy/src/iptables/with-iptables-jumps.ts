@@ -1,3 +1,4 @@
+import { assertRuleset } from './assert-ruleset.ts';
 import type { IptablesLine, IptablesTable, Ruleset } from './ruleset.ts';
 
 interface Jump {
@@ -104,6 +105,7 @@ const BUILTINS: Readonly<Record<string, readonly string[]>> = {
  * ```
  */
 export function withIptablesJumps(ruleset: Ruleset): Ruleset {
+  assertRuleset(ruleset);
   const tables: IptablesTable[] = ruleset.tables.map((table) => {
     const builtins = BUILTINS[table.name];
     if (builtins === undefined) return table;
