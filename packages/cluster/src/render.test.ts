@@ -33,6 +33,27 @@ describe('render', () => {
     expect(parseIpRoute(render(c, { pod: 'default/web-1', artefact: 'ip-route' })).length).toBeGreaterThan(0);
   });
 
+  it('weave: one connected route for the whole range, no per-node routes', () => {
+    const w = defineCluster(lessonSpec({ cni: { plugin: 'weave' }, podCidr: '10.32.0.0/12' }));
+    const text = render(w, { node: 'node02', artefact: 'ip-route' });
+    expect(text).toContain('10.32.0.0/12 dev weave proto kernel scope link');
+    expect(text).not.toContain(' via ');
+  });
+
+  it('bridge-gateway: nodes default to the router, the router holds a route per node', () => {
+    const g = defineCluster(lessonSpec({ cni: { plugin: 'bridge-gateway' } }));
+    expect(render(g, { node: 'node01', artefact: 'ip-route' })).toContain('default via 192.168.1.1 dev eth0');
+    expect(render(g, { node: 'router', artefact: 'ip-route' })).toBe(
+      [
+        '10.244.0.0/24 via 192.168.1.11 dev eth0',
+        '10.244.1.0/24 via 192.168.1.12 dev eth0',
+        '10.244.2.0/24 via 192.168.1.13 dev eth0',
+        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.1',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('iptables-save parses back and holds the Service chains', () => {
     const text = render(c, { node: 'node02', artefact: 'iptables-save' });
     expect(parseIptablesSave(text).tables.map((t) => t.name)).toEqual(['filter', 'nat']);
