@@ -64,7 +64,8 @@ export function defaultIpRules(family: 4 | 6 = 4): IpRule[] {
 const U32 = 4294967295;
 
 function fail(line: number, text: string, code: string, message: string): RoutesError {
-  return new RoutesError(code, `line ${line + 1}: ${message} in ${describe(text)}`, [line]);
+  const shown = text.length > 160 ? `${text.slice(0, 157)}...` : text;
+  return new RoutesError(code, `line ${line + 1}: ${message} in ${describe(shown)}`, [line]);
 }
 
 function parseSelector(token: string, keyword: string, line: number, text: string): Prefix | undefined {

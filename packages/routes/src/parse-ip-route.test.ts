@@ -216,6 +216,12 @@ describe('parseIpRoute errors', () => {
     expect(() => parseIpRoute(text)).toThrow(r.error.message);
   });
 
+  it('stays linear on pathological whitespace', () => {
+    const r = safeParseIpRoute(`10.0.0.0/8${' '.repeat(200_000)}x${'\n '.repeat(50_000)}`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('UNKNOWN_KEYWORD');
+  });
+
   it('names the line (path = [line index])', () => {
     const r = safeParseIpRoute('10.0.0.0/8 dev eth0\n\n10.1.0.0/16 dev eth0 dev eth1');
     expect(r.ok).toBe(false);

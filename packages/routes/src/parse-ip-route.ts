@@ -54,7 +54,8 @@ interface PendingRoute {
 }
 
 function fail(line: number, text: string, code: string, message: string): RoutesError {
-  return new RoutesError(code, `line ${line + 1}: ${message} in ${describe(text)}`, [line]);
+  const shown = text.length > 160 ? `${text.slice(0, 157)}...` : text;
+  return new RoutesError(code, `line ${line + 1}: ${message} in ${describe(shown)}`, [line]);
 }
 
 function parseU32(token: string, keyword: string, line: number, text: string, max = U32_MAX): number {
@@ -382,7 +383,7 @@ function parseAll(text: string, options: ParseIpRouteOptions | undefined): Route
   const pending: PendingRoute[] = [];
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n] as string;
-    const trimmed = raw.replace(/^[ \t\r\f\v]+|[ \t\r\f\v]+$/g, '');
+    const trimmed = raw.trim();
     if (trimmed === '') continue;
     const tokens = trimmed.split(SPLIT_RE);
     if (tokens[0] === 'nexthop') {
