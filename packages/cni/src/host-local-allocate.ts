@@ -186,7 +186,9 @@ function checkId(value: unknown, name: string): string {
  * Allocates one address per range set for a container interface, exactly as the host-local IPAM
  * plugin does on ADD (`cmdAdd` + `IPAllocator.Get`): round robin from the last reserved address,
  * skipping the gateway, network and IPv4 broadcast; requested addresses (`options.requestedIps`)
- * go to the set containing them. Takes the raw `ipam` JSON object; `store` is
+ * go to the set containing them. Takes the raw `ipam` JSON object (or its JSON text, or a whole
+ * network config whose `ipam`, `cniVersion`, `runtimeConfig.ipRanges`/`ips` and `args.cni.ips` are
+ * then read as host-local's `LoadIPAMConfig` reads stdin); `store` is
  * {@link emptyHostLocalStore} or `undefined` to start. Returns a new store and never mutates the
  * given one. Throws {@link CniError}: `NO_ADDRESSES_AVAILABLE`, `DUPLICATE_ALLOCATION` (a second ADD
  * for the same container and interface), and the config errors of {@link parseHostLocalConfig}

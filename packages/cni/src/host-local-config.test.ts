@@ -278,3 +278,29 @@ describe('parseHostLocalConfig — config_test.go (LoadIPAMConfig)', () => {
     expect(conf.dataDir).toBe('/run/my-orchestrator/container-ipam-state');
   });
 });
+
+// plugins/ipam/host-local/backend/allocator/config.go LoadIPAMConfig reads the whole network config
+describe('parseHostLocalConfig — whole network config input', () => {
+  it('reads ipam, cniVersion, runtimeConfig and args around it (config_test.go inputs)', () => {
+    const conf = parseHostLocalConfig({
+      cniVersion: '0.3.1',
+      name: 'mynet',
+      type: 'ipvlan',
+      master: 'foo0',
+      runtimeConfig: { irrelevant: 'a', ipRanges: [[{ subnet: '12.1.3.0/24' }]], ips: ['192.168.0.5/24'] },
+      args: { cni: { ips: ['10.1.2.11'] } },
+      ipam: { type: 'host-local', subnet: '10.1.2.0/24' },
+    });
+    expect(conf.ranges.map((s) => s[0]!.subnet)).toEqual(['12.1.3.0/24', '10.1.2.0/24']);
+    expect(conf.requestedIps).toEqual(['10.1.2.11', '192.168.0.5']);
+    const r = safeParseHostLocalConfig({
+      cniVersion: '0.2.0',
+      ipam: { type: 'host-local', ranges: [[{ subnet: '10.1.2.0/24' }], [{ subnet: '11.1.2.0/24' }]] },
+    });
+    expect(r.ok).toBe(false);
+    const bad = safeParseHostLocalConfig({ name: 'n', ipam: { type: 'host-local', subnet: '10.1.2.0/31' } });
+    if (!bad.ok) expect(bad.error.path).toEqual(['ipam', 'subnet']);
+    expect(safeParseHostLocalConfig('{"type":"host-local","subnet":"10.0.0.0/24"}').ok).toBe(true);
+    expect(safeParseHostLocalConfig('{').ok).toBe(false);
+  });
+});

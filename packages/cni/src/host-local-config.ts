@@ -289,7 +289,51 @@ function readRoutes(ipam: Record<string, unknown>): HostLocalRoute[] | undefined
 }
 
 /** @internal Loads and validates an `ipam` object the way `allocator.LoadIPAMConfig` does. */
-export function loadHostLocalConfig(ipam: unknown, options: HostLocalOptions = {}): HostLocalConfigInternal {
+export function loadHostLocalConfig(input: unknown, options: HostLocalOptions = {}): HostLocalConfigInternal {
+  let value = input;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch (error) {
+      fail(
+        'INVALID_JSON',
+        `invalid IPAM config JSON: ${error instanceof Error ? error.message : String(error)}`,
+        [],
+      );
+    }
+  }
+  // A whole network config (what host-local reads on stdin): take `ipam`, and the version,
+  // runtime ipRanges/ips and args.cni.ips around it, as LoadIPAMConfig does.
+  if (isObject(value) && isObject(value.ipam) && !has(value, 'ranges') && !has(value, 'subnet')) {
+    const rc = isObject(value.runtimeConfig) ? value.runtimeConfig : {};
+    const args = isObject(value.args) && isObject(value.args.cni) ? value.args.cni : {};
+    const strings = (v: unknown): string[] =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    const merged: HostLocalOptions = {
+      ...options,
+      ...(options.cniVersion === undefined && typeof value.cniVersion === 'string'
+        ? { cniVersion: value.cniVersion }
+        : {}),
+      ...(options.ipRanges === undefined && rc.ipRanges !== undefined ? { ipRanges: rc.ipRanges } : {}),
+      requestedIps: [...(options.requestedIps ?? []), ...strings(args.ips), ...strings(rc.ips)],
+    };
+    try {
+      return loadIpamSection(value.ipam, merged);
+    } catch (error) {
+      if (
+        error instanceof CniError &&
+        error.path[0] !== 'runtimeConfig' &&
+        error.path[0] !== 'requestedIps'
+      ) {
+        throw new CniError(error.code, error.message, ['ipam', ...error.path]);
+      }
+      throw error;
+    }
+  }
+  return loadIpamSection(value, options);
+}
+
+function loadIpamSection(ipam: unknown, options: HostLocalOptions): HostLocalConfigInternal {
   if (ipam === undefined || ipam === null) {
     fail('MISSING_IPAM', "IPAM config missing 'ipam' key", []);
   }
