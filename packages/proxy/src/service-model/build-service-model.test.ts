@@ -226,6 +226,41 @@ describe('resolveProxyConfig', () => {
     });
   });
 
+  it('reads KubeProxyConfiguration-style detectLocalMode settings', () => {
+    const base = { hostname: 'n', nodeIPs: ['192.168.0.2'] };
+    expect(
+      resolveProxyConfig({ ...base, detectLocalMode: 'NodeCIDR', nodeCIDR: '10.244.1.0/24' }).localDetector,
+    ).toEqual({
+      mode: 'NodeCIDR',
+      cidr: '10.244.1.0/24',
+    });
+    expect(
+      resolveProxyConfig({ ...base, detectLocalMode: 'BridgeInterface', bridgeInterface: 'cbr0' })
+        .localDetector,
+    ).toEqual({
+      mode: 'BridgeInterface',
+      interface: 'cbr0',
+    });
+    expect(
+      resolveProxyConfig({ ...base, detectLocalMode: 'InterfaceNamePrefix', interfaceNamePrefix: 'veth' })
+        .localDetector,
+    ).toEqual({
+      mode: 'InterfaceNamePrefix',
+      prefix: 'veth',
+    });
+    expect(
+      resolveProxyConfig({ ...base, detectLocalMode: 'ClusterCIDR', clusterCIDR: '10.0.0.0/8' })
+        .localDetector,
+    ).toEqual({
+      mode: 'ClusterCIDR',
+      cidr: '10.0.0.0/8',
+    });
+    expect(() => resolveProxyConfig({ ...base, detectLocalMode: 'NodeCIDR' })).toThrow(/nodeCIDR/);
+    expect(() => resolveProxyConfig({ ...base, detectLocalMode: 'Nope' as never })).toThrow(
+      /detectLocalMode/,
+    );
+  });
+
   it('rejects bad config with codes', () => {
     expect(() => resolveProxyConfig({ hostname: 'n', nodeIPs: [], masqueradeBit: 32 })).toThrow(
       /masqueradeBit/,

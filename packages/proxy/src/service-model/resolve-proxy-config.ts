@@ -68,6 +68,35 @@ function resolveDetector(config: Record<string, unknown>, family: 4 | 6): LocalD
         );
     }
   }
+  const mode = config.detectLocalMode;
+  if (mode !== undefined && mode !== 'ClusterCIDR') {
+    const nonEmpty = (key: string): string => {
+      const v = config[key];
+      if (typeof v !== 'string' || v === '') {
+        throw new ProxyError(
+          'INVALID_CONFIG',
+          `config.${key} is required for detectLocalMode ${String(mode)}`,
+          ['config', key],
+        );
+      }
+      return v;
+    };
+    switch (mode) {
+      case 'NodeCIDR': {
+        const cidr = pickCidr(nonEmpty('nodeCIDR'), family, ['config', 'nodeCIDR']);
+        return cidr === undefined ? { mode: 'None' } : { mode: 'NodeCIDR', cidr };
+      }
+      case 'BridgeInterface':
+        return { mode: 'BridgeInterface', interface: nonEmpty('bridgeInterface') };
+      case 'InterfaceNamePrefix':
+        return { mode: 'InterfaceNamePrefix', prefix: nonEmpty('interfaceNamePrefix') };
+      default:
+        throw new ProxyError('INVALID_CONFIG', `unknown detectLocalMode ${JSON.stringify(mode)}`, [
+          'config',
+          'detectLocalMode',
+        ]);
+    }
+  }
   const cidr = pickCidr(config.clusterCIDR, family, ['config', 'clusterCIDR']);
   return cidr === undefined ? { mode: 'None' } : { mode: 'ClusterCIDR', cidr };
 }

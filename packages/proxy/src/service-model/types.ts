@@ -31,6 +31,18 @@ export interface ProxyConfig {
   readonly clusterCIDR?: string;
   /** Another local-traffic detector; wins over `clusterCIDR` when given. */
   readonly localDetector?: LocalDetector;
+  /**
+   * KubeProxyConfiguration's `detectLocalMode` (`ClusterCIDR`, `NodeCIDR`, `BridgeInterface`,
+   * `InterfaceNamePrefix`), read with `clusterCIDR`, `nodeCIDR`, `bridgeInterface` or
+   * `interfaceNamePrefix`; `localDetector` wins when both are given.
+   */
+  readonly detectLocalMode?: 'ClusterCIDR' | 'NodeCIDR' | 'BridgeInterface' | 'InterfaceNamePrefix';
+  /** The node's pod CIDR, for `detectLocalMode: 'NodeCIDR'`. */
+  readonly nodeCIDR?: string;
+  /** For `detectLocalMode: 'BridgeInterface'`. */
+  readonly bridgeInterface?: string;
+  /** For `detectLocalMode: 'InterfaceNamePrefix'`. */
+  readonly interfaceNamePrefix?: string;
   /** `--masquerade-all` (default false). */
   readonly masqueradeAll?: boolean;
   /** `--iptables-masquerade-bit` (default 14 → mark `0x4000`). */
