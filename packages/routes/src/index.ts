@@ -4,6 +4,8 @@ export type { CompiledLpm, CompileLpmOptions, LpmLayout, LpmStats } from './comp
 export { compileLpm } from './compile-lpm.ts';
 export type { ConnectedRoutesOptions, InterfaceAddress } from './connected-routes.ts';
 export { connectedRoutes } from './connected-routes.ts';
+export type { RouteDiff } from './diff-routes.ts';
+export { diffRoutes } from './diff-routes.ts';
 export { formatIpRoute, formatRoute } from './format-ip-route.ts';
 export type {
   ForwardDisposition,
