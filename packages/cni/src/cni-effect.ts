@@ -1,5 +1,4 @@
 import type { HostLocalStore } from './host-local-store.ts';
-import type { PortmapConf } from './plugin-schemas.ts';
 import type { IptablesChain } from './portmap-chains.ts';
 import type { CniResult } from './result-schema.ts';
 import type { RuntimeConfig } from './runtime-config-schema.ts';
@@ -136,5 +135,3 @@ export interface CniCheckOutcome {
   readonly skipped: boolean;
   readonly invocations: readonly CniInvocation[];
 }
-
-export type { PortmapConf };
