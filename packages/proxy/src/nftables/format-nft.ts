@@ -1,33 +1,5 @@
-import type { NftChain, NftElement, NftRule, NftRuleset, NftSet, NftTable } from './nft-ruleset.ts';
-
-function quote(text: string): string {
-  return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-}
-
-function tableLine(t: NftTable): string {
-  return t.comment === undefined
-    ? `add table ${t.family} ${t.name}`
-    : `add table ${t.family} ${t.name} { comment ${quote(t.comment)} ; }`;
-}
-
-function chainLine(t: NftTable, c: NftChain): string {
-  let line = `add chain ${t.family} ${t.name} ${c.name}`;
-  if (c.type !== undefined || c.comment !== undefined) {
-    line += ' {';
-    if (c.type !== undefined) line += ` type ${c.type} hook ${c.hook ?? ''} priority ${c.priority ?? 0} ;`;
-    if (c.comment !== undefined) line += ` comment ${quote(c.comment)} ;`;
-    line += ' }';
-  }
-  return line;
-}
-
-function setLine(t: NftTable, s: NftSet): string {
-  let line = `add ${s.kind} ${t.family} ${t.name} ${s.name} { type ${s.type} ;`;
-  if (s.flags !== undefined && s.flags.length > 0) line += ` flags ${s.flags.join(',')} ;`;
-  if (s.timeout !== undefined) line += ` timeout ${s.timeout}s ;`;
-  if (s.comment !== undefined) line += ` comment ${quote(s.comment)} ;`;
-  return `${line} }`;
-}
+import type { NftElement, NftRule, NftRuleset, NftSet, NftTable } from './nft-ruleset.ts';
+import { chainLine, quote, setLine, tableLine } from './nft-text.ts';
 
 function ruleLine(prefix: string, r: NftRule): string {
   return r.comment === undefined ? prefix + r.rule : `${prefix}${r.rule} comment ${quote(r.comment)}`;

@@ -1,9 +1,6 @@
 import { formatNft } from './format-nft.ts';
 import type { NftChain, NftElement, NftRuleset, NftSet, NftTable } from './nft-ruleset.ts';
-
-function quote(text: string): string {
-  return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-}
+import { chainLine, quote, setLine, tableLine } from './nft-text.ts';
 
 function sameRules(a: NftChain, b: NftChain): boolean {
   if (a.rules.length !== b.rules.length) return false;
@@ -35,39 +32,17 @@ function tableDiff(prev: NftTable, next: NftTable, out: string[]): void {
   const nextChains = new Map(next.chains.map((c) => [c.name, c]));
   const prevSets = new Map(prev.sets.map((s) => [s.name, s]));
   const nextSets = new Map(next.sets.map((s) => [s.name, s]));
-  const header = formatNft({
-    kind: 'nftables',
-    tables: [{ ...next, chains: [], sets: [] }],
-    localAddresses: [],
-  }).trimEnd();
+  const header = tableLine(next);
   const adds: string[] = [];
   const rules: string[] = [];
   const elements: string[] = [];
   const deletes: string[] = [];
-  // The object lines of the new state, by "kind name", to re-add changed objects verbatim.
-  const objectLines = new Map<string, string>();
-  const skeleton: NftRuleset = {
-    kind: 'nftables',
-    localAddresses: [],
-    tables: [
-      {
-        ...next,
-        chains: next.chains.map((c) => ({ ...c, rules: [] })),
-        sets: next.sets.map((x) => ({ ...x, elements: [] })),
-      },
-    ],
-  };
-  for (const line of formatNft(skeleton).split('\n')) {
-    const w = line.split(' ', 5);
-    if (w[0] === 'add' && (w[1] === 'chain' || w[1] === 'set' || w[1] === 'map'))
-      objectLines.set(`${w[1]} ${w[4]}`, line);
-  }
-  const lineFor = (kind: 'chain' | 'set' | 'map', name: string): string =>
-    objectLines.get(`${kind} ${name}`) ?? `add ${kind} ${p} ${name}`;
+  const lineFor = (obj: NftChain | NftSet): string =>
+    'rules' in obj ? chainLine(next, obj) : setLine(next, obj);
   for (const c of next.chains) {
     const old = prevChains.get(c.name);
     if (old !== undefined && sameRules(old, c)) continue;
-    adds.push(lineFor('chain', c.name));
+    adds.push(lineFor(c));
     if (old !== undefined) adds.push(`flush chain ${p} ${c.name}`);
     for (const r of c.rules) {
       rules.push(
@@ -81,7 +56,7 @@ function tableDiff(prev: NftTable, next: NftTable, out: string[]): void {
   }
   for (const s of next.sets) {
     const old = prevSets.get(s.name);
-    if (old === undefined) adds.push(lineFor(s.kind, s.name));
+    if (old === undefined) adds.push(lineFor(s));
     const oldElements = new Map((old?.elements ?? []).map((e) => [elementKey(e), elementText(e)]));
     const newKeys = new Set<string>();
     for (const e of s.elements) {
