@@ -93,6 +93,9 @@ export interface ClusterService {
   }[];
   readonly selector: Readonly<Record<string, string>> | null;
   readonly externalName: string | null;
+  /** `spec.externalIPs` and the load balancer's ingress IPs. */
+  readonly externalIps: readonly string[];
+  readonly loadBalancerIps: readonly string[];
   readonly endpoints: readonly ClusterEndpoint[];
   readonly addon: boolean;
 }

@@ -261,3 +261,49 @@ describe('trace: the classic lessons end to end', () => {
     });
   });
 });
+
+describe('trace from a client outside the cluster', () => {
+  const spec = lessonSpec();
+  const c = defineCluster({
+    ...spec,
+    services: [
+      ...(spec.services ?? []),
+      {
+        name: 'lb',
+        type: 'LoadBalancer',
+        selector: { app: 'web' },
+        loadBalancerIps: ['192.168.1.200'],
+        ports: [{ port: 80, targetPort: 8080, nodePort: 30081 }],
+      },
+    ],
+  });
+
+  it('reaches a NodePort on a node address (DNAT on arrival, masqueraded)', () => {
+    const r = trace(c, { from: '192.168.1.50', to: '192.168.1.13', port: 30081 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops[0]).toEqual({
+      node: '192.168.1.50',
+      kind: 'underlay',
+      detail: 'client 192.168.1.50 → node03 (192.168.1.13) via the LAN',
+    });
+    expect(r.hops.find((h) => h.kind === 'nat')).toMatchObject({ node: 'node03' });
+    expect(r.hops.at(-1)?.pod).toMatch(/^default\/web-/);
+  });
+
+  it('reaches a load-balancer IP through a node', () => {
+    const r = trace(c, { from: '192.168.1.50', to: '192.168.1.200', port: 80 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops.find((h) => h.kind === 'nat')?.detail).toContain('KUBE-');
+  });
+
+  it('cannot reach pod IPs without a router that knows them', () => {
+    expect(trace(c, { from: '192.168.1.50', to: '10.244.0.2' }).disposition).toBe('NO_ROUTE');
+    const g = defineCluster(lessonSpec({ cni: { plugin: 'bridge-gateway' } }));
+    const r = trace(g, { from: '192.168.1.50', to: '10.244.1.2', port: 8080 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops[0]?.detail).toBe('client 192.168.1.50 → router (192.168.1.1) via the LAN');
+    expect(() => trace(c, { from: '192.168.1.50', to: 'web.default' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_REQUEST' }),
+    );
+  });
+});

@@ -237,9 +237,15 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
   const internals = internalsOf(cluster);
   const req = checkRequest(request);
   const srcPod = lookupPod(cluster, req.from);
-  const srcNode = srcPod === undefined ? lookupNode(cluster, req.from) : undefined;
+  let srcNode = srcPod === undefined ? lookupNode(cluster, req.from) : undefined;
+  let external: string | undefined;
   if (srcPod === undefined && srcNode === undefined) {
-    throw new ClusterError('UNKNOWN_SOURCE', `trace: no pod or node ${JSON.stringify(req.from)}`, ['from']);
+    const fromAddr = safeParseAddr(req.from);
+    if (!fromAddr.ok) {
+      throw new ClusterError('UNKNOWN_SOURCE', `trace: no pod or node ${JSON.stringify(req.from)}`, ['from']);
+    }
+    srcNode = internals.nodeByIp.get(req.from);
+    if (srcNode === undefined) external = req.from;
   }
   const { host, port: inlinePort } = splitHostPort(req.to);
   const w: Walk = {
@@ -254,7 +260,7 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
     candidates: undefined,
     endpointChoice: req.endpoint,
   };
-  const startNode = srcPod !== undefined ? srcPod.node : srcNode!.name;
+  const startNode = srcPod !== undefined ? srcPod.node : (srcNode?.name ?? external ?? '');
   if (srcPod !== undefined && (srcPod.ip === null || srcPod.node === null)) {
     w.hops.push({
       node: srcPod.node ?? '',
@@ -264,7 +270,7 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
     });
     return done(w, 'NO_SOURCE_IP');
   }
-  w.src = srcPod !== undefined ? srcPod.ip! : srcNode!.ip;
+  w.src = srcPod !== undefined ? srcPod.ip! : (srcNode?.ip ?? external ?? '');
 
   // destination: IP, pod, service, node, or a DNS name resolved from the source
   let protocol = w.protocol;
@@ -300,6 +306,12 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
     w.dst = lookupNode(cluster, host)!.ip;
   } else if (host.includes('/')) {
     throw new ClusterError('UNKNOWN_TARGET', `trace: no pod or Service ${JSON.stringify(host)}`, ['to']);
+  } else if (external !== undefined) {
+    throw new ClusterError(
+      'INVALID_REQUEST',
+      `trace: a client outside the cluster (${external}) resolves names with its own DNS; give an IP or a node`,
+      ['to'],
+    );
   } else {
     return traceName(w, srcPod, host, req, startNode ?? '');
   }
@@ -316,7 +328,7 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
     const match = svc.ports.find((p) => p.port === w.port);
     if (match !== undefined) protocol = match.protocol;
   }
-  return walk({ ...w, protocol }, srcPod, srcNode);
+  return walk({ ...w, protocol }, srcPod, srcNode, external);
 }
 
 function traceName(
@@ -464,7 +476,12 @@ function tunnelOf(dev: string | undefined): string | null {
   return null;
 }
 
-function walk(w: Walk, srcPod: ClusterPod | undefined, srcNode: ClusterNode | undefined): TraceResult {
+function walk(
+  w: Walk,
+  srcPod: ClusterPod | undefined,
+  srcNode: ClusterNode | undefined,
+  external?: string,
+): TraceResult {
   const cluster = w.cluster;
   const internals = internalsOf(cluster);
   const origDestination = { ip: w.dst, port: w.port, protocol: w.protocol };
@@ -523,9 +540,37 @@ function walk(w: Walk, srcPod: ClusterPod | undefined, srcNode: ClusterNode | un
   } else if (srcPod !== undefined) {
     node = internals.nodeByName.get(srcPod.node!);
   }
-  if (node === undefined) return finish('NO_ROUTE');
+  let start: ClusterNode | { name: string; ip: string; router: true } | undefined = node;
+  if (external !== undefined) {
+    // a client on the nodes' LAN: it reaches node addresses (NodePorts, host ports) directly, Service external
+    // and load-balancer IPs through the first node by name, and with bridge-gateway the pod range via the router
+    const byIp = internals.nodeByIp.get(w.dst);
+    const svc = cluster.services.find(
+      (s) => s.type !== 'ExternalName' && s.clusterIp !== w.dst && externalAddressOf(s, w.dst),
+    );
+    const firstNode = [...cluster.nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+    if (byIp !== undefined) start = byIp;
+    else if (svc !== undefined && firstNode !== undefined) start = firstNode;
+    else if (cluster.router !== null && !internals.serviceByIp.has(w.dst)) {
+      start = { name: cluster.router.name, ip: cluster.router.ip, router: true };
+    } else {
+      w.hops.push({
+        node: external,
+        kind: 'drop',
+        detail: `client ${external} has no route to ${w.dst} (not on the nodes' LAN)`,
+      });
+      return finish('NO_ROUTE');
+    }
+    w.hops.push({
+      node: external,
+      kind: 'underlay',
+      detail: `client ${external} → ${start.name} (${start.ip}) via the LAN`,
+    });
+    inInterface = 'eth0';
+  }
+  if (start === undefined) return finish('NO_ROUTE');
   const seen = new Set<string>();
-  let current: ClusterNode | { name: string; ip: string; router: true } = node;
+  let current: ClusterNode | { name: string; ip: string; router: true } = start;
   for (let step = 0; step < MAX_HOPS; step++) {
     const isRouter = 'router' in current;
     const state = `${current.name}|${w.dst}|${w.port}|${w.natDone}`;
@@ -715,6 +760,10 @@ function walk(w: Walk, srcPod: ClusterPod | undefined, srcNode: ClusterNode | un
   }
   w.hops.push({ node: '', kind: 'drop', detail: `more than ${MAX_HOPS} hops (TTL exceeded)` });
   return finish('LOOP');
+}
+
+function externalAddressOf(service: Cluster['services'][number], ip: string): boolean {
+  return service.externalIps.includes(ip) || service.loadBalancerIps.includes(ip);
 }
 
 function formatRouteVia(route: Route): string | undefined {

@@ -384,6 +384,8 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
       ports,
       selector: s.selector,
       externalName: s.externalName,
+      externalIps: s.externalIps,
+      loadBalancerIps: s.loadBalancerIps,
       endpoints: endpointsFromSlices(slices, podByIp),
       addon: addonServices.has(key),
     });
