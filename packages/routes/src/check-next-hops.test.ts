@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNextHops } from './check-next-hops.ts';
-import { NETWORK_MODES, nodeRoutes } from './node-routes.ts';
+import { NETWORK_MODES } from './network-mode.ts';
+import { nodeRoutes } from './node-routes.ts';
 import { parseIpRoute } from './parse-ip-route.ts';
 
 // Kernel fib_check_nh (net/ipv4/fib_semantics.c): a gateway without RTNH_F_ONLINK must resolve

@@ -1,8 +1,8 @@
 import type { ForwardingNode } from './forward-packet.ts';
 import { toPrefix } from './internal/coerce.ts';
+import type { NetworkMode } from './network-mode.ts';
 import {
   interfacesFor,
-  type NetworkMode,
   type NodeRoutesOptions,
   type NodeSpec,
   prepareNodes,

@@ -17,24 +17,22 @@ export type {
 export { forwardPacket } from './forward-packet.ts';
 export type { ForwardingNodesOptions } from './forwarding-nodes.ts';
 export { forwardingNodes } from './forwarding-nodes.ts';
-export type { IpRule, PolicyPacket, PolicyResult } from './ip-rule.ts';
-export {
-  defaultIpRules,
-  formatIpRule,
-  parseIpRule,
-  policyLookup,
-  safeParseIpRule,
-} from './ip-rule.ts';
+export type { IpRule } from './ip-rule.ts';
+export { defaultIpRules, formatIpRule, parseIpRule, safeParseIpRule } from './ip-rule.ts';
+export { modeMtu } from './mode-mtu.ts';
+export type { NetworkMode } from './network-mode.ts';
+export { NETWORK_MODES } from './network-mode.ts';
 export type {
-  NetworkMode,
   NodeAddress,
   NodeRoutesOptions,
   NodeSpec,
   Workload,
 } from './node-routes.ts';
-export { modeMtu, NETWORK_MODES, nodeInterfaces, nodeRoutes } from './node-routes.ts';
+export { nodeInterfaces, nodeRoutes } from './node-routes.ts';
 export type { ParseIpRouteOptions } from './parse-ip-route.ts';
 export { parseIpRoute, safeParseIpRoute } from './parse-ip-route.ts';
+export type { PolicyPacket, PolicyResult } from './policy-lookup.ts';
+export { policyLookup } from './policy-lookup.ts';
 export type {
   NextHop,
   Route,

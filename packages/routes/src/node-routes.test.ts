@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIpRoute } from './format-ip-route.ts';
-import { modeMtu, NETWORK_MODES, nodeInterfaces, nodeRoutes } from './node-routes.ts';
+import { NETWORK_MODES } from './network-mode.ts';
+import { nodeInterfaces, nodeRoutes } from './node-routes.ts';
 import { parseIpRoute } from './parse-ip-route.ts';
 import { selectRoute } from './select-route.ts';
 
@@ -225,14 +226,5 @@ describe('nodeRoutes', () => {
         nodeRoutes('bridge-gateway', [{ name: 'a', ip: '192.168.1.1', podCidr: '10.244.1.0/24' }], 'a'),
       ).code,
     ).toBe('ROUTER_IP_CONFLICT');
-  });
-});
-
-describe('modeMtu', () => {
-  it('follows the plugins: flannel vxlan −50, Calico IPIP −20, VXLAN −50/−70, Weave 1376', () => {
-    expect(NETWORK_MODES.map((m) => modeMtu(m))).toEqual([1500, 1500, 1500, 1450, 1376, 1480, 1450]);
-    expect(modeMtu('calico-vxlan', 1500, 6)).toBe(1430);
-    expect(modeMtu('flannel-vxlan', 9001)).toBe(8951);
-    expect(() => modeMtu('weave', 10)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 });

@@ -11,43 +11,10 @@ import { splitInterfaceAddress } from './connected-routes.ts';
 import { buildRoute, compareRoutesForDump } from './internal/build-route.ts';
 import { toAddr, toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
+import { modeMtu } from './mode-mtu.ts';
+import { NETWORK_MODES, type NetworkMode } from './network-mode.ts';
 import type { Route } from './route.ts';
 import { RoutesError } from './routes-error.ts';
-
-/**
- * The pod-networking modes whose per-node routes {@link nodeRoutes} knows.
- *
- * @example
- * ```ts
- * const m: NetworkMode = 'flannel-vxlan';
- * ```
- */
-export type NetworkMode =
-  | 'bridge-static'
-  | 'bridge-gateway'
-  | 'flannel-host-gw'
-  | 'flannel-vxlan'
-  | 'weave'
-  | 'calico-ipip'
-  | 'calico-vxlan';
-
-/**
- * All {@link NetworkMode}s, in a stable order.
- *
- * @example
- * ```ts
- * NETWORK_MODES.includes('weave'); // true
- * ```
- */
-export const NETWORK_MODES: readonly NetworkMode[] = Object.freeze([
-  'bridge-static',
-  'bridge-gateway',
-  'flannel-host-gw',
-  'flannel-vxlan',
-  'weave',
-  'calico-ipip',
-  'calico-vxlan',
-]);
 
 /**
  * A node as {@link nodeRoutes} needs it: its name, its uplink IP and its pod CIDR (Kubernetes
@@ -556,38 +523,4 @@ export function routesFor(ctx: Ctx, nodeName: string, options: NodeRoutesOptions
     }
   }
   return routes.sort(compareRoutesForDump);
-}
-
-/**
- * The MTU a mode gives pod interfaces on an underlay MTU (default 1500): the underlay MTU for
- * the bridge modes and flannel host-gw; minus 50 for flannel vxlan (flannel's `encapOverhead`) and
- * Calico VXLAN over IPv4 (70 over IPv6); minus 20 for Calico IP-in-IP; Weave's fixed default 1376
- * (`WEAVE_MTU`).
- *
- * @example
- * ```ts
- * modeMtu('flannel-vxlan'); // 1450
- * modeMtu('calico-ipip', 9001); // 8981
- * ```
- */
-export function modeMtu(mode: NetworkMode, underlayMtu = 1500, family: 4 | 6 = 4): number {
-  if (!Number.isInteger(underlayMtu) || underlayMtu < 68) {
-    throw new RoutesError('INVALID_OPTION', `invalid underlay MTU ${describe(underlayMtu)}`);
-  }
-  switch (mode) {
-    case 'bridge-static':
-    case 'bridge-gateway':
-    case 'flannel-host-gw':
-      return underlayMtu;
-    case 'flannel-vxlan':
-      return underlayMtu - 50;
-    case 'calico-vxlan':
-      return underlayMtu - (family === 6 ? 70 : 50);
-    case 'calico-ipip':
-      return underlayMtu - 20;
-    case 'weave':
-      return 1376;
-    default:
-      throw new RoutesError('UNKNOWN_MODE', `unknown network mode ${describe(mode)}`);
-  }
 }
