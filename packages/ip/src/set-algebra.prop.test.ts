@@ -126,11 +126,21 @@ const prefix = fc.oneof(
   { arbitrary: v6wide, weight: 1 },
 );
 const list = fc.array(prefix, { maxLength: 25 });
+// Long lists take the radix-sort paths (32 or more prefixes of a family).
+const longList = fc.array(prefix, { minLength: 40, maxLength: 400 });
 const opts = { numRuns: 300 };
 
 describe('set algebra against an interval reference', () => {
   test.prop([list], opts)('mergePrefixes', (ps) => {
     check(mergePrefixes(ps), refUnion(ps.map(toIv)));
+  });
+
+  test.prop([longList], { numRuns: 60 })('mergePrefixes on long lists', (ps) => {
+    check(mergePrefixes(ps), refUnion(ps.map(toIv)));
+  });
+
+  test.prop([longList, longList], { numRuns: 40 })('excludePrefixes on long lists', (a, b) => {
+    check(excludePrefixes(a, b), refSubtract(refUnion(a.map(toIv)), b.map(toIv)));
   });
 
   test.prop([list, list], opts)('excludePrefixes', (a, b) => {

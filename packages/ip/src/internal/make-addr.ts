@@ -9,8 +9,3 @@ import type { Addr } from '../addr.ts';
 export function makeAddr(family: 4 | 6, w0: number, w1: number, w2: number, w3: number, zone: string): Addr {
   return { family, w0, w1, w2, w3, zone } as unknown as Addr;
 }
-
-/** An IPv4 Addr from a uint32 (no validation). */
-export function makeV4(n: number): Addr {
-  return makeAddr(4, 0, 0, 0, n >>> 0, '');
-}
