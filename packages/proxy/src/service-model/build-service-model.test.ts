@@ -261,6 +261,19 @@ describe('resolveProxyConfig', () => {
     );
   });
 
+  it("accepts nodePortAddresses 'primary'", () => {
+    const c = resolveProxyConfig({
+      hostname: 'n',
+      nodeIPs: ['192.168.0.2', '192.168.1.2'],
+      nodePortAddresses: ['primary'],
+    });
+    expect([c.nodePortsMatchAll, c.nodePortIPs, c.localhostNodePorts]).toEqual([
+      false,
+      ['192.168.0.2'],
+      false,
+    ]);
+  });
+
   it('rejects bad config with codes', () => {
     expect(() => resolveProxyConfig({ hostname: 'n', nodeIPs: [], masqueradeBit: 32 })).toThrow(
       /masqueradeBit/,

@@ -191,6 +191,13 @@ export function resolveProxyConfig(config: ProxyConfig): ResolvedProxyConfig {
   let containsV4Loopback = false;
   for (let i = 0; i < npaRaw.length; i++) {
     const text: unknown = npaRaw[i];
+    if (text === 'primary') {
+      // `--nodeport-addresses primary`: the node's primary IP of this family.
+      const primary = nodeIPs[0];
+      const ip = primary === undefined ? undefined : parseIpSloppy(primary);
+      if (ip !== undefined) npaCidrs.push({ addr: ip, bits: family === 4 ? 32 : 128 });
+      continue;
+    }
     const cidr = parseCidrSloppy(typeof text === 'string' ? text.trim() : text);
     if (cidr === undefined) {
       throw new ProxyError('INVALID_CIDR', `invalid nodePortAddresses CIDR ${JSON.stringify(text)}`, [
