@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base32Std } from './base32.ts';
-import { sha256Bytes, sha256Hex, utf8Bytes } from './sha256.ts';
+import { sha256AsciiWords, sha256Bytes, sha256Hex, sha256ShortAscii, utf8Bytes } from './sha256.ts';
 
 describe('sha256Hex', () => {
   it('matches the FIPS 180-4 / NIST test vectors', () => {
@@ -42,5 +42,19 @@ describe('base32Std', () => {
 
   it('encodes a 32-byte digest to 56 characters', () => {
     expect(base32Std(sha256Bytes(utf8Bytes('x')))).toHaveLength(56);
+  });
+});
+
+describe('sha256ShortAscii', () => {
+  it('agrees with the general implementation for every length up to 55 and declines longer or non-ASCII text', () => {
+    for (let n = 0; n <= 55; n++) {
+      const text = 'ns1/svc1:p80tcp10.180.0.1:80-abcdefghijklmnopqrstuvwxyz0123456789'.slice(0, n);
+      const short = sha256ShortAscii(text);
+      const general = sha256AsciiWords(text);
+      expect(short && Array.from(short.slice(0, 8))).toEqual(general && Array.from(general));
+    }
+    expect(sha256ShortAscii('a'.repeat(56))).toBeUndefined();
+    expect(sha256ShortAscii('é')).toBeUndefined();
+    expect(sha256ShortAscii('abc')?.[0]).toBe(0xba7816bf | 0);
   });
 });

@@ -90,6 +90,69 @@ export function sha256AsciiWords(text: string): Int32Array | undefined {
   return compress(m, len);
 }
 
+/**
+ * SHA-256 of a short ASCII string (at most 55 bytes, one block) with a single allocation: returns
+ * a 64-word array whose first eight words are the digest state, or undefined when the string is
+ * longer or not ASCII.
+ *
+ * @example
+ * ```ts
+ * sha256ShortAscii('abc')?.[0]; // 0xba7816bf | 0
+ * ```
+ */
+export function sha256ShortAscii(text: string): Int32Array | undefined {
+  const len = text.length;
+  if (len > 55) return undefined;
+  const w = new Int32Array(64);
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return undefined;
+    w[i >> 2] = (w[i >> 2] as number) | (c << (24 - ((i & 3) << 3)));
+  }
+  w[len >> 2] = (w[len >> 2] as number) | (0x80 << (24 - ((len & 3) << 3)));
+  w[15] = len * 8;
+  for (let i = 16; i < 64; i++) {
+    const a = w[i - 15] as number;
+    const b = w[i - 2] as number;
+    const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+    const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+    w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
+  }
+  let a = 0x6a09e667 | 0;
+  let b = 0xbb67ae85 | 0;
+  let c = 0x3c6ef372 | 0;
+  let d = 0xa54ff53a | 0;
+  let e = 0x510e527f | 0;
+  let f = 0x9b05688c | 0;
+  let g = 0x1f83d9ab | 0;
+  let h = 0x5be0cd19 | 0;
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (h + S1 + ch + (K[i] as number) + (w[i] as number)) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (S0 + maj) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  w[0] = (0x6a09e667 + a) | 0;
+  w[1] = (0xbb67ae85 + b) | 0;
+  w[2] = (0x3c6ef372 + c) | 0;
+  w[3] = (0xa54ff53a + d) | 0;
+  w[4] = (0x510e527f + e) | 0;
+  w[5] = (0x9b05688c + f) | 0;
+  w[6] = (0x1f83d9ab + g) | 0;
+  w[7] = (0x5be0cd19 + h) | 0;
+  return w;
+}
+
 /** Pads the message words `m` (holding `len` bytes) and runs the compression function. */
 function compress(m: Int32Array, len: number): Int32Array {
   const blocks = m.length >>> 4;

@@ -1,4 +1,4 @@
-import { sha256AsciiWords, sha256Words, utf8Bytes } from '../internal/sha256.ts';
+import { sha256AsciiWords, sha256ShortAscii, sha256Words, utf8Bytes } from '../internal/sha256.ts';
 import { ProxyError } from '../proxy-error.ts';
 
 /** The per-service chain kinds whose names kube-proxy hashes. */
@@ -15,7 +15,7 @@ const KINDS: ReadonlySet<string> = new Set(['KUBE-SVC', 'KUBE-SVL', 'KUBE-EXT', 
  * ```
  */
 export function hash16(text: string): string {
-  const h = sha256AsciiWords(text) ?? sha256Words(utf8Bytes(text));
+  const h = sha256ShortAscii(text) ?? sha256AsciiWords(text) ?? sha256Words(utf8Bytes(text));
   // 16 base32 characters = the first 80 bits = words 0, 1 and the top 16 bits of word 2.
   const w0 = h[0] as number;
   const w1 = h[1] as number;
