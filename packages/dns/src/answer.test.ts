@@ -287,3 +287,15 @@ describe('answer — not synced (handler_test.go TestNotSyncedServeDNS)', () => 
     });
   });
 });
+
+describe('answer — shared answers are frozen', () => {
+  it('a caller cannot change what the next caller gets', () => {
+    const r = q('svc1.testns.svc.cluster.local.', 'A');
+    expect(Object.isFrozen(r)).toBe(true);
+    expect(() => {
+      (r.answers as unknown as { data: string }[])[0]!.data = '6.6.6.6';
+    }).toThrow(TypeError);
+    expect(q('svc1.testns.svc.cluster.local.', 'A').answers[0]?.data).toBe('10.0.0.1');
+    expect(Object.isFrozen(q('nope.testns.svc.cluster.local.', 'A'))).toBe(true);
+  });
+});

@@ -231,6 +231,14 @@ function endpointLabel(hostname: string, podName: string, ip: string, podNames: 
   return '';
 }
 
+/** Freezes a shared answer (and its records) so no caller can change what others get. */
+function frozen(a: DnsAnswer): DnsAnswer {
+  for (const r of a.answers) Object.freeze(r);
+  for (const r of a.additional) Object.freeze(r);
+  Object.freeze(a.answers);
+  return Object.freeze(a);
+}
+
 /**
  * Builds the cluster zone that CoreDNS's kubernetes plugin serves from Kubernetes JSON objects
  * (Services, EndpointSlices — joined to their Service by the `kubernetes.io/service-name`
@@ -527,13 +535,13 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     negative,
   };
   for (const z of zoneList) {
-    const record = soa(zone, z);
-    const authority = [record];
+    const record = Object.freeze(soa(zone, z));
+    const authority = Object.freeze([record]);
     negative.set(z, {
       soa: record,
-      nxdomain: result('NXDOMAIN', EMPTY_RECORDS, authority, EMPTY_RECORDS, false),
-      nxdomainUpstream: result('NXDOMAIN', EMPTY_RECORDS, authority, EMPTY_RECORDS, true),
-      nodata: result('NOERROR', EMPTY_RECORDS, authority, EMPTY_RECORDS, false),
+      nxdomain: Object.freeze(result('NXDOMAIN', EMPTY_RECORDS, authority, EMPTY_RECORDS, false)),
+      nxdomainUpstream: Object.freeze(result('NXDOMAIN', EMPTY_RECORDS, authority, EMPTY_RECORDS, true)),
+      nodata: Object.freeze(result('NOERROR', EMPTY_RECORDS, authority, EMPTY_RECORDS, false)),
     });
   }
   // resolveAnswer never reads `fast`, so it can be filled while building. Precomputed: the
@@ -541,15 +549,16 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
   for (const svc of services.values()) {
     const lname = svc.fqdn.toLowerCase();
     fast.set(lname, {
-      a: resolveAnswer(zone, lname, lname, 'A'),
-      aaaa: resolveAnswer(zone, lname, lname, 'AAAA'),
-      srv: resolveAnswer(zone, lname, lname, 'SRV'),
+      a: frozen(resolveAnswer(zone, lname, lname, 'A')),
+      aaaa: frozen(resolveAnswer(zone, lname, lname, 'AAAA')),
+      srv: frozen(resolveAnswer(zone, lname, lname, 'SRV')),
     });
     if (svc.kind === 'ClusterIP') {
       for (const p of svc.ports) {
         if (p.name === '' || p.protocol === '') continue;
         const srvName = `_${p.name}._${p.protocol}.${lname}`;
-        if (!fast.has(srvName)) fast.set(srvName, { srv: resolveAnswer(zone, srvName, srvName, 'SRV') });
+        if (!fast.has(srvName))
+          fast.set(srvName, { srv: frozen(resolveAnswer(zone, srvName, srvName, 'SRV')) });
       }
     }
   }
@@ -559,7 +568,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     const info = first.clusterIps.find((x) => x.text === ip);
     if (info === undefined) continue;
     const rname = reverseName(info);
-    if (!fast.has(rname)) fast.set(rname, { ptr: resolveAnswer(zone, rname, rname, 'PTR') });
+    if (!fast.has(rname)) fast.set(rname, { ptr: frozen(resolveAnswer(zone, rname, rname, 'PTR')) });
   }
   return zone;
 }

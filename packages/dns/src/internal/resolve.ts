@@ -54,9 +54,9 @@ interface Backend {
   readonly key: string;
 }
 
-const NONE: readonly Backend[] = [];
+const NONE: readonly Backend[] = Object.freeze([]);
 /** Shared empty record list. */
-export const EMPTY_RECORDS: readonly DnsRecord[] = [];
+export const EMPTY_RECORDS: readonly DnsRecord[] = Object.freeze([]);
 
 function matchPort(rPort: string, rProto: string, p: ZonePort): boolean {
   return (rPort === '' || rPort === p.name) && (rProto === '' || rProto === p.protocol);
