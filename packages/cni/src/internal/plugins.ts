@@ -554,7 +554,6 @@ export function weaveAdd(call: PluginCall): PluginOutcome {
   }
   const out = runIpam(call, ipam);
   const hostVeth = `vethwepl${call.containerId}`.slice(0, 15);
-  const peerTmp = `vethwepg${call.containerId}`.slice(0, 15);
   const host = { plugin: call.index, type: conf.type, netns: 'host' };
   const effects: Effect[] = [
     { kind: 'link', ...host, device: 'bridge', name: 'weave' },
@@ -601,7 +600,6 @@ export function weaveAdd(call: PluginCall): PluginOutcome {
     if (gw !== undefined) routes.push({ dst: '0.0.0.0/0', gw });
   }
   effects.push(...containerRoutes(call, ips, routes));
-  void peerTmp;
   const result: CniResult = {
     cniVersion: '1.1.0',
     interfaces: [{ name: call.ifname, sandbox: call.netns }],
