@@ -116,7 +116,14 @@ const FILTER_CHAINS = [
   'KUBE-IPVS-OUT-FILTER',
 ];
 
-/** The IPv6 name of a set: `KUBE-` becomes `KUBE-6-`, truncated to 31 characters (ipset.go NewIPSet). */
+/**
+ * The IPv6 name of a set: `KUBE-` becomes `KUBE-6-`, truncated to 31 characters (ipset.go NewIPSet).
+ *
+ * @example
+ * ```ts
+ * ipsetName('KUBE-LOAD-BALANCER-SOURCE-CIDR', 6); // 'KUBE-6-LOAD-BALANCER-SOURCE-CID'
+ * ```
+ */
 export function ipsetName(name: string, family: 4 | 6): string {
   if (family === 4 || !name.startsWith('KUBE-')) return name;
   return `KUBE-6-${name.slice(5)}`.slice(0, 31);
@@ -167,6 +174,11 @@ function detectorNotLocal(config: ModeConfig): string | null {
 /**
  * Builds kube-proxy's ipvs-mode state from the mode view (pkg/proxy/ipvs/proxier.go
  * syncProxyRules + writeIptablesRules, one full sync).
+ *
+ * @example
+ * ```ts
+ * buildIpvs(modeViewFromInput(input)).virtualServers.length;
+ * ```
  */
 export function buildIpvs(view: ModeView): IpvsBuild {
   const { config } = view;

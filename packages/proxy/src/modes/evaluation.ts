@@ -26,7 +26,14 @@ export interface NormalisedPacket {
   readonly protocol: 'tcp' | 'udp' | 'sctp';
 }
 
-/** Validates a packet (throws `ProxyError` with code `INVALID_PACKET`). */
+/**
+ * Validates a packet (throws `ProxyError` with code `INVALID_PACKET`).
+ *
+ * @example
+ * ```ts
+ * normalisePacket({ sourceIP: '10.0.0.2', destIP: '10.96.0.1', destPort: 443 }).protocol; // 'tcp'
+ * ```
+ */
 export function normalisePacket(packet: ModePacket): NormalisedPacket {
   if (typeof packet !== 'object' || packet === null) {
     throw new ProxyError('INVALID_PACKET', 'packet must be an object', []);

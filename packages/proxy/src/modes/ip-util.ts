@@ -65,7 +65,14 @@ function parseV6(text: string): [number, number, number, number] | null {
   ];
 }
 
-/** Parses an IPv4 or IPv6 address (IPv4 fields may carry leading zeros, as ParseIPSloppy allows). */
+/**
+ * Parses an IPv4 or IPv6 address (IPv4 fields may carry leading zeros, as ParseIPSloppy allows).
+ *
+ * @example
+ * ```ts
+ * parseIp('10.0.0.1')?.w[3]; // 0x0a000001
+ * ```
+ */
 export function parseIp(text: string): IpWords | null {
   if (typeof text !== 'string' || text.length === 0 || text.length > 64) return null;
   if (text.includes(':')) {
@@ -76,7 +83,14 @@ export function parseIp(text: string): IpWords | null {
   return v4 === null ? null : { family: 4, w: [0, 0, 0, v4] };
 }
 
-/** Formats an address: dotted quad, or RFC 5952 for IPv6 (IPv4-mapped as `::ffff:a.b.c.d`). */
+/**
+ * Formats an address: dotted quad, or RFC 5952 for IPv6 (IPv4-mapped as `::ffff:a.b.c.d`).
+ *
+ * @example
+ * ```ts
+ * formatIp(parseIp('2001:DB8::0:1')!); // '2001:db8::1'
+ * ```
+ */
 export function formatIp(ip: IpWords): string {
   if (ip.family === 4) {
     const v = ip.w[3];
@@ -113,13 +127,27 @@ export function formatIp(ip: IpWords): string {
   return `${left}::${right}`;
 }
 
-/** Canonical text of an address, or `null` when it does not parse. */
+/**
+ * Canonical text of an address, or `null` when it does not parse.
+ *
+ * @example
+ * ```ts
+ * canonicalIp('10.180.00.001'); // '10.180.0.1'
+ * ```
+ */
 export function canonicalIp(text: string): string | null {
   const ip = parseIp(text);
   return ip === null ? null : formatIp(ip);
 }
 
-/** Family of an address text, or `null`. */
+/**
+ * Family of an address text, or `null`.
+ *
+ * @example
+ * ```ts
+ * ipFamily('fd00::1'); // 6
+ * ```
+ */
 export function ipFamily(text: string): 4 | 6 | null {
   return parseIp(text)?.family ?? null;
 }
@@ -142,7 +170,14 @@ function mask(ip: IpWords, bits: number): IpWords {
   return { family: ip.family, w };
 }
 
-/** Parses `addr/bits` (host bits allowed and cleared, as Go's ParseCIDR does). */
+/**
+ * Parses `addr/bits` (host bits allowed and cleared, as Go's ParseCIDR does).
+ *
+ * @example
+ * ```ts
+ * parseCidr('1.2.3.4/16')?.bits; // 16
+ * ```
+ */
 export function parseCidr(text: string): CidrWords | null {
   if (typeof text !== 'string') return null;
   const slash = text.indexOf('/');
@@ -155,13 +190,27 @@ export function parseCidr(text: string): CidrWords | null {
   return { ip: mask(ip, bits), bits };
 }
 
-/** Canonical `network/bits` text of a CIDR, or `null`. */
+/**
+ * Canonical `network/bits` text of a CIDR, or `null`.
+ *
+ * @example
+ * ```ts
+ * canonicalCidr('1.2.3.4/16'); // '1.2.0.0/16'
+ * ```
+ */
 export function canonicalCidr(text: string): string | null {
   const c = parseCidr(text);
   return c === null ? null : `${formatIp(c.ip)}/${c.bits}`;
 }
 
-/** Whether `cidr` (text or parsed) contains the address `ip`. */
+/**
+ * Whether `cidr` (text or parsed) contains the address `ip`.
+ *
+ * @example
+ * ```ts
+ * cidrContains('10.0.0.0/8', '10.1.2.3'); // true
+ * ```
+ */
 export function cidrContains(cidr: string | CidrWords, ip: string | IpWords): boolean {
   const c = typeof cidr === 'string' ? parseCidr(cidr) : cidr;
   const a = typeof ip === 'string' ? parseIp(ip) : ip;
@@ -170,13 +219,27 @@ export function cidrContains(cidr: string | CidrWords, ip: string | IpWords): bo
   return m.w[0] === c.ip.w[0] && m.w[1] === c.ip.w[1] && m.w[2] === c.ip.w[2] && m.w[3] === c.ip.w[3];
 }
 
-/** Whether the address is a loopback address (127.0.0.0/8 or ::1). */
+/**
+ * Whether the address is a loopback address (127.0.0.0/8 or ::1).
+ *
+ * @example
+ * ```ts
+ * isLoopback(parseIp('127.0.0.1')!); // true
+ * ```
+ */
 export function isLoopback(ip: IpWords): boolean {
   if (ip.family === 4) return ip.w[3] >>> 24 === 127;
   return ip.w[0] === 0 && ip.w[1] === 0 && ip.w[2] === 0 && ip.w[3] === 1;
 }
 
-/** Orders addresses numerically (IPv4 before IPv6). */
+/**
+ * Orders addresses numerically (IPv4 before IPv6).
+ *
+ * @example
+ * ```ts
+ * compareIp(parseIp('10.0.0.2')!, parseIp('10.0.0.10')!); // -1
+ * ```
+ */
 export function compareIp(a: IpWords, b: IpWords): number {
   if (a.family !== b.family) return a.family - b.family;
   for (let i = 0; i < 4; i++) {

@@ -85,12 +85,26 @@ export interface ModeView {
   readonly servicePorts: readonly ModeServicePort[];
 }
 
-/** `ns/name:port` (or `ns/name`), kube-proxy's ServicePortName.String(). */
+/**
+ * `ns/name:port` (or `ns/name`), kube-proxy's ServicePortName.String().
+ *
+ * @example
+ * ```ts
+ * servicePortNameString(sp); // 'ns1/svc1:p80'
+ * ```
+ */
 export function servicePortNameString(sp: ModeServicePort): string {
   return sp.portName === '' ? `${sp.namespace}/${sp.name}` : `${sp.namespace}/${sp.name}:${sp.portName}`;
 }
 
-/** `ip:port`, or `[ip]:port` for IPv6 (Go's net.JoinHostPort). */
+/**
+ * `ip:port`, or `[ip]:port` for IPv6 (Go's net.JoinHostPort).
+ *
+ * @example
+ * ```ts
+ * joinHostPort('fd00::1', 80); // '[fd00::1]:80'
+ * ```
+ */
 export function joinHostPort(ip: string, port: number): string {
   return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }

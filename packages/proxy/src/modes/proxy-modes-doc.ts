@@ -14,7 +14,14 @@ import { testService, testSlice } from './upstream-fixtures.ts';
 
 const FENCE = '```';
 
-/** The example every section of docs/proxy-modes.md renders. */
+/**
+ * The example every section of docs/proxy-modes.md renders.
+ *
+ * @example
+ * ```ts
+ * ipvsRules(exampleInput()).virtualServers.length;
+ * ```
+ */
 export function exampleInput(): {
   services: unknown[];
   endpointSlices: unknown[];

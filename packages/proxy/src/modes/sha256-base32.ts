@@ -39,12 +39,26 @@ export interface Sha256Scratch {
   readonly h: Uint32Array;
 }
 
-/** Fresh working buffers for {@link sha256}. */
+/**
+ * Fresh working buffers for {@link sha256}.
+ *
+ * @example
+ * ```ts
+ * sha256('abc', sha256Scratch());
+ * ```
+ */
 export function sha256Scratch(): Sha256Scratch {
   return { w: new Uint32Array(64), h: new Uint32Array(8) };
 }
 
-/** SHA-256 of the UTF-8 bytes of `text` (`scratch` avoids two allocations per call). */
+/**
+ * SHA-256 of the UTF-8 bytes of `text` (`scratch` avoids two allocations per call).
+ *
+ * @example
+ * ```ts
+ * sha256('abc')[0]; // 0xba
+ * ```
+ */
 export function sha256(text: string, scratch?: Sha256Scratch): Uint8Array {
   let ascii = true;
   for (let i = 0; i < text.length; i++) {
@@ -101,7 +115,14 @@ export function sha256(text: string, scratch?: Sha256Scratch): Uint8Array {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** RFC 4648 standard base32 with `=` padding (Go's `base32.StdEncoding`). */
+/**
+ * RFC 4648 standard base32 with `=` padding (Go's `base32.StdEncoding`).
+ *
+ * @example
+ * ```ts
+ * base32(Uint8Array.from([0x66])); // 'MY======'
+ * ```
+ */
 export function base32(bytes: Uint8Array): string {
   let out = '';
   let bits = 0;
@@ -119,7 +140,14 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
-/** `base32(sha256(text))`, the encoding kube-proxy hashes chain and object names with. */
+/**
+ * `base32(sha256(text))`, the encoding kube-proxy hashes chain and object names with.
+ *
+ * @example
+ * ```ts
+ * sha256Base32('ns1/svc1/tcp/p80').slice(0, 8); // 'ULMVA6XW'
+ * ```
+ */
 export function sha256Base32(text: string): string {
   return base32(sha256(text));
 }
@@ -207,7 +235,14 @@ function prefix8Fast(text: string, scratch: Sha256Scratch): string | null {
   );
 }
 
-/** The first `chars` (≤ 48) characters of `base32(sha256(text))`, without encoding the rest. */
+/**
+ * The first `chars` (≤ 48) characters of `base32(sha256(text))`, without encoding the rest.
+ *
+ * @example
+ * ```ts
+ * sha256Base32Prefix('ns1/svc1/tcp/p80', 8); // 'ULMVA6XW'
+ * ```
+ */
 export function sha256Base32Prefix(text: string, chars: number, scratch?: Sha256Scratch): string {
   if (chars === 8) {
     const fast = prefix8Fast(text, scratch ?? sha256Scratch());

@@ -114,7 +114,14 @@ export function testSlice(
   };
 }
 
-/** The six services of `TestOverallNFTablesRules` (also `TestOverallIPTablesRules`). */
+/**
+ * The six services of `TestOverallNFTablesRules` (also `TestOverallIPTablesRules`).
+ *
+ * @example
+ * ```ts
+ * nftablesRules({ ...overallServices(), config: FAKE_NODE_CONFIG });
+ * ```
+ */
 export function overallServices(): { services: unknown[]; endpointSlices: unknown[] } {
   const p80 = [{ name: 'p80', port: 80 }];
   return {

@@ -82,6 +82,11 @@ function ifNotLocal(config: ModeConfig, ipX: string): string | null {
 /**
  * Builds kube-proxy's nftables table for one IP family from the mode view
  * (`pkg/proxy/nftables/proxier.go` setupNFTables + syncProxyRules, full sync).
+ *
+ * @example
+ * ```ts
+ * buildNftTable(modeViewFromInput(input)).family; // 'ip'
+ * ```
  */
 export function buildNftTable(view: ModeView): NftTable {
   const { config } = view;
@@ -395,7 +400,14 @@ function freezeSet(s: SetDraft): NftSet {
   return out;
 }
 
-/** Builds the ruleset (one table per view) with the local addresses the tracer needs. */
+/**
+ * Builds the ruleset (one table per view) with the local addresses the tracer needs.
+ *
+ * @example
+ * ```ts
+ * buildNftRuleset([modeViewFromInput(input)]).tables.length; // 1
+ * ```
+ */
 export function buildNftRuleset(views: readonly ModeView[]): NftRuleset {
   const localAddresses: string[] = [];
   for (const v of views) localAddresses.push(...v.config.nodeIPs);

@@ -1,19 +1,40 @@
 /** knftables' text for table, chain and set/map objects (shared by formatNft and nftSyncTransaction). */
 import type { NftChain, NftSet, NftTable } from './nft-ruleset.ts';
 
-/** A double-quoted nft string. */
+/**
+ * A double-quoted nft string.
+ *
+ * @example
+ * ```ts
+ * quote('a "b"'); // '"a \\"b\\""'
+ * ```
+ */
 export function quote(text: string): string {
   return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
-/** `add table …` line. */
+/**
+ * `add table …` line.
+ *
+ * @example
+ * ```ts
+ * tableLine(table); // 'add table ip kube-proxy { comment "rules for kube-proxy" ; }'
+ * ```
+ */
 export function tableLine(t: NftTable): string {
   return t.comment === undefined
     ? `add table ${t.family} ${t.name}`
     : `add table ${t.family} ${t.name} { comment ${quote(t.comment)} ; }`;
 }
 
-/** `add chain …` line. */
+/**
+ * `add chain …` line.
+ *
+ * @example
+ * ```ts
+ * chainLine(table, { name: 'services', rules: [] }); // 'add chain ip kube-proxy services'
+ * ```
+ */
 export function chainLine(t: NftTable, c: NftChain): string {
   let line = `add chain ${t.family} ${t.name} ${c.name}`;
   if (c.type !== undefined || c.comment !== undefined) {
@@ -25,7 +46,14 @@ export function chainLine(t: NftTable, c: NftChain): string {
   return line;
 }
 
-/** `add set|map …` line. */
+/**
+ * `add set|map …` line.
+ *
+ * @example
+ * ```ts
+ * setLine(table, clusterIPsSet); // 'add set ip kube-proxy cluster-ips { type ipv4_addr ; … }'
+ * ```
+ */
 export function setLine(t: NftTable, s: NftSet): string {
   let line = `add ${s.kind} ${t.family} ${t.name} ${s.name} { type ${s.type} ;`;
   if (s.flags !== undefined && s.flags.length > 0) line += ` flags ${s.flags.join(',')} ;`;
