@@ -505,7 +505,7 @@ function walk(
         node: node.name,
         kind: 'deliver',
         pod: srcPod.key,
-        detail: `${w.dst}:${w.port} is the pod's own address (lo)`,
+        detail: `${hostPort(w.dst, w.port)} is the pod's own address (lo)`,
       });
       return finish('DELIVERED');
     }
@@ -598,7 +598,7 @@ function walk(
           chain.length > 0
             ? chain.join('\n')
             : (pickDetail(ev.rules, [/-j KUBE-SVL-/, /-j KUBE-EXT-/, /-j KUBE-FW-/, /-j KUBE-SEP-/]) ??
-              `DNAT ${w.dst}:${w.port}`);
+              `DNAT ${hostPort(w.dst, w.port)}`);
         w.candidates = ev.candidates.map((c) => {
           const e = endpointIp(c.endpoint);
           const pod = internals.podByIp.get(e.ip);
@@ -637,14 +637,15 @@ function walk(
         w.hops.push({
           node: current.name,
           kind: 'filter',
-          detail: pickDetail(ev.rules, [/has no endpoints/, /-j REJECT/]) ?? `REJECT ${w.dst}:${w.port}`,
+          detail:
+            pickDetail(ev.rules, [/has no endpoints/, /-j REJECT/]) ?? `REJECT ${hostPort(w.dst, w.port)}`,
         });
         return finish('REJECTED');
       } else if (ev.verdict === 'DROP') {
         w.hops.push({
           node: current.name,
           kind: 'filter',
-          detail: pickDetail(ev.rules, [/-j DROP/]) ?? `DROP ${w.dst}:${w.port}`,
+          detail: pickDetail(ev.rules, [/-j DROP/]) ?? `DROP ${hostPort(w.dst, w.port)}`,
         });
         return finish('DROPPED');
       }
@@ -655,7 +656,7 @@ function walk(
       const hop: TraceHop = {
         node: current.name,
         kind: 'deliver',
-        detail: `${w.dst}:${w.port}/${w.protocol} delivered to ${current.name} (host network)`,
+        detail: `${hostPort(w.dst, w.port)}/${w.protocol} delivered to ${current.name} (host network)`,
         ...(hostPod?.hostNetwork && hostPod.node === current.name ? { pod: hostPod.key } : {}),
       };
       w.hops.push(hop);
@@ -817,9 +818,13 @@ function deliverPod(
     node: node.name,
     kind: 'deliver',
     pod: pod.key,
-    detail: `${w.dst}:${w.port}/${w.protocol} delivered to ${pod.key}`,
+    detail: `${hostPort(w.dst, w.port)}/${w.protocol} delivered to ${pod.key}`,
   });
   return finish('DELIVERED');
+}
+
+function hostPort(ip: string, port: number): string {
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
 function formatP(p: number): string {
