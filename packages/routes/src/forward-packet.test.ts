@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ForwardingNode, forwardPacket } from './forward-packet.ts';
 import { forwardingNodes } from './forwarding-nodes.ts';
+import { parseIpRule } from './ip-rule.ts';
 import { nodeRoutes } from './node-routes.ts';
 import { parseIpRoute } from './parse-ip-route.ts';
 
@@ -108,6 +109,36 @@ describe('forwardPacket', () => {
       }),
     );
     expect(forwardPacket(chain, { from: 'n0', dst: '10.9.0.1', ttl: 2 }).disposition).toBe('LOOP');
+  });
+
+  it('applies policy rules when a node has them (from, fwmark)', () => {
+    const gw: ForwardingNode = {
+      name: 'gw',
+      routes: parseIpRoute(
+        'default via 192.168.1.2 dev eth0\ndefault via 192.168.9.2 dev vpn0 table 100\n192.168.1.0/24 dev eth0 scope link\n192.168.9.0/24 dev vpn0 scope link',
+      ),
+      addresses: ['192.168.1.1'],
+      rules: parseIpRule(
+        '0:\tfrom all lookup local\n100:\tfrom 10.244.0.0/16 lookup 100\n200:\tfrom all fwmark 0x1 prohibit\n32766:\tfrom all lookup main',
+      ),
+    };
+    const isp: ForwardingNode = { name: 'isp', routes: [], addresses: ['192.168.1.2', '8.8.8.8'] };
+    const vpn: ForwardingNode = { name: 'vpn', routes: [], addresses: ['192.168.9.2', '8.8.8.8'] };
+    expect(path(forwardPacket([gw, isp, vpn], { from: 'gw', dst: '8.8.8.8' }))).toEqual([
+      'gw:forward',
+      'isp:deliver-local',
+    ]);
+    expect(path(forwardPacket([gw, isp, vpn], { from: 'gw', dst: '8.8.8.8', src: '10.244.1.5' }))).toEqual([
+      'gw:forward',
+      'vpn:deliver-local',
+    ]);
+    expect(forwardPacket([gw, isp, vpn], { from: 'gw', dst: '8.8.8.8', fwmark: 1 }).disposition).toBe(
+      'REJECTED',
+    );
+    const bh: ForwardingNode = { ...gw, rules: parseIpRule('5:\tfrom all blackhole') };
+    expect(forwardPacket([bh], { from: 'gw', dst: '8.8.8.8' }).disposition).toBe('DROPPED');
+    const none: ForwardingNode = { ...gw, rules: [] };
+    expect(forwardPacket([none], { from: 'gw', dst: '8.8.8.8' }).disposition).toBe('NO_ROUTE');
   });
 
   it('takes the first path of a multipath route', () => {

@@ -1,6 +1,8 @@
 import type { Addr, Prefix } from '@podnet/ip';
 import { toAddr, toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
+import type { IpRule } from './ip-rule.ts';
+import { policyLookup } from './policy-lookup.ts';
 import type { Route } from './route.ts';
 import { RoutesError } from './routes-error.ts';
 import { containsAddr, selectRoute } from './select-route.ts';
@@ -29,6 +31,8 @@ export interface ForwardingNode {
   readonly attached?: readonly (Prefix | string)[];
   /** Devices that reach every other node at layer 2 (e.g. `weave`). */
   readonly overlayDevices?: readonly string[];
+  /** Policy rules (`ip rule`); without them the default rules apply (local → main → default). */
+  readonly rules?: readonly IpRule[];
 }
 
 /**
@@ -98,6 +102,9 @@ export interface ForwardPacket {
   readonly from: string;
   readonly dst: Addr | string;
   readonly ttl?: number;
+  /** Source address and firewall mark, for `from` and `fwmark` rules. */
+  readonly src?: Addr | string;
+  readonly fwmark?: number;
 }
 
 interface Norm {
@@ -154,7 +161,9 @@ function owner(map: Map<string, Norm>, addr: Addr, except: string): string | und
 /**
  * Walks a packet across nodes' route tables — the core of the cluster facade's `trace`. At each
  * node: a destination that is one of the node's addresses is delivered there; otherwise
- * {@link selectRoute} picks the route. `blackhole` drops, `unreachable`/`prohibit` reject, `local`
+ * {@link selectRoute} picks the route (or {@link policyLookup} with the node's `rules` and the
+ * packet's `src`/`fwmark`; `iif`/`oif` rules never match, as the walk does not track devices of
+ * arrival). `blackhole` drops, `unreachable`/`prohibit` reject, `local`
  * delivers. A `via` (or, for on-link routes, the destination itself) that another node owns moves
  * the packet to that node with TTL − 1. An on-link destination inside the node's `attached`
  * prefixes is delivered on that device; on an overlay device it goes to the node whose `attached`
@@ -198,7 +207,25 @@ export function forwardPacket(nodes: readonly ForwardingNode[], packet: ForwardP
       hops.push({ node: name, action: 'deliver-local', ttl });
       return done('DELIVERED');
     }
-    const route = selectRoute(cur.node.routes, dst);
+    let route: Route | undefined;
+    if (cur.node.rules === undefined) {
+      route = selectRoute(cur.node.routes, dst);
+    } else {
+      const decision = policyLookup(cur.node.routes, cur.node.rules, {
+        dst,
+        ...(packet.src === undefined ? {} : { src: packet.src }),
+        ...(packet.fwmark === undefined ? {} : { fwmark: packet.fwmark }),
+      });
+      if (decision.action === 'blackhole') {
+        hops.push({ node: name, action: 'drop', ttl });
+        return done('DROPPED');
+      }
+      if (decision.action === 'unreachable' || decision.action === 'prohibit') {
+        hops.push({ node: name, action: 'reject', ttl });
+        return done('REJECTED');
+      }
+      route = decision.route;
+    }
     if (route === undefined) {
       hops.push({ node: name, action: 'no-route', ttl });
       return done('NO_ROUTE');
