@@ -9,15 +9,19 @@ interface Fs {
 }
 interface Proc {
   readonly env: Record<string, string | undefined>;
-  cwd(): string;
 }
 
 describe('docs/proxy-modes.md', () => {
   it('is the generated text (UPDATE_DOCS=1 rewrites it)', async () => {
     const fsName = 'node:fs';
     const fs = (await import(/* @vite-ignore */ fsName)) as Fs;
+    const urlName = 'node:url';
+    const url = (await import(/* @vite-ignore */ urlName)) as { fileURLToPath(u: string): string };
     const proc = (globalThis as unknown as { process: Proc }).process;
-    const path = `${proc.cwd()}/../../docs/proxy-modes.md`;
+    const here = (import.meta as unknown as { url: string }).url;
+    const path = url
+      .fileURLToPath(here)
+      .replace(/packages[\\/]proxy[\\/]src[\\/]modes[\\/][^\\/]+$/, 'docs/proxy-modes.md');
     const text = proxyModesDoc();
     if (proc.env.UPDATE_DOCS === '1') fs.writeFileSync(path, text);
     expect(fs.existsSync(path)).toBe(true);
