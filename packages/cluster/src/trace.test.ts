@@ -83,6 +83,9 @@ describe('trace: the classic lessons end to end', () => {
       expect(r.hops.find((h) => h.kind === 'nat')?.detail).toContain('-j KUBE-SVC-');
     }
     expect(r.hops.at(-1)).toMatchObject({ kind: 'deliver', pod: 'default/web-1' });
+    const empty = trace(c, { from: 'shop/api-1', to: 'empty.default', port: 80 });
+    expect(empty.disposition).toBe('REJECTED');
+    expect(empty.hops.at(-1)?.kind).toBe('filter');
     const other = trace(c, { from: 'shop/api-1', to: svc.clusterIp!, port: 80, endpoint: 'default/web-2' });
     expect(other.hops.at(-1)).toMatchObject({ kind: 'deliver', pod: 'default/web-2' });
   });

@@ -637,8 +637,7 @@ function walk(
         w.hops.push({
           node: current.name,
           kind: 'filter',
-          detail:
-            pickDetail(ev.rules, [/has no endpoints/, /-j REJECT/]) ?? `REJECT ${hostPort(w.dst, w.port)}`,
+          detail: rejectDetail(pickDetail(ev.rules, [/has no endpoints/, /-j REJECT/, /reject/]), w),
         });
         return finish('REJECTED');
       } else if (ev.verdict === 'DROP') {
@@ -821,6 +820,11 @@ function deliverPod(
     detail: `${hostPort(w.dst, w.port)}/${w.protocol} delivered to ${pod.key}`,
   });
   return finish('DELIVERED');
+}
+
+function rejectDetail(rule: string | undefined, w: Walk): string {
+  if (rule === undefined) return `REJECT ${hostPort(w.dst, w.port)}`;
+  return /reject/i.test(rule) ? rule : `${rule} (no endpoints: REJECT)`;
 }
 
 function hostPort(ip: string, port: number): string {
