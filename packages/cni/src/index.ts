@@ -109,3 +109,4 @@ export type {
 } from './runtime-config-schema.ts';
 export { runtimeConfigSchema } from './runtime-config-schema.ts';
 export { toErrorResult } from './to-error-result.ts';
+export { versionResult } from './version-result.ts';
