@@ -1,5 +1,4 @@
 import type { ForwardingNode } from './forward-packet.ts';
-import { toPrefix } from './internal/coerce.ts';
 import type { NetworkMode } from './network-mode.ts';
 import {
   interfacesFor,
@@ -61,10 +60,9 @@ export function forwardingNodes(
     };
     const routes = routesFor(ctx, name as string, perNode);
     const ifaces = interfacesFor(ctx, name as string);
-    const spec = Array.isArray(nodes) ? nodes.find((n) => n?.name === name) : undefined;
+    const podCidr = ctx.nodes.find((n) => n.name === name)?.podCidr;
     const isRouter = mode === 'bridge-gateway' && name === routerName;
-    const attached =
-      isRouter || spec?.podCidr === undefined ? (isRouter ? [] : undefined) : [toPrefix(spec.podCidr)];
+    const attached = isRouter ? [] : podCidr === undefined ? undefined : [podCidr];
     const node: ForwardingNode = {
       name: name as string,
       routes,

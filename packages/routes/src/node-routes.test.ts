@@ -185,6 +185,13 @@ describe('nodeRoutes', () => {
     );
   });
 
+  it('accepts the Kubernetes spelling podCIDR', () => {
+    const k8s = nodes.map(({ name, ip, podCidr }) => ({ name, ip, podCIDR: podCidr }));
+    expect(nodeRoutes('flannel-host-gw', k8s as never, 'node01')).toEqual(
+      nodeRoutes('flannel-host-gw', nodes, 'node01'),
+    );
+  });
+
   it('lists the device addresses of each mode', () => {
     expect(nodeInterfaces('flannel-vxlan', nodes, 'node01').map((a) => `${a.dev}/${a.bits}`)).toEqual([
       'eth0/24',

@@ -101,7 +101,8 @@ export interface NodeAddress {
   readonly bits: number;
 }
 
-interface NormNode {
+/** @internal */
+export interface NormNode {
   readonly name: string;
   readonly ip: Addr;
   readonly podCidr: Prefix | undefined;
@@ -149,9 +150,11 @@ function normNodes(nodes: readonly NodeSpec[]): NormNode[] {
       throw new RoutesError('INVALID_ADDRESS', (e as Error).message, ['nodes', i, 'ip']);
     }
     let podCidr: Prefix | undefined;
-    if (n.podCidr !== undefined) {
+    // `podCIDR` (the Kubernetes Node spec spelling) is accepted too.
+    const cidr = n.podCidr ?? (n as { podCIDR?: string | Prefix }).podCIDR;
+    if (cidr !== undefined) {
       try {
-        podCidr = toPrefix(n.podCidr, `pod CIDR of node ${describe(n.name)}`);
+        podCidr = toPrefix(cidr, `pod CIDR of node ${describe(n.name)}`);
       } catch (e) {
         throw new RoutesError((e as RoutesError).code ?? 'INVALID_PREFIX', (e as Error).message, [
           'nodes',
