@@ -1,4 +1,5 @@
 import type { Addr } from './addr.ts';
+import { unmapAddr } from './addr-mapped.ts';
 import { stripZone } from './internal/words.ts';
 import { parsePrefix } from './parse-prefix.ts';
 import type { Prefix } from './prefix.ts';
@@ -150,14 +151,16 @@ export function addrKind(addr: Addr): AddrKind {
   return specialRange(addr)?.kind ?? 'global';
 }
 
+/** Like Go's netip predicates: IPv4-mapped addresses are unmapped first, zones ignored. */
 function inKind(addr: Addr, kind: SpecialRangeKind): boolean {
-  for (const r of SPECIAL_RANGES)
-    if (r.kind === kind && prefixContains(r.prefix, stripZone(addr))) return true;
+  const a = unmapAddr(stripZone(addr));
+  for (const r of SPECIAL_RANGES) if (r.kind === kind && prefixContains(r.prefix, a)) return true;
   return false;
 }
 
 /**
- * Loopback: 127.0.0.0/8 or ::1.
+ * Loopback: 127.0.0.0/8 or ::1. Like the other predicates (and Go's `netip`), an IPv4-mapped
+ * address is judged by its IPv4 address and the zone is ignored.
  *
  * @example
  * ```ts
@@ -253,7 +256,8 @@ export function isDocumentation(addr: Addr): boolean {
  * ```
  */
 export function isGlobalUnicast(addr: Addr): boolean {
-  if (isUnspecified(addr)) return false;
-  if (addr.family === 4 && addr.w3 === 0xffffffff) return false;
-  return !isLoopback(addr) && !isMulticast(addr) && !isLinkLocal(addr);
+  const a = unmapAddr(addr);
+  if (isUnspecified(a)) return false;
+  if (a.family === 4 && a.w3 === 0xffffffff) return false;
+  return !isLoopback(a) && !isMulticast(a) && !isLinkLocal(a);
 }
