@@ -433,3 +433,22 @@ describe('clusterZone — bad input', () => {
     expect(() => answer({} as never, { name: 'a', type: 'A' })).toThrow(DnsError);
   });
 });
+
+describe('verified pods use status.podIP only (coredns object/pod.go ToPod)', () => {
+  it('a dual-stack pod is verified by its primary IP', () => {
+    const zone = clusterZone({
+      clusterDomain: 'cluster.local',
+      podsMode: 'verified',
+      pods: [
+        {
+          metadata: { namespace: 'a' },
+          status: { podIP: '10.244.0.9', podIPs: [{ ip: '10.244.0.9' }, { ip: 'fd00::9' }] },
+        },
+      ],
+    });
+    expect(answer(zone, { name: '10-244-0-9.a.pod.cluster.local', type: 'A' }).answers[0]?.data).toBe(
+      '10.244.0.9',
+    );
+    expect(answer(zone, { name: 'fd00--9.a.pod.cluster.local', type: 'AAAA' }).rcode).toBe('NXDOMAIN');
+  });
+});

@@ -496,7 +496,8 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
       }
       podIpNamespaces.push(namespace);
       podIpList.push(ip);
-      if (!verified) continue;
+      // CoreDNS indexes `status.podIP` only (object/pod.go), not the other `podIPs`.
+      if (!verified || k >= 0) continue;
       const list = podsByIp.get(ip);
       if (list === undefined) podsByIp.set(ip, [namespace]);
       else list.push(namespace);
