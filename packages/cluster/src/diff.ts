@@ -5,7 +5,7 @@ import type { Cluster } from './cluster.ts';
 import { recordText } from './internal/dns-lookup.ts';
 import { internalsOf } from './internal/internals.ts';
 import { compareText } from './internal/service-ips.ts';
-import { formatIpvs, formatNftText, siblingFn } from './internal/sibling-artefacts.ts';
+import { formatIpvs, formatNftText } from './internal/sibling-artefacts.ts';
 import { reachability } from './reachability.ts';
 
 /**
@@ -117,15 +117,7 @@ function rulesText(cluster: Cluster, node: string): string {
 function zoneLines(cluster: Cluster): string {
   const internals = internalsOf(cluster);
   const zone = internals.zone();
-  const all = siblingFn(dns, 'zoneRecords');
-  if (all !== undefined) return (all(zone) as dns.DnsRecord[]).map(recordText).join('\n');
-  const lines: string[] = [];
-  for (const s of cluster.services) {
-    const name = `${s.name}.${s.namespace}.svc.${cluster.clusterDomain}.`;
-    for (const type of ['A', 'AAAA', 'CNAME'])
-      for (const r of dns.answer(zone, { name, type }).answers) lines.push(recordText(r));
-  }
-  return [...new Set(lines)].sort(compareText).join('\n');
+  return dns.zoneRecords(zone).map(recordText).join('\n');
 }
 
 /**

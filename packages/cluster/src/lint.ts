@@ -12,7 +12,6 @@ import type { Cluster } from './cluster.ts';
 import { internalsOf } from './internal/internals.ts';
 import { nodeCidrCapacity } from './internal/node-cidrs.ts';
 import { compareText, serviceIpAt } from './internal/service-ips.ts';
-import { siblingFn } from './internal/sibling-artefacts.ts';
 
 /**
  * How bad a finding is: `error` (the cluster will not work as specified, or a real apiserver/controller
@@ -252,22 +251,12 @@ export function lint(cluster: Cluster): Finding[] {
     }
   }
   // service CIDR
-  const limit = svc.addr.family === 4 ? 12 : 108;
-  const validate = siblingFn(ip, 'validateServiceCidr');
-  let tooLarge = svc.bits < limit;
-  if (validate !== undefined) {
-    try {
-      const r = validate(svc) as unknown;
-      if (Array.isArray(r)) tooLarge = r.length > 0;
-    } catch {
-      tooLarge = true;
-    }
-  }
-  if (tooLarge) {
+  // kube-apiserver's own checks of --service-cluster-ip-range (@podnet/ip serviceCidrErrors)
+  for (const e of ip.serviceCidrErrors(svc)) {
     add(
-      'SERVICE_CIDR_TOO_LARGE',
+      e.code === 'SERVICE_CIDR_TOO_LARGE' ? 'SERVICE_CIDR_TOO_LARGE' : 'SERVICE_CIDR_INVALID',
       'error',
-      `service CIDR ${cluster.serviceCidr} is larger than the apiserver allows (IPv4 /12, IPv6 /108)`,
+      `service CIDR ${cluster.serviceCidr}: ${e.message}`,
       ['serviceCidr'],
     );
   }

@@ -1,6 +1,5 @@
 import { parseNetConfList } from '@podnet/cni';
 import { parseCorefile, parseResolvConf } from '@podnet/dns';
-import * as proxy from '@podnet/proxy';
 import { parseIptablesSave } from '@podnet/proxy';
 import { parseIpRoute } from '@podnet/routes';
 import { describe, expect, it } from 'vitest';
@@ -11,9 +10,6 @@ import { render, renderableArtefacts } from './render.ts';
 import { summary } from './summary.ts';
 
 const c = defineCluster(lessonSpec());
-// ipvs and nftables modes are wired into @podnet/proxy's barrel by the lead (issue 7); until then skip them
-const has = (name: string): boolean => typeof (proxy as Record<string, unknown>)[name] === 'function';
-const modes = new Set(
   ['ipvsadm', 'ipvsadm-save', 'ipset']
     .filter(() => !has('ipvsRules'))
     .concat(has('nftablesRules') ? [] : ['nft']),
@@ -82,7 +78,6 @@ describe('render', () => {
   it('every artefact renders for every node, byte-identically across builds', () => {
     const again = defineCluster(lessonSpec());
     for (const artefact of renderableArtefacts()) {
-      if (modes.has(artefact)) continue;
       for (const node of c.nodes) {
         expect(render(again, { node: node.name, artefact })).toBe(render(c, { node: node.name, artefact }));
       }

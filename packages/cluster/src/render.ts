@@ -1,11 +1,11 @@
 import * as proxy from '@podnet/proxy';
-import { formatIptablesSave, type Ruleset } from '@podnet/proxy';
+import { formatIptablesSave } from '@podnet/proxy';
 import { formatIpRoute } from '@podnet/routes';
 import type { Cluster } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
 import { lookupNode, lookupPod } from './internal/find.ts';
 import { internalsOf } from './internal/internals.ts';
-import { formatIpvs, formatNftText, siblingFn } from './internal/sibling-artefacts.ts';
+import { formatIpvs, formatNftText } from './internal/sibling-artefacts.ts';
 
 /**
  * The artefacts {@link render} prints, each in the real component's text format.
@@ -120,21 +120,16 @@ export function render(cluster: Cluster, request: RenderRequest): string {
     case 'iptables-save': {
       const node = nodeName(cluster, request);
       if (cluster.proxy.mode === 'ipvs') {
-        const rules = internals.ipvs(node) as { iptables?: Ruleset };
-        if (rules.iptables !== undefined) return formatIptablesSave(rules.iptables);
+        return formatIptablesSave(internals.ipvs(node).iptables);
       }
       return formatIptablesSave(internals.iptables(node));
     }
     case 'ipvsadm':
       return formatIpvs(internals.ipvs(nodeName(cluster, request)));
     case 'ipvsadm-save':
-    case 'ipset': {
-      const fnName = artefact === 'ipset' ? 'formatIpsetSave' : 'formatIpvsadmSave';
-      const fn = siblingFn(proxy, fnName);
-      if (fn === undefined)
-        throw new ClusterError('NOT_AVAILABLE', `@podnet/proxy does not export ${fnName}()`);
-      return fn(internals.ipvs(nodeName(cluster, request))) as string;
-    }
+      return proxy.formatIpvsadmSave(internals.ipvs(nodeName(cluster, request)));
+    case 'ipset':
+      return proxy.formatIpsetSave(internals.ipvs(nodeName(cluster, request)));
     case 'nft':
       return formatNftText(internals.nft(nodeName(cluster, request)));
     case 'resolv.conf': {

@@ -7,7 +7,7 @@ import { ClusterError } from './cluster-error.ts';
 import { lookup, recordText } from './internal/dns-lookup.ts';
 import { lookupNode, lookupPod, lookupService } from './internal/find.ts';
 import { internalsOf } from './internal/internals.ts';
-import { formatIpvs, formatNftText, siblingFn } from './internal/sibling-artefacts.ts';
+import { formatIpvs, formatNftText } from './internal/sibling-artefacts.ts';
 
 /**
  * How a trace ends. `DELIVERED`, `NO_ROUTE` (no route, or an `unreachable` route), `REJECTED` (kube-proxy's
@@ -421,18 +421,16 @@ function evaluateNow(w: Walk, node: ClusterNode, inInterface: string | undefined
   };
   const mode = w.cluster.proxy.mode;
   if (mode === 'ipvs' || mode === 'nftables') {
-    const fnName = mode === 'ipvs' ? 'evaluateIpvsPacket' : 'evaluateNftPacket';
-    const fn = siblingFn(proxy, fnName);
-    if (fn !== undefined) {
-      const rules = mode === 'ipvs' ? internals.ipvs(node.name) : internals.nft(node.name);
-      const r = fn(rules, packet) as PacketResult;
-      return {
-        verdict: r.verdict,
-        candidates: r.candidates,
-        masquerade: r.masquerade,
-        rules: modeRuleText(w, node, mode),
-      };
-    }
+    const r =
+      mode === 'ipvs'
+        ? proxy.evaluateIpvsPacket(internals.ipvs(node.name), packet)
+        : proxy.evaluateNftPacket(internals.nft(node.name), packet);
+    return {
+      verdict: r.verdict,
+      candidates: r.candidates,
+      masquerade: r.masquerade,
+      rules: modeRuleText(w, node, mode),
+    };
   }
   const r = evaluatePacket(internals.iptables(node.name), packet);
   return {

@@ -1,33 +1,30 @@
-import { addrFromBigInt, addrToBigInt, formatAddr, parseAddr, parsePrefix, prefixContains } from '@podnet/ip';
+import {
+  addrFromBigInt,
+  addrToBigInt,
+  formatAddr,
+  parseAddr,
+  parsePrefix,
+  prefixContains,
+  serviceCidrLayout,
+} from '@podnet/ip';
 import { fnv1a } from './hash.ts';
 
-/**
- * The ClusterIP layout of a service CIDR as the apiserver's bitmap allocator sees it (KEP-3070): usable
- * addresses skip the network address (and the IPv4 broadcast); the first `offset` usable addresses are the
- * static band, the rest the dynamic band.
- */
+/** The usable addresses of a service CIDR as `@podnet/ip`'s `serviceCidrLayout` (KEP-3070) gives them. */
 interface Layout {
   readonly base: bigint; // first usable address
-  readonly size: number; // usable addresses (capped)
+  readonly size: number; // usable addresses (capped at 2^52)
   readonly offset: number; // static band size
   readonly family: 4 | 6;
 }
 
 function layoutOf(cidr: string): Layout {
-  const prefix = parsePrefix(cidr);
-  const width = prefix.addr.family === 4 ? 32 : 128;
-  const hostBits = width - prefix.bits;
-  const total = hostBits >= 52 ? Number.MAX_SAFE_INTEGER : 2 ** hostBits;
-  // IPv4 loses network and broadcast; IPv6 only the first address (and the bitmap caps at 2^16 there).
-  let size = prefix.addr.family === 4 ? Math.max(0, total - 2) : Math.max(0, Math.min(total - 1, 65536));
-  if (prefix.addr.family === 4 && total <= 2) size = 0;
-  const offset = total <= 16 ? 0 : Math.min(Math.max(16, Math.floor(total / 16)), 256);
-  return {
-    base: addrToBigInt(prefix.addr) + 1n,
-    size,
-    offset: Math.min(offset, size),
-    family: prefix.addr.family,
-  };
+  const layout = serviceCidrLayout(cidr);
+  const family = layout.prefix.addr.family;
+  if (layout.usable === null) return { base: 0n, size: 0, offset: 0, family };
+  const base = addrToBigInt(layout.usable.first);
+  const span = addrToBigInt(layout.usable.last) - base + 1n;
+  const size = span > 2n ** 52n ? 2 ** 52 : Number(span);
+  return { base, size, offset: Math.min(layout.offset, size), family };
 }
 
 /** The n-th usable address of the service CIDR (0 = the `kubernetes` Service's IP). */

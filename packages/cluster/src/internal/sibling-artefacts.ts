@@ -12,30 +12,14 @@ import { fallbackPodRoutes, type RouteNode } from './fallback-routes.ts';
 export type RouteValue = routes.Route;
 /** An iptables ruleset as @podnet/proxy models it. */
 export type IptablesRuleset = proxy.Ruleset;
-/** An ipvs ruleset (opaque: @podnet/proxy's ipvsRules result). */
-export type IpvsRuleset = unknown;
-/** An nftables ruleset (opaque: @podnet/proxy's nftablesRules result). */
-export type NftRuleset = unknown;
+/** An ipvs ruleset as @podnet/proxy's `ipvsRules` returns it. */
+export type IpvsRuleset = proxy.IpvsRuleset;
+/** An nftables ruleset as @podnet/proxy's `nftablesRules` returns it. */
+export type NftRuleset = proxy.NftRuleset;
 /** The DNS zone as @podnet/dns models it. */
 export type Zone = dns.ClusterZone;
 /** The input of @podnet/proxy's rule generators. */
 export type ProxyInputValue = proxy.ProxyInput;
-
-type AnyFn = (...args: unknown[]) => unknown;
-
-/** A function a sibling package exports (looked up at run time, for APIs landing in parallel). */
-export function siblingFn(pkg: unknown, name: string): AnyFn | undefined {
-  const value = (pkg as Record<string, unknown>)[name];
-  return typeof value === 'function' ? (value as AnyFn) : undefined;
-}
-
-function needFn(pkg: unknown, pkgName: string, name: string): AnyFn {
-  const fn = siblingFn(pkg, name);
-  if (fn === undefined) {
-    throw new ClusterError('NOT_AVAILABLE', `${pkgName} does not export ${name}() in this build`);
-  }
-  return fn;
-}
 
 /** The routes package's node inputs for the cluster. */
 export function routeNodes(cluster: Cluster): RouteNode[] {
@@ -124,26 +108,22 @@ export function iptablesFor(input: ProxyInputValue): IptablesRuleset {
 
 /** kube-proxy's ipvs-mode rules for the node. */
 export function ipvsFor(input: ProxyInputValue): IpvsRuleset {
-  return needFn(proxy, '@podnet/proxy', 'ipvsRules')(input);
+  return proxy.ipvsRules(input);
 }
 
 /** kube-proxy's nftables-mode rules for the node. */
 export function nftFor(input: ProxyInputValue): NftRuleset {
-  return needFn(proxy, '@podnet/proxy', 'nftablesRules')(input);
+  return proxy.nftablesRules(input);
 }
 
 /** The `ipvsadm -Ln` text of an ipvs ruleset. */
 export function formatIpvs(rules: IpvsRuleset): string {
-  for (const name of ['formatIpvsadm', 'formatIpvsadmList', 'formatIpvsadmLn']) {
-    const fn = siblingFn(proxy, name);
-    if (fn !== undefined) return fn(rules) as string;
-  }
-  throw new ClusterError('NOT_AVAILABLE', '@podnet/proxy does not export an ipvsadm formatter in this build');
+  return proxy.formatIpvsadm(rules);
 }
 
 /** The `nft -f` text of an nftables ruleset. */
 export function formatNftText(rules: NftRuleset): string {
-  return needFn(proxy, '@podnet/proxy', 'formatNft')(rules) as string;
+  return proxy.formatNft(rules);
 }
 
 /** The cluster DNS zone (CoreDNS's kubernetes plugin view), configured from the cluster's Corefile. */
