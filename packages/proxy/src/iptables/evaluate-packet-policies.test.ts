@@ -154,3 +154,43 @@ describe('TestTerminatingEndpointsTrafficPolicyLocal', () => {
     });
   }
 });
+
+// kubernetes/kubernetes pkg/proxy/iptables/proxier_test.go TestExternalTrafficPolicyCluster
+describe('TestExternalTrafficPolicyCluster', () => {
+  it('masquerades external destinations and uses every endpoint', () => {
+    const svc = makeService(
+      'ns1',
+      'svc1',
+      {
+        type: 'LoadBalancer',
+        clusterIP: '172.30.0.41',
+        externalIPs: ['192.168.99.11'],
+        externalTrafficPolicy: 'Cluster',
+        ports: [{ name: 'p80', port: 80, protocol: 'TCP', nodePort: 3001, targetPort: 80 }],
+      },
+      { loadBalancer: { ingress: [{ ip: '1.2.3.4' }] } },
+    );
+    const slice = makeSlice(
+      'ns1',
+      'svc1',
+      1,
+      [{ addresses: ['10.180.0.1'] }, { addresses: ['10.180.2.1'], nodeName: testNodeName }],
+      [{ name: 'p80', port: 80, protocol: 'TCP' }],
+    );
+    const ruleset = iptablesRules({ services: [svc], endpointSlices: [slice], config: fakeConfig() });
+    const both = '10.180.0.1:80, 10.180.2.1:80';
+    const flows: [string, string, number, boolean][] = [
+      ['10.0.0.2', '172.30.0.41', 80, false],
+      ['10.0.0.2', '192.168.99.11', 80, true],
+      [testExternalClient, '192.168.99.11', 80, true],
+      ['10.0.0.2', '1.2.3.4', 80, true],
+      [testExternalClient, '1.2.3.4', 80, true],
+      ['10.0.0.2', '192.168.0.2', 3001, true],
+      [testExternalClient, '192.168.0.2', 3001, true],
+    ];
+    for (const [sourceIP, destIP, destPort, masq] of flows) {
+      const r = evaluatePacket(ruleset, { sourceIP, destIP, destPort, protocol: 'TCP' });
+      expect([sourceIP, destIP, output(r), r.masquerade]).toEqual([sourceIP, destIP, both, masq]);
+    }
+  });
+});
