@@ -1,7 +1,8 @@
 import { parseIptablesSave } from '../iptables/parse-iptables-save.ts';
-import type { ModeInput } from '../modes/from-service-model.ts';
-import { modeViewFromInput } from '../modes/from-service-model.ts';
+import type { ModeExtraConfig, ModeInput } from '../modes/from-service-model.ts';
+import { modeViewFromInput, modeViewFromModel } from '../modes/from-service-model.ts';
 import type { ModeView } from '../modes/mode-model.ts';
+import type { ServiceModel } from '../service-model/types.ts';
 import { buildIpvs } from './build-ipvs.ts';
 import type { IpvsRuleset } from './ipvs-ruleset.ts';
 
@@ -51,4 +52,18 @@ export function ipvsRulesFromView(view: ModeView): IpvsRuleset {
  */
 export function ipvsRules(input: ModeInput): IpvsRuleset {
   return ipvsRulesFromView(modeViewFromInput(input));
+}
+
+/**
+ * {@link ipvsRules} from an already built service model (as `iptablesRulesFromModel` does), so
+ * several modes can share one normalisation.
+ *
+ * @example
+ * ```ts
+ * const model = buildServiceModel(input);
+ * ipvsRulesFromModel(model, { scheduler: 'rr' }).virtualServers.length;
+ * ```
+ */
+export function ipvsRulesFromModel(model: ServiceModel, extra: ModeExtraConfig = {}): IpvsRuleset {
+  return ipvsRulesFromView(modeViewFromModel(model, extra));
 }

@@ -17,3 +17,17 @@ describe('evaluateModePacket', () => {
     }
   });
 });
+
+describe('*RulesFromModel', () => {
+  it('give the same rulesets as the input-taking generators', async () => {
+    const { buildServiceModel } = await import('../service-model/build-service-model.ts');
+    const { ipvsRulesFromModel } = await import('../ipvs/ipvs-rules.ts');
+    const { nftablesRulesFromModel } = await import('../nftables/nftables-rules.ts');
+    const input = exampleInput();
+    const model = buildServiceModel(input);
+    expect(ipvsRulesFromModel(model)).toEqual(ipvsRules(input));
+    expect(nftablesRulesFromModel(model, { serviceCIDRs: input.config.serviceCIDRs })).toEqual(
+      nftablesRules(input),
+    );
+  });
+});

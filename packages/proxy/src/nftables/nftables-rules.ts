@@ -1,6 +1,7 @@
-import type { ModeInput } from '../modes/from-service-model.ts';
-import { modeViewFromInput } from '../modes/from-service-model.ts';
+import type { ModeExtraConfig, ModeInput } from '../modes/from-service-model.ts';
+import { modeViewFromInput, modeViewFromModel } from '../modes/from-service-model.ts';
 import { ProxyError } from '../proxy-error.ts';
+import type { ServiceModel } from '../service-model/types.ts';
 import { buildNftRuleset } from './build-nftables.ts';
 import type { NftRuleset } from './nft-ruleset.ts';
 
@@ -50,4 +51,18 @@ export function nftablesRules(input: ModeInput): NftRuleset {
   return buildNftRuleset(
     ordered.map((ipFamily) => modeViewFromInput({ ...input, config: { ...config, ipFamily } })),
   );
+}
+
+/**
+ * {@link nftablesRules} from an already built service model (one family; as
+ * `iptablesRulesFromModel` does), so several modes can share one normalisation.
+ *
+ * @example
+ * ```ts
+ * const model = buildServiceModel(input);
+ * formatNft(nftablesRulesFromModel(model, { serviceCIDRs: '10.96.0.0/12' }));
+ * ```
+ */
+export function nftablesRulesFromModel(model: ServiceModel, extra: ModeExtraConfig = {}): NftRuleset {
+  return buildNftRuleset([modeViewFromModel(model, extra)]);
 }
