@@ -10,10 +10,6 @@ import { render, renderableArtefacts } from './render.ts';
 import { summary } from './summary.ts';
 
 const c = defineCluster(lessonSpec());
-  ['ipvsadm', 'ipvsadm-save', 'ipset']
-    .filter(() => !has('ipvsRules'))
-    .concat(has('nftablesRules') ? [] : ['nft']),
-);
 
 describe('render', () => {
   it('ip route of a node: own bridge, a route per other node, the LAN (CKA "Pod Networking")', () => {
@@ -59,10 +55,10 @@ describe('render', () => {
 
   it('ipvsadm, nft, resolv.conf, Corefile, cni-conflist, EndpointSlices', () => {
     const web = c.services.find((s) => s.key === 'default/web')?.clusterIp;
-    if (has('ipvsRules'))
-      expect(render(c, { node: 'node01', artefact: 'ipvsadm' })).toContain(`TCP  ${web}:80`);
-    if (has('nftablesRules'))
-      expect(render(c, { node: 'node01', artefact: 'nft' })).toContain('add table ip kube-proxy');
+    expect(render(c, { node: 'node01', artefact: 'ipvsadm' })).toContain(`TCP  ${web}:80`);
+    expect(render(c, { node: 'node01', artefact: 'ipvsadm-save' })).toContain(`-A -t ${web}:80`);
+    expect(render(c, { node: 'node01', artefact: 'ipset' })).toContain('KUBE-CLUSTER-IP');
+    expect(render(c, { node: 'node01', artefact: 'nft' })).toContain('add table ip kube-proxy');
     expect(parseResolvConf(render(c, { pod: 'default/web-1', artefact: 'resolv.conf' })).searches).toEqual([
       'default.svc.cluster.local',
       'svc.cluster.local',
