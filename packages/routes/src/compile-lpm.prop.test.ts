@@ -1,8 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
-import { type Addr, addrFromUint32, prefixFirst, prefixLast } from '@podnet/ip';
+import { type Addr, addrFromUint32, prefixFirst, prefixFrom, prefixLast } from '@podnet/ip';
 import { describe, expect } from 'vitest';
 import { compileLpm } from './compile-lpm.ts';
 import { anyAddr, selectionRoute } from './internal/arbitraries.ts';
+import { buildRoute } from './internal/build-route.ts';
 import type { Route } from './route.ts';
 import { selectRouteIndex } from './select-route.ts';
 
@@ -50,6 +51,31 @@ describe('compileLpm agrees with the linear-scan reference', () => {
     for (const a of probes(routes, extra)) {
       expect(lpm.lookupIndex(a)).toBe(selectRouteIndex(routes, a, undefined));
     }
+  });
+
+  // Hundreds of long prefixes make the group array grow while it is being filled.
+  const longV4 = fc
+    .tuple(
+      fc.integer({ min: 0, max: 0xffffffff }),
+      fc.integer({ min: 17, max: 32 }),
+      fc.constantFrom(0x0a000000, 0),
+    )
+    .map(([n, bits, base]) =>
+      buildRoute({ dst: prefixFrom(addrFromUint32((base | (n & 0x00ffffff)) >>> 0), bits), dev: 'x' }),
+    );
+  test.prop(
+    [
+      fc.array(longV4, { minLength: 100, maxLength: 300 }),
+      fc.constantFrom('dir-16-8-8' as const, 'dir-24-8' as const),
+    ],
+    { numRuns: 6 },
+  )('many long prefixes (group growth)', (routes, layout) => {
+    const lpm = compileLpm(routes, { layout });
+    const probe = probes(routes, []);
+    const got = lpm.lookupBatch(Uint32Array.from(probe, (a) => a.w3 >>> 0));
+    probe.forEach((a, i) => {
+      expect(got[i]).toBe(selectRouteIndex(routes, a, undefined));
+    });
   });
 
   test.prop([fc.array(selectionRoute, { maxLength: 30 }), fc.array(anyAddr, { maxLength: 10 })], {

@@ -212,11 +212,14 @@ function buildV4(
     }
     return ng++;
   };
-  const child = (parent: Int32Array, at: number): number => {
-    const g = parent[at] as number;
+  // The group an entry points to, made on first use. Reads `root`/`groups` afresh after
+  // newGroup(): growing replaces the `groups` array.
+  const child = (inRoot: boolean, at: number): number => {
+    const g = (inRoot ? root[at] : groups[at]) as number;
     if (g < 0) return ~g;
     const made = newGroup();
-    parent[at] = ~made;
+    if (inRoot) root[at] = ~made;
+    else groups[at] = ~made;
     return made;
   };
   for (let k = 0; k < starts.length; k++) {
@@ -234,7 +237,7 @@ function buildV4(
     const partial = (h: number): void => {
       const lo = h === hs ? s % slot : 0;
       const hi = h === he ? e % slot : slot - 1;
-      const g = child(root, h);
+      const g = child(true, h);
       if (rootBits === 24) {
         groups.fill(leaf, g * 256 + lo, g * 256 + hi + 1);
         return;
@@ -248,7 +251,7 @@ function buildV4(
           groups[g * 256 + m] = leaf;
           continue;
         }
-        const g2 = child(groups, g * 256 + m);
+        const g2 = child(false, g * 256 + m);
         groups.fill(leaf, g2 * 256 + l, g2 * 256 + r + 1);
       }
     };
