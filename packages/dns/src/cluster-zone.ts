@@ -58,7 +58,7 @@ export interface ClusterZoneInput {
 }
 
 /**
- * An endpoint address seen from its IP: the Service it backs and its endpoint label.
+ * An endpoint address seen from its IP: the Service it backs and the address itself.
  *
  * @example
  * ```ts
@@ -68,7 +68,7 @@ export interface ClusterZoneInput {
  */
 export interface EndpointRef {
   readonly svc: ZoneService;
-  readonly label: string;
+  readonly address: ZoneAddress;
 }
 
 /**
@@ -220,17 +220,6 @@ function readPorts(raw: unknown, path: readonly PathSegment[]): ZonePort[] {
 }
 
 /** CoreDNS `endpointHostname`: hostname, else (endpoint_pod_names) the pod name, else the dashed IP. */
-function endpointLabel(hostname: string, podName: string, ip: string, podNames: boolean): string {
-  if (hostname !== '') return hostname;
-  if (podNames && podName !== '' && podName.length < 64) return podName;
-  if (ip.includes('.')) return ip.replaceAll('.', '-');
-  if (ip.includes(':')) {
-    const dashed = ip.replaceAll(':', '-');
-    return dashed.endsWith('-') ? `${dashed}0` : dashed;
-  }
-  return '';
-}
-
 /** Freezes a shared answer (and its records) so no caller can change what others get. */
 function frozen(a: DnsAnswer): DnsAnswer {
   for (const r of a.answers) Object.freeze(r);
@@ -408,6 +397,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
         ]);
       }
       const ref = ep.targetRef;
+      // endpoint_pod_names: the pod name, if shorter than 64 characters (object/endpoint.go).
       const podName = isObject(ref) ? optStr(ref.name) : '';
       if (podName === null) {
         bad(`endpointSlices[${i}].endpoints[${e}].targetRef.name must be a string`, [
@@ -419,6 +409,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
           'name',
         ]);
       }
+      const keptPodName = podNames && podName.length < 64 ? podName : '';
       const addrs = ep.addresses;
       if (!Array.isArray(addrs)) {
         if (addrs === undefined || addrs === null) continue;
@@ -444,10 +435,10 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
         }
         const ip = parseIpText(text);
         if (ip === null) continue;
-        const label = endpointLabel(hostname, podName, text, podNames);
-        addresses.push({ ip, label, labelKey: label.toLowerCase() });
+        const address: ZoneAddress = { ip, text, hostname, podName: keptPodName };
+        addresses.push(address);
         if (svc !== undefined) {
-          const ref: EndpointRef = { svc, label };
+          const ref: EndpointRef = { svc, address };
           const prev = endpointsByIp.get(ip.text);
           if (prev === undefined) endpointsByIp.set(ip.text, ref);
           else if (Array.isArray(prev)) prev.push(ref);

@@ -2,7 +2,7 @@ import { answer } from './answer.ts';
 import type { ClusterZone } from './cluster-zone.ts';
 import type { DnsRecord } from './dns-record.ts';
 import { parseIpText, reverseName } from './internal/ip-text.ts';
-import type { ZoneService } from './internal/zone-data.ts';
+import { addressLabel, type ZoneService } from './internal/zone-data.ts';
 
 const TYPE_ORDER: Record<string, number> = { SOA: 0, NS: 1, A: 2, AAAA: 3, CNAME: 4, SRV: 5, PTR: 6, TXT: 7 };
 
@@ -51,8 +51,9 @@ export function* serviceQuestions(svc: ZoneService): Generator<readonly [string,
   for (const s of svc.slices) {
     for (const a of s.addresses) {
       if (svc.kind === 'Headless') {
-        yield [`${a.label}.${name}`, 'A'];
-        yield [`${a.label}.${name}`, 'AAAA'];
+        const label = addressLabel(a);
+        yield [`${label}.${name}`, 'A'];
+        yield [`${label}.${name}`, 'AAAA'];
       }
       yield [reverseName(a.ip), 'PTR'];
     }

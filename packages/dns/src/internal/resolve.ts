@@ -1,7 +1,7 @@
 import type { ClusterZone } from '../cluster-zone.ts';
 import type { DnsRecord } from '../dns-record.ts';
 import { type IpInfo, ipFromReverseName, parseIpText } from './ip-text.ts';
-import type { ZonePort } from './zone-data.ts';
+import { addressLabel, type ZoneAddress, type ZonePort } from './zone-data.ts';
 
 /**
  * Response codes the model produces.
@@ -50,8 +50,14 @@ interface Backend {
   readonly host: string;
   readonly ip: IpInfo | null;
   readonly port: number;
-  /** Owner name the backend belongs to (SRV target), trailing dot. */
+  /** Owner name the backend belongs to (SRV target), trailing dot; see {@link backendKey}. */
   readonly key: string;
+  /** For endpoint backends: the address whose label prefixes `key` (computed on demand). */
+  readonly address?: ZoneAddress | undefined;
+}
+
+function backendKey(b: Backend): string {
+  return b.address === undefined ? b.key : `${addressLabel(b.address)}.${b.key}`;
 }
 
 const NONE: readonly Backend[] = Object.freeze([]);
@@ -177,10 +183,10 @@ function findServices(
     const out: Backend[] = [];
     for (const slice of svc.slices) {
       for (const addr of slice.addresses) {
-        if (endpoint !== '' && endpoint !== addr.labelKey) continue;
+        if (endpoint !== '' && endpoint !== addressLabel(addr).toLowerCase()) continue;
         for (const p of slice.ports) {
           if (!matchPort(port, proto, p)) continue;
-          out.push({ host: addr.ip.text, ip: addr.ip, port: p.port, key: `${addr.label}.${svc.fqdn}` });
+          out.push({ host: addr.ip.text, ip: addr.ip, port: p.port, key: svc.fqdn, address: addr });
         }
       }
     }
@@ -281,16 +287,17 @@ function srv(
     if (b.port === -1) continue;
     let weight = Math.floor((100 / total) * 100);
     if (weight === 0) weight = 1;
-    const srvKey = `${b.key}\u0000${b.port}`;
+    const key = backendKey(b);
+    const srvKey = `${key}\u0000${b.port}`;
     if (!dup.has(srvKey)) {
       dup.add(srvKey);
-      answers.push({ name: qname, type: 'SRV', ttl: zone.ttl, data: `0 ${weight} ${b.port} ${b.key}` });
+      answers.push({ name: qname, type: 'SRV', ttl: zone.ttl, data: `0 ${weight} ${b.port} ${key}` });
     }
-    const addrKey = `${b.key}\u0000\u0000${b.host}`;
+    const addrKey = `${key}\u0000\u0000${b.host}`;
     if (!dup.has(addrKey)) {
       dup.add(addrKey);
       extra.push({
-        name: b.key,
+        name: key,
         type: (b.ip as IpInfo).family === 4 ? 'A' : 'AAAA',
         ttl: zone.ttl,
         data: b.host,
@@ -322,7 +329,7 @@ function ptr(zone: ClusterZone, qname: string, z: string): DnsRecord[] | null {
   const seen = new Set<string>();
   for (const e of eps) {
     if (restricted && !exposed(zone, e.svc.namespace.toLowerCase())) continue;
-    const target = `${e.label}.${e.svc.fqdn}`;
+    const target = `${addressLabel(e.address)}.${e.svc.fqdn}`;
     if (seen.has(target)) continue;
     seen.add(target);
     out.push({ name: qname, type: 'PTR', ttl: zone.ttl, data: target });

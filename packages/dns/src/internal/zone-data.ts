@@ -15,17 +15,42 @@ export interface ZonePort {
 }
 
 /**
- * A ready endpoint address. `label` is CoreDNS's `endpointHostname`, `labelKey` its lower case.
+ * A ready endpoint address: its IP (parsed, and as written), the endpoint `hostname` and, with
+ * `endpoint_pod_names`, the pod name (`''` when unset). Its DNS label is {@link addressLabel}.
  *
  * @example
  * ```ts
- * clusterZone({ clusterDomain: 'cluster.local' }).services.get('web.default')?.slices[0]?.addresses[0]?.label;
+ * const a = clusterZone({ clusterDomain: 'cluster.local' }).services.get('web.default')?.slices[0]?.addresses[0];
+ * a && addressLabel(a); // e.g. 'web-0' or '10-244-1-5'
  * ```
  */
 export interface ZoneAddress {
   readonly ip: IpInfo;
-  readonly label: string;
-  readonly labelKey: string;
+  readonly text: string;
+  readonly hostname: string;
+  readonly podName: string;
+}
+
+/**
+ * CoreDNS's `endpointHostname`: the endpoint hostname, else (with `endpoint_pod_names`) the pod
+ * name, else the IP with dashes (IPv6: `:` → `-`, plus `0` when it would end in `-`).
+ * Computed on demand so that building a zone does not pay for every endpoint's label.
+ *
+ * @example
+ * ```ts
+ * addressLabel({ ip: parseIpText('fd00::')!, text: 'fd00::', hostname: '', podName: '' }); // 'fd00--0'
+ * ```
+ */
+export function addressLabel(a: ZoneAddress): string {
+  if (a.hostname !== '') return a.hostname;
+  if (a.podName !== '') return a.podName;
+  const ip = a.text;
+  if (ip.includes('.')) return ip.replaceAll('.', '-');
+  if (ip.includes(':')) {
+    const dashed = ip.replaceAll(':', '-');
+    return dashed.endsWith('-') ? `${dashed}0` : dashed;
+  }
+  return '';
 }
 
 /**
