@@ -115,3 +115,52 @@ describe('loadCluster', () => {
     }
   });
 });
+
+describe('hostile Kubernetes objects', () => {
+  it('never lets __proto__ or constructor keys reach a prototype', () => {
+    const text = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'p', namespace: 'default', labels: { constructor: 'x', prototype: 'y' } },
+          spec: { nodeName: 'n' },
+          status: { podIP: '10.244.0.9' },
+        },
+        {
+          apiVersion: 'v1',
+          kind: 'Node',
+          metadata: { name: 'n' },
+          spec: { podCIDR: '10.244.0.0/24' },
+          status: { addresses: [{ type: 'InternalIP', address: '192.168.1.10' }] },
+        },
+      ],
+    }).replace('"constructor"', '"__proto__":{"polluted":true},"constructor"');
+    const c = fromKubernetesObjects(text, { cni: { plugin: 'bridge-static' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const pod = c.pods.find((p) => p.key === 'default/p');
+    expect(Object.getPrototypeOf(pod?.labels)).toBe(Object.prototype);
+    expect(Object.keys(pod?.labels ?? {})).toEqual(['constructor', 'prototype']);
+  });
+
+  it('reads CRLF YAML without a \\r in any value', () => {
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Node',
+      'metadata:',
+      '  name: n1',
+      'spec:',
+      '  podCIDR: 10.244.3.0/24',
+      'status:',
+      '  addresses:',
+      '  - type: InternalIP',
+      '    address: 192.168.1.10',
+      '',
+    ].join('\r\n');
+    const c = fromKubernetesObjects(yaml);
+    expect(c.nodes[0]).toMatchObject({ name: 'n1', ip: '192.168.1.10', podCidr: '10.244.3.0/24' });
+    expect(JSON.stringify(c)).not.toContain('\\r');
+  });
+});
