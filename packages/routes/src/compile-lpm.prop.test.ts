@@ -26,7 +26,7 @@ function probes(routes: readonly Route[], extra: readonly Addr[]): Addr[] {
 
 describe('compileLpm agrees with the linear-scan reference', () => {
   test.prop([fc.array(selectionRoute, { maxLength: 40 }), fc.array(anyAddr, { maxLength: 20 })], {
-    numRuns: 300,
+    numRuns: 200,
   })('DIR-16-8-8 and the IPv6 interval table', (routes, extra) => {
     const lpm = compileLpm(routes, { layout: 'dir-16-8-8' });
     const keys: number[] = [];
@@ -44,7 +44,7 @@ describe('compileLpm agrees with the linear-scan reference', () => {
   });
 
   test.prop([fc.array(selectionRoute, { maxLength: 30 }), fc.array(anyAddr, { maxLength: 10 })], {
-    numRuns: 15,
+    numRuns: 10,
   })('DIR-24-8', (routes, extra) => {
     const lpm = compileLpm(routes, { layout: 'dir-24-8' });
     expect(lpm.stats.layout).toBe('dir-24-8');
