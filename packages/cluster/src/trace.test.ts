@@ -310,3 +310,23 @@ describe('trace from a client outside the cluster', () => {
     );
   });
 });
+
+describe("the guide's example (docs/cluster.md)", () => {
+  it('prints the same hops as the guide shows', () => {
+    const r = trace(defineCluster(lessonSpec()), { from: 'shop/api-1', to: 'web.default', port: 80 });
+    expect(r.hops.map((h) => `${h.node} ${h.kind} ${h.detail.split('\n')[0]}`)).toEqual([
+      'node02 dns web.default.shop.svc.cluster.local. A → NXDOMAIN (nameserver 10.96.0.10)',
+      'node02 dns web.default.svc.cluster.local. 30 IN A 10.106.175.246',
+      'node02 route default via 10.244.1.1 dev eth0',
+      'node02 veth shop/api-1 eth0 (10.244.1.3) → veth4febff90 on node02',
+      'node02 bridge veth4febff90 → cni0 (10.244.1.1)',
+      'node02 nat -A KUBE-SERVICES -m comment --comment "default/web cluster IP" -m tcp -p tcp -d 10.106.175.246 --dport 80 -j KUBE-SVC-LOLE4ISW44XBNF3G',
+      'node02 route 10.244.0.0/24 via 192.168.1.11 dev eth0',
+      'node02 underlay 192.168.1.12 → node01 (192.168.1.11) via eth0',
+      'node01 route 10.244.0.0/24 dev cni0 proto kernel scope link src 10.244.0.1',
+      'node01 bridge cni0 → veth86bbd2e9',
+      'node01 veth veth86bbd2e9 → default/web-1 eth0 (10.244.0.2)',
+      'node01 deliver 10.244.0.2:8080/TCP delivered to default/web-1',
+    ]);
+  });
+});
