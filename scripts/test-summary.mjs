@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['packages', 'bench', 'examples', 'docs'];
+const roots = ['packages', 'bench', 'examples', 'docs', 'hardening'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
