@@ -1,5 +1,6 @@
 import type { Addr } from './addr.ts';
 import { formatAddr } from './format-addr.ts';
+import { toAddr } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { addWords, bigToWords, splitSafe, subWords } from './internal/words.ts';
 import { IpError } from './ip-error.ts';
@@ -14,7 +15,7 @@ import { IpError } from './ip-error.ts';
  * ```
  */
 export function addrNext(addr: Addr): Addr | undefined {
-  return addWords(addr, 0, 0, 0, 1);
+  return addWords(toAddr(addr, 'address'), 0, 0, 0, 1);
 }
 
 /**
@@ -26,7 +27,7 @@ export function addrNext(addr: Addr): Addr | undefined {
  * ```
  */
 export function addrPrev(addr: Addr): Addr | undefined {
-  return subWords(addr, 0, 0, 0, 1);
+  return subWords(toAddr(addr, 'address'), 0, 0, 0, 1);
 }
 
 /**
@@ -39,7 +40,8 @@ export function addrPrev(addr: Addr): Addr | undefined {
  * formatAddr(addrAdd(parseAddr('::1'), -1n)); // '::'
  * ```
  */
-export function addrAdd(addr: Addr, n: number | bigint): Addr {
+export function addrAdd(a: Addr, n: number | bigint): Addr {
+  const addr = toAddr(a, 'address');
   let r: Addr | undefined;
   if (typeof n === 'number') {
     if (!Number.isSafeInteger(n))

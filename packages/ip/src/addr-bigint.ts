@@ -1,4 +1,5 @@
 import type { Addr } from './addr.ts';
+import { toAddr } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { makeAddr } from './internal/make-addr.ts';
 import { bigToWords } from './internal/words.ts';
@@ -13,7 +14,8 @@ import { IpError } from './ip-error.ts';
  * addrToBigInt(parseAddr('::1')); // 1n
  * ```
  */
-export function addrToBigInt(addr: Addr): bigint {
+export function addrToBigInt(a: Addr): bigint {
+  const addr = toAddr(a, 'address');
   if (addr.family === 4) return BigInt(addr.w3);
   return (BigInt(addr.w0) << 96n) | (BigInt(addr.w1) << 64n) | (BigInt(addr.w2) << 32n) | BigInt(addr.w3);
 }

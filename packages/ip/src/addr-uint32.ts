@@ -1,5 +1,6 @@
 import type { Addr } from './addr.ts';
 import { formatAddr } from './format-addr.ts';
+import { toAddr } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { makeAddr } from './internal/make-addr.ts';
 import { IpError } from './ip-error.ts';
@@ -29,7 +30,8 @@ export function addrFromUint32(n: number): Addr {
  * addrToUint32(parseAddr('10.0.0.1')); // 167772161
  * ```
  */
-export function addrToUint32(addr: Addr): number {
+export function addrToUint32(a: Addr): number {
+  const addr = toAddr(a, 'address');
   if (addr.family !== 4) {
     throw new IpError('FAMILY_MISMATCH', `not an IPv4 address: ${formatAddr(addr)}`);
   }

@@ -39,6 +39,7 @@ export function allocateNodeCidrs(
   options: AllocateNodeCidrsOptions = {},
 ): Prefix[] {
   const clusterCidr = toPrefix(cluster, 'cluster CIDR');
+  const opts: AllocateNodeCidrsOptions = options !== null && typeof options === 'object' ? options : {};
   let set = newCidrSet(clusterCidr, maskSize);
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
     throw new IpError(
@@ -46,11 +47,15 @@ export function allocateNodeCidrs(
       `invalid node count ${describe(count)}: must be a non-negative integer`,
     );
   }
-  for (const s of (options.serviceCidrs ?? []).map((p) => toPrefix(p, 'service CIDR'))) {
+  for (const s of (Array.isArray(opts.serviceCidrs) ? opts.serviceCidrs : []).map((p) =>
+    toPrefix(p, 'service CIDR'),
+  )) {
     if (s.addr.family === clusterCidr.addr.family && prefixesOverlap(s, clusterCidr))
       set = cidrSetOccupy(set, s);
   }
-  for (const o of (options.occupied ?? []).map((p) => toPrefix(p, 'occupied CIDR'))) {
+  for (const o of (Array.isArray(opts.occupied) ? opts.occupied : []).map((p) =>
+    toPrefix(p, 'occupied CIDR'),
+  )) {
     if (o.addr.family === clusterCidr.addr.family) set = cidrSetOccupy(set, o);
   }
   if (count > set.maxCidrs - set.used.length) {

@@ -1,5 +1,5 @@
 import { formatPrefix } from './format-prefix.ts';
-import { toPrefix } from './internal/coerce.ts';
+import { checkState, toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { fillAddr, maskAddr } from './internal/words.ts';
 import { IpError } from './ip-error.ts';
@@ -152,6 +152,7 @@ function exhausted(set: CidrSet): IpError {
  * ```
  */
 export function cidrSetAllocateNext(set: CidrSet): CidrSetAllocation {
+  checkState(set, 'clusterCidr', 'used', 'CIDR set');
   const candidate = nextFree(set.used, set.maxCidrs, set.nextCandidate);
   if (candidate < 0) throw exhausted(set);
   const used = [...set.used];
@@ -178,7 +179,7 @@ export function cidrSetAllocateNext(set: CidrSet): CidrSetAllocation {
  * ```
  */
 export function cidrSetOccupy(set: CidrSet, cidr: Prefix | string): CidrSet {
-  const [begin, end] = indices(set, toPrefix(cidr, 'CIDR'));
+  const [begin, end] = indices(checkState(set, 'clusterCidr', 'used', 'CIDR set'), toPrefix(cidr, 'CIDR'));
   const used: number[] = [];
   let k = 0;
   const src = set.used;
@@ -199,7 +200,7 @@ export function cidrSetOccupy(set: CidrSet, cidr: Prefix | string): CidrSet {
  * ```
  */
 export function cidrSetRelease(set: CidrSet, cidr: Prefix | string): CidrSet {
-  const [begin, end] = indices(set, toPrefix(cidr, 'CIDR'));
+  const [begin, end] = indices(checkState(set, 'clusterCidr', 'used', 'CIDR set'), toPrefix(cidr, 'CIDR'));
   const used = set.used.filter((i) => i < begin || i > end);
   return Object.freeze({ ...set, used: Object.freeze(used) });
 }

@@ -5,7 +5,7 @@ import { addrKey } from './addr-key.ts';
 import { compareAddr } from './compare-addr.ts';
 import { formatAddr } from './format-addr.ts';
 import { formatPrefix } from './format-prefix.ts';
-import { toAddr, toPrefix } from './internal/coerce.ts';
+import { checkState, toAddr, toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { IpError } from './ip-error.ts';
 import type { Prefix } from './prefix.ts';
@@ -83,20 +83,21 @@ export function newClusterIpAllocator(
   options: NewClusterIpAllocatorOptions = {},
 ): ClusterIpAllocator {
   const cidr = toPrefix(serviceCidr, 'service CIDR');
+  const opts: NewClusterIpAllocatorOptions = options !== null && typeof options === 'object' ? options : {};
   if (cidr.addr.family === 6 && cidr.bits < 64) {
     throw new IpError(
       'SERVICE_CIDR_TOO_LARGE',
       `shortest allowed prefix length for service CIDR is 64, got ${cidr.bits} (${formatPrefix(cidr)})`,
     );
   }
-  const seed = options.seed ?? 0;
+  const seed = opts.seed ?? 0;
   if (typeof seed !== 'number' || !Number.isInteger(seed)) {
     throw new IpError('OUT_OF_RANGE', `invalid seed ${describe(seed)}: must be an integer`);
   }
   const usable = serviceCidrLayout(cidr).usable;
   const seen = new Set<string>();
   const allocated: Addr[] = [];
-  for (const item of options.allocated ?? []) {
+  for (const item of Array.isArray(opts.allocated) ? opts.allocated : []) {
     const ip = toAddr(item, 'allocated IP');
     if (!inBand(ip, usable)) throw notInRange(ip, cidr);
     const key = addrKey(ip);
@@ -184,7 +185,7 @@ export function allocateClusterIp(
   allocator: ClusterIpAllocator,
   request?: Addr | string,
 ): ClusterIpAllocation {
-  const { cidr } = allocator;
+  const { cidr } = checkState(allocator, 'cidr', 'allocated', 'ClusterIP allocator');
   const requested = request === undefined ? undefined : toAddr(request, 'requested ClusterIP');
   const layout = serviceCidrLayout(cidr);
   const allocated = allocator.allocated;
@@ -226,6 +227,7 @@ export function allocateClusterIp(
  * ```
  */
 export function releaseClusterIp(allocator: ClusterIpAllocator, release: Addr | string): ClusterIpAllocator {
+  checkState(allocator, 'cidr', 'allocated', 'ClusterIP allocator');
   const ip = toAddr(release, 'released ClusterIP');
   const rest = allocator.allocated.filter((a) => compareAddr(a, ip) !== 0);
   if (rest.length === allocator.allocated.length) return allocator;

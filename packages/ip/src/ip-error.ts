@@ -22,7 +22,7 @@ export class IpError extends Error {
     super(message);
     this.name = 'IpError';
     this.code = code;
-    this.path = Object.freeze([...path]);
+    this.path = Object.freeze(Array.isArray(path) ? [...path] : []);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Addr } from './addr.ts';
 import { formatAddr } from './format-addr.ts';
+import { toAddr } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { scanAddr } from './internal/scan.ts';
 import { cmpWords, fillAddr, stripZone } from './internal/words.ts';
@@ -57,7 +58,7 @@ function checkRange(first: Addr, last: Addr): IPRange | IpError {
  * ```
  */
 export function ipRange(first: Addr, last: Addr): IPRange {
-  const r = checkRange(first, last);
+  const r = checkRange(toAddr(first, 'first address'), toAddr(last, 'last address'));
   if (r instanceof IpError) throw r;
   return r;
 }

@@ -15,6 +15,12 @@ import type { Prefix } from './prefix.ts';
 /** A prefix, parsed or as text (text is parsed strictly with {@link parsePrefix}). */
 export type PrefixInput = Prefix | string;
 
+function isPrefixLike(p: unknown): p is Prefix {
+  if (p === null || typeof p !== 'object') return false;
+  const q = p as { bits?: unknown; addr?: { family?: unknown } | null };
+  return typeof q.bits === 'number' && q.addr != null && (q.addr.family === 4 || q.addr.family === 6);
+}
+
 function asList(value: PrefixInput | readonly PrefixInput[], what: string): readonly Prefix[] {
   if (Array.isArray(value)) {
     let out: Prefix[] | undefined;
@@ -25,20 +31,18 @@ function asList(value: PrefixInput | readonly PrefixInput[], what: string): read
         out.push(parsePrefix(p));
         continue;
       }
-      const q = p as Prefix | null | undefined;
-      if (q === null || typeof q !== 'object' || typeof q.bits !== 'number' || typeof q.addr !== 'object') {
+      if (!isPrefixLike(p)) {
         throw new IpError('INVALID_PREFIX', `${what}[${i}] is not a Prefix: ${describe(p)}`, [i]);
       }
-      out?.push(q);
+      out?.push(p);
     }
     return out ?? (value as readonly Prefix[]);
   }
   if (typeof value === 'string') return [parsePrefix(value)];
-  const p = value as Prefix | null | undefined;
-  if (p === null || typeof p !== 'object' || typeof p.bits !== 'number' || typeof p.addr !== 'object') {
-    throw new IpError('INVALID_PREFIX', `${what} is not a Prefix or an array of them: ${describe(p)}`);
+  if (!isPrefixLike(value)) {
+    throw new IpError('INVALID_PREFIX', `${what} is not a Prefix or an array of them: ${describe(value)}`);
   }
-  return [p];
+  return [value];
 }
 
 function hasV6(list: readonly Prefix[]): boolean {

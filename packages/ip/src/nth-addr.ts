@@ -1,5 +1,6 @@
 import type { Addr } from './addr.ts';
 import { formatPrefix } from './format-prefix.ts';
+import { toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { addWords, bigToWords, splitSafe } from './internal/words.ts';
 import { IpError } from './ip-error.ts';
@@ -15,7 +16,8 @@ import type { Prefix } from './prefix.ts';
  * nthAddr(parsePrefix('10.0.0.0/30'), 4); // throws IpError OUT_OF_RANGE
  * ```
  */
-export function nthAddr(prefix: Prefix, n: number | bigint): Addr {
+export function nthAddr(p: Prefix, n: number | bigint): Addr {
+  const prefix = toPrefix(p, 'prefix');
   const hostBits = (prefix.addr.family === 4 ? 32 : 128) - prefix.bits;
   let r: Addr | undefined;
   if (typeof n === 'number') {

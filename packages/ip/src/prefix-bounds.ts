@@ -1,4 +1,5 @@
 import type { Addr } from './addr.ts';
+import { toPrefix } from './internal/coerce.ts';
 import { fillAddr } from './internal/words.ts';
 import type { Prefix } from './prefix.ts';
 
@@ -11,7 +12,7 @@ import type { Prefix } from './prefix.ts';
  * ```
  */
 export function prefixFirst(prefix: Prefix): Addr {
-  return prefix.addr;
+  return toPrefix(prefix, 'prefix').addr;
 }
 
 /**
@@ -22,6 +23,7 @@ export function prefixFirst(prefix: Prefix): Addr {
  * formatAddr(prefixLast(parsePrefix('10.0.0.0/8'))); // '10.255.255.255'
  * ```
  */
-export function prefixLast(prefix: Prefix): Addr {
+export function prefixLast(p: Prefix): Addr {
+  const prefix = toPrefix(p, 'prefix');
   return fillAddr(prefix.addr, prefix.bits);
 }

@@ -1,3 +1,4 @@
+import { toPrefix } from './internal/coerce.ts';
 import type { Prefix } from './prefix.ts';
 
 /**
@@ -9,7 +10,8 @@ import type { Prefix } from './prefix.ts';
  * prefixSize(parsePrefix('2001:db8::/32')); // 79228162514264337593543950336n
  * ```
  */
-export function prefixSize(prefix: Prefix): bigint {
+export function prefixSize(p: Prefix): bigint {
+  const prefix = toPrefix(p, 'prefix');
   return 1n << BigInt((prefix.addr.family === 4 ? 32 : 128) - prefix.bits);
 }
 
@@ -22,6 +24,7 @@ export function prefixSize(prefix: Prefix): bigint {
  * prefixSizeNumber(parsePrefix('10.0.0.0/8')); // 16777216
  * ```
  */
-export function prefixSizeNumber(prefix: Prefix): number {
+export function prefixSizeNumber(p: Prefix): number {
+  const prefix = toPrefix(p, 'prefix');
   return 2 ** ((prefix.addr.family === 4 ? 32 : 128) - prefix.bits);
 }

@@ -1,5 +1,6 @@
 import type { Addr } from './addr.ts';
 import { formatAddr } from './format-addr.ts';
+import { toAddr } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { maskAddr, widthOf } from './internal/words.ts';
 import { IpError } from './ip-error.ts';
@@ -41,7 +42,8 @@ export function makePrefix(addr: Addr, bits: number): Prefix {
  * formatPrefix(prefixFrom(parseAddr('10.1.2.3'), 16)); // '10.1.0.0/16'
  * ```
  */
-export function prefixFrom(addr: Addr, bits: number): Prefix {
+export function prefixFrom(a: Addr, bits: number): Prefix {
+  const addr = toAddr(a, 'address');
   if (!Number.isInteger(bits) || bits < 0 || bits > widthOf(addr.family)) {
     throw new IpError(
       'INVALID_PREFIX',

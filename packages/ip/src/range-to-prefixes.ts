@@ -1,4 +1,5 @@
 import type { Addr } from './addr.ts';
+import { toAddr } from './internal/coerce.ts';
 import { appendRangePrefixes } from './internal/range-ops.ts';
 import { ipRange } from './ip-range.ts';
 import type { Prefix } from './prefix.ts';
@@ -15,7 +16,7 @@ import type { Prefix } from './prefix.ts';
  * ```
  */
 export function rangeToPrefixes(first: Addr, last: Addr): Prefix[] {
-  const r = ipRange(first, last);
+  const r = ipRange(toAddr(first, 'first address'), toAddr(last, 'last address'));
   const out: Prefix[] = [];
   appendRangePrefixes(out, r.first, r.last);
   return out;

@@ -1,4 +1,5 @@
 import { formatPrefix } from './format-prefix.ts';
+import { toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { makeAddr } from './internal/make-addr.ts';
 import { addWords, bigToWords } from './internal/words.ts';
@@ -33,7 +34,8 @@ function pow2Words(k: number): [number, number, number, number] {
  * [...subnets(parsePrefix('10.0.0.0/23'), 24)].map(formatPrefix); // ['10.0.0.0/24', '10.0.1.0/24']
  * ```
  */
-export function subnets(prefix: Prefix, newBits: number): Iterable<Prefix> {
+export function subnets(p: Prefix, newBits: number): Iterable<Prefix> {
+  const prefix = toPrefix(p, 'prefix');
   const width = checkNewBits(prefix, newBits);
   const [s0, s1, s2, s3] = pow2Words(width - newBits);
   const total = newBits - prefix.bits;
@@ -78,7 +80,8 @@ export function subnets(prefix: Prefix, newBits: number): Iterable<Prefix> {
  * formatPrefix(nthSubnet(parsePrefix('10.244.0.0/16'), 24, 3)); // '10.244.3.0/24'
  * ```
  */
-export function nthSubnet(prefix: Prefix, newBits: number, n: number | bigint): Prefix {
+export function nthSubnet(p: Prefix, newBits: number, n: number | bigint): Prefix {
+  const prefix = toPrefix(p, 'prefix');
   const width = checkNewBits(prefix, newBits);
   const total = newBits - prefix.bits;
   if (width === 32 && typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 2 ** total) {

@@ -1,4 +1,5 @@
 import { formatPrefix } from './format-prefix.ts';
+import { toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import { maskAddr } from './internal/words.ts';
 import { IpError } from './ip-error.ts';
@@ -14,7 +15,9 @@ import { makePrefix, type Prefix } from './prefix.ts';
  * formatPrefix(supernet(parsePrefix('10.1.2.0/24'), 8)); // '10.0.0.0/8'
  * ```
  */
-export function supernet(prefix: Prefix, newBits: number = prefix.bits - 1): Prefix {
+export function supernet(p: Prefix, bits?: number): Prefix {
+  const prefix = toPrefix(p, 'prefix');
+  const newBits = bits ?? prefix.bits - 1;
   if (typeof newBits !== 'number' || !Number.isInteger(newBits) || newBits < 0 || newBits > prefix.bits) {
     throw new IpError(
       'OUT_OF_RANGE',

@@ -1,7 +1,10 @@
 import type { Addr } from './addr.ts';
 import { formatAddr } from './format-addr.ts';
 import { formatPrefix } from './format-prefix.ts';
+import { toAddr, toPrefix } from './internal/coerce.ts';
+import { describe } from './internal/describe.ts';
 import { IpError, type PathSegment } from './ip-error.ts';
+import { safeParseAddrOrPrefix } from './parse-addr-or-prefix.ts';
 import type { Prefix } from './prefix.ts';
 
 function familyOf(v: Addr | Prefix): 4 | 6 {
@@ -22,9 +25,34 @@ function familyOf(v: Addr | Prefix): 4 | 6 {
  * ```
  */
 export function validateDualStack(
-  values: readonly (Addr | Prefix)[],
+  values: readonly (Addr | Prefix | string)[],
   path: readonly PathSegment[] = ['spec', 'clusterIPs'],
 ): IpError[] {
+  const p: readonly PathSegment[] = Array.isArray(path) ? path : ['spec', 'clusterIPs'];
+  if (!Array.isArray(values)) {
+    throw new IpError(
+      'INVALID_DUAL_STACK',
+      `expected a list of addresses or prefixes, got ${describe(values)}`,
+      p,
+    );
+  }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as unknown;
+    if (typeof v === 'string') continue;
+    if ((v as Prefix | null)?.bits !== undefined) toPrefix(v, `${p.join('.')}[${i}]`, [...p, i]);
+    else toAddr(v, `${p.join('.')}[${i}]`, [...p, i]);
+  }
+  const list = values.map((v, i) => (typeof v === 'string' ? parseAddrOrPrefixAt(v, [...p, i]) : v));
+  return check(list, p);
+}
+
+function parseAddrOrPrefixAt(text: string, path: readonly PathSegment[]): Addr | Prefix {
+  const r = safeParseAddrOrPrefix(text);
+  if (!r.ok) throw new IpError(r.error.code, r.error.message, path);
+  return r.value;
+}
+
+function check(values: readonly (Addr | Prefix)[], path: readonly PathSegment[]): IpError[] {
   const errors: IpError[] = [];
   const field = path.join('.');
   const shown = (): string => JSON.stringify(values.map((v) => describeValue(v)));

@@ -32,6 +32,7 @@ export function serviceCidrErrors(
   prefixes: Prefix | string | readonly (Prefix | string)[],
   options: ValidateServiceCidrOptions = {},
 ): IpError[] {
+  const opts: ValidateServiceCidrOptions = options !== null && typeof options === 'object' ? options : {};
   const raw: readonly unknown[] = Array.isArray(prefixes) ? prefixes : [prefixes];
   const list: readonly Prefix[] = raw.map((p, i) => toPrefix(p, `--service-cluster-ip-range[${i}]`, [i]));
   const errors: IpError[] = [];
@@ -61,7 +62,7 @@ export function serviceCidrErrors(
   list.forEach((p, i) => {
     const width = p.addr.family === 4 ? 32 : 128;
     const flag = `--service-cluster-ip-range[${i}]`;
-    if (options.multiCidrAllocator !== true && width - p.bits > MAX_CIDR_BITS) {
+    if (opts.multiCidrAllocator !== true && width - p.bits > MAX_CIDR_BITS) {
       errors.push(
         new IpError(
           'SERVICE_CIDR_TOO_LARGE',

@@ -29,3 +29,23 @@ export function toAddr(value: unknown, what: string, path: readonly PathSegment[
   }
   throw new IpError('INVALID_ADDRESS', `${what} is not an address: ${describe(value)}`, path);
 }
+
+/** Checks a plain-data state object (allocator, cidr set): its `cidr`/`clusterCidr` must be a Prefix. */
+export function checkState<T>(value: T, key: string, listKey: string, what: string): T {
+  const v = value as unknown;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const p = o[key] as { bits?: unknown; addr?: { family?: unknown } | null } | null | undefined;
+    if (
+      p !== null &&
+      typeof p === 'object' &&
+      typeof p.bits === 'number' &&
+      p.addr != null &&
+      (p.addr.family === 4 || p.addr.family === 6) &&
+      Array.isArray(o[listKey])
+    ) {
+      return value;
+    }
+  }
+  throw new IpError('INVALID_STATE', `${what} is not a valid state object: ${describe(v)}`);
+}
