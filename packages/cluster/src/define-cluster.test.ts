@@ -19,6 +19,24 @@ describe('defineCluster: allocation the way Kubernetes does it', () => {
     expect(pinned.nodes.map((n) => n.podCidr)).toEqual(['10.244.1.0/24', '10.244.0.0/24', '10.244.2.0/24']);
   });
 
+  it('occupies the service CIDR inside the pod CIDR, also for very fine masks (sparse path)', () => {
+    const nodes = [
+      { name: 'a', ip: '192.168.1.11' },
+      { name: 'b', ip: '192.168.1.12', podCidr: '10.0.0.4/30' },
+      { name: 'c', ip: '192.168.1.13' },
+    ];
+    for (const mask of [28, 30]) {
+      const x = defineCluster({ podCidr: '10.0.0.0/8', nodeCidrMaskSize: mask, nodes });
+      const expected =
+        mask === 30
+          ? ['10.0.0.0/30', '10.0.0.4/30', '10.0.0.8/30']
+          : ['10.0.0.16/28', '10.0.0.4/30', '10.0.0.32/28'];
+      expect(x.nodes.map((n) => n.podCidr)).toEqual(expected);
+    }
+    const svc = defineCluster({ podCidr: '10.96.0.0/11', serviceCidr: '10.96.0.0/12', nodes });
+    expect(svc.nodes.map((n) => n.podCidr)).toEqual(['10.112.0.0/24', '10.0.0.4/30', '10.112.1.0/24']);
+  });
+
   it('gives pods host-local addresses in list order, .1 being the bridge (cni0) gateway', () => {
     expect(c.pods.filter((p) => !p.addon).map((p) => [p.key, p.ip])).toEqual([
       ['default/web-1', '10.244.0.2'],

@@ -1,6 +1,10 @@
 import {
   addrToBigInt,
+  type CidrSet,
+  cidrSetAllocateNext,
+  cidrSetOccupy,
   formatPrefix,
+  newCidrSet,
   nthSubnet,
   type Prefix,
   parsePrefix,
@@ -16,9 +20,75 @@ import {
  * block in list order, scanning from the start of the cluster CIDR (`AllocateNext`). A node that finds no free
  * block gets `null` (kube-controller-manager reports `CIDRNotAvailable` and leaves the node without a CIDR).
  *
- * Private helper: `@podnet/ip`'s acceptance `allocateNodeCidrs(cidr, mask, count)` has no occupy step.
+ * Uses `@podnet/ip`'s cidrset; cluster CIDRs with more than 2^20 node blocks (say a /8 cut into /32s) take a
+ * sparse-range path with the same order, so hostile sizes cannot allocate huge block lists.
  */
 export function assignNodeCidrs(
+  clusterCidr: string,
+  maskSize: number,
+  serviceCidr: string | null,
+  nodes: readonly { readonly name: string; readonly podCidr: string | null }[],
+): Map<string, string | null> {
+  const viaCidrSet = withCidrSet(clusterCidr, maskSize, serviceCidr, nodes);
+  if (viaCidrSet !== null) return viaCidrSet;
+  return withRanges(clusterCidr, maskSize, serviceCidr, nodes);
+}
+
+/**
+ * kube-controller-manager's order through `@podnet/ip`'s cidrset (`newCidrSet`, `cidrSetOccupy`,
+ * `cidrSetAllocateNext`); null when the cidrset's block list could grow past 2^20 entries.
+ */
+function withCidrSet(
+  clusterCidr: string,
+  maskSize: number,
+  serviceCidr: string | null,
+  nodes: readonly { readonly name: string; readonly podCidr: string | null }[],
+): Map<string, string | null> | null {
+  const cluster = parsePrefix(clusterCidr);
+  if (maskSize < cluster.bits || maskSize - cluster.bits > 20) return null;
+  let set: CidrSet;
+  try {
+    set = newCidrSet(cluster, maskSize);
+  } catch {
+    return null;
+  }
+  const occupy = (text: string): void => {
+    try {
+      const prefix = parsePrefix(text, { strict: false });
+      if (prefix.addr.family === cluster.addr.family && prefixesOverlap(prefix, cluster))
+        set = cidrSetOccupy(set, prefix);
+    } catch {
+      // not in the cluster CIDR: nothing to occupy
+    }
+  };
+  if (serviceCidr !== null) occupy(serviceCidr);
+  for (const node of nodes) if (node.podCidr !== null) occupy(node.podCidr);
+  const out = new Map<string, string | null>();
+  let full = false;
+  for (const node of nodes) {
+    if (node.podCidr !== null) {
+      out.set(node.name, node.podCidr);
+      continue;
+    }
+    if (full) {
+      out.set(node.name, null);
+      continue;
+    }
+    try {
+      const allocation = cidrSetAllocateNext(set);
+      set = allocation.set;
+      out.set(node.name, formatPrefix(allocation.cidr));
+    } catch {
+      // CIDR_EXHAUSTED: kube-controller-manager reports CIDRNotAvailable and leaves the node without a CIDR
+      full = true;
+      out.set(node.name, null);
+    }
+  }
+  return out;
+}
+
+/** The same order over sparse ranges, for cluster CIDRs with more than 2^20 node blocks. */
+function withRanges(
   clusterCidr: string,
   maskSize: number,
   serviceCidr: string | null,
