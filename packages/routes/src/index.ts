@@ -31,6 +31,8 @@ export type {
 export { nodeInterfaces, nodeRoutes } from './node-routes.ts';
 export type { ParseIpRouteOptions } from './parse-ip-route.ts';
 export { parseIpRoute, safeParseIpRoute } from './parse-ip-route.ts';
+export type { PodRoutesOptions } from './pod-routes.ts';
+export { podRoutes } from './pod-routes.ts';
 export type { PolicyPacket, PolicyResult } from './policy-lookup.ts';
 export { policyLookup } from './policy-lookup.ts';
 export type {

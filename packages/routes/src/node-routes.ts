@@ -199,7 +199,8 @@ function makeCtx(mode: NetworkMode, nodes: readonly NodeSpec[], options: NodeRou
   };
 }
 
-function podCidrOf(ctx: Ctx, n: NormNode): Prefix {
+/** @internal */
+export function podCidrOf(ctx: Ctx, n: NormNode): Prefix {
   if (n.podCidr === undefined) {
     const i = ctx.nodes.indexOf(n);
     throw new RoutesError(
@@ -211,7 +212,8 @@ function podCidrOf(ctx: Ctx, n: NormNode): Prefix {
   return n.podCidr;
 }
 
-function firstHost(p: Prefix): Addr {
+/** @internal */
+export function firstHost(p: Prefix): Addr {
   return addrAdd(p.addr, 1);
 }
 
@@ -235,7 +237,8 @@ function routerIp(ctx: Ctx): Addr {
 }
 
 /** Weave: the whole range, from the option, the nodes' shares, or Weave's default. */
-function weaveRange(ctx: Ctx): Prefix {
+/** @internal */
+export function weaveRange(ctx: Ctx): Prefix {
   ctx.memo.weaveRange ??= computeWeaveRange(ctx);
   return ctx.memo.weaveRange;
 }
@@ -268,7 +271,8 @@ function computeWeaveRange(ctx: Ctx): Prefix {
  * the range; else the first address of an even share of the range (the range's first host for
  * the first node), an approximation of Weave's ring IPAM.
  */
-function weaveBridgeIp(ctx: Ctx, n: NormNode, range: Prefix): Addr {
+/** @internal */
+export function weaveBridgeIp(ctx: Ctx, n: NormNode, range: Prefix): Addr {
   if (n.podCidr !== undefined && n.podCidr.bits > range.bits && prefixContains(range, n.podCidr)) {
     // A per-node CIDR (as the controller manager allocates): the bridge takes its first host,
     // as the bridge plugin's gateway does.
@@ -294,7 +298,8 @@ function vxlanDev(ctx: Ctx): string {
 }
 
 /** IPv6 routes added without a metric get the kernel's 1024 and `pref medium` in `ip -6 route`. */
-function staticRoute(fields: Parameters<typeof buildRoute>[0]): Route {
+/** @internal */
+export function staticRoute(fields: Parameters<typeof buildRoute>[0]): Route {
   if (fields.dst !== undefined && fields.dst.addr.family === 6) {
     return buildRoute({ ...fields, metric: fields.metric ?? 1024, pref: fields.pref ?? 'medium' });
   }
@@ -311,7 +316,8 @@ function routeMtuOf(mode: NetworkMode, options: NodeRoutesOptions | undefined): 
   return { mtu };
 }
 
-function connected(dev: string, addr: Addr, bits: number): Route[] {
+/** @internal */
+export function connected(dev: string, addr: Addr, bits: number): Route[] {
   const width = addr.family === 4 ? 32 : 128;
   if (bits >= width) return [];
   const dst = prefixFrom(addr, bits);
@@ -356,7 +362,11 @@ function interfacesOf(ctx: Ctx, node: NormNode | undefined, isRouter: boolean, i
   return out;
 }
 
-function locate(ctx: Ctx, nodeName: string): { node: NormNode | undefined; isRouter: boolean; ip: Addr } {
+/** @internal */
+export function locate(
+  ctx: Ctx,
+  nodeName: string,
+): { node: NormNode | undefined; isRouter: boolean; ip: Addr } {
   if (typeof nodeName !== 'string') {
     throw new RoutesError('INVALID_INPUT', `node name must be a string, got ${describe(nodeName)}`, [
       'nodeName',
