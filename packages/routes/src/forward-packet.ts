@@ -168,7 +168,9 @@ function owner(map: Map<string, Norm>, addr: Addr, except: string): string | und
  * the packet to that node with TTL − 1. An on-link destination inside the node's `attached`
  * prefixes is delivered on that device; on an overlay device it goes to the node whose `attached`
  * prefixes hold it. A `via` nobody owns leaves the model (`EXTERNAL`). For multipath routes the
- * first path is taken. Returning to a node already visited, or TTL 0, is a `LOOP`.
+ * first path is taken. Every forwarding node decrements the TTL (the walk models a packet that
+ * arrives from a pod or another host, so the `from` node forwards too); a node that would send it
+ * on with TTL 0, or a return to a node already visited, is a `LOOP`.
  *
  * @example
  * ```ts
