@@ -1,7 +1,7 @@
 import type { PathSegment } from '@podnet/ip';
 import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
-import { type IpInfo, parseIpText, reverseName } from './internal/ip-text.ts';
+import { type IpInfo, ipKey, parseIpText, reverseName } from './internal/ip-text.ts';
 import { type DnsAnswer, EMPTY_RECORDS, resolveAnswer, result, soa } from './internal/resolve.ts';
 import type { ZoneAddress, ZonePort, ZoneService } from './internal/zone-data.ts';
 import type { KubeEndpointSlice, KubePod, KubeService } from './kube-objects.ts';
@@ -63,7 +63,7 @@ export interface ClusterZoneInput {
  * @example
  * ```ts
  * const zone = clusterZone({ clusterDomain: 'cluster.local' });
- * zone.endpointsByIp.get('10.244.1.5'); // undefined, an EndpointRef, or several
+ * zone.endpointsByIp.size; // endpoint IPs known to the zone
  * ```
  */
 export interface EndpointRef {
@@ -115,7 +115,8 @@ export interface ClusterZone {
   /** Canonical IP → services with that cluster IP, in input order. */
   readonly servicesByIp: ReadonlyMap<string, readonly ZoneService[]>;
   /** Canonical IP → endpoints with that IP (their service and label), in input order. */
-  readonly endpointsByIp: ReadonlyMap<string, EndpointRef | readonly EndpointRef[]>;
+  /** Keyed by {@link ipKey}: the uint32 for IPv4 (cheap to hash), the canonical text for IPv6. */
+  readonly endpointsByIp: ReadonlyMap<number | string, EndpointRef | readonly EndpointRef[]>;
   /** NS records of the apex (kube-dns Service when present, else `ns.dns.<zone>`). */
   readonly nameServers: readonly ZoneNameServer[];
   /** Every pod IP as written, in input order, for zone listings; namespaces in `podIpNamespaces`. */
@@ -336,7 +337,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     }
   }
 
-  const endpointsByIp = new Map<string, EndpointRef | EndpointRef[]>();
+  const endpointsByIp = new Map<number | string, EndpointRef | EndpointRef[]>();
   const useEndpoints = input.noEndpoints !== true;
   const rawSlices = arr(input.endpointSlices, ['endpointSlices']);
   for (let i = 0; i < rawSlices.length; i++) {
@@ -439,10 +440,11 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
         addresses.push(address);
         if (svc !== undefined) {
           const ref: EndpointRef = { svc, address };
-          const prev = endpointsByIp.get(ip.text);
-          if (prev === undefined) endpointsByIp.set(ip.text, ref);
+          const k = ipKey(ip);
+          const prev = endpointsByIp.get(k);
+          if (prev === undefined) endpointsByIp.set(k, ref);
           else if (Array.isArray(prev)) prev.push(ref);
-          else endpointsByIp.set(ip.text, [prev, ref]);
+          else endpointsByIp.set(k, [prev, ref]);
         }
       }
     }
@@ -537,13 +539,12 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     });
   }
   // resolveAnswer never reads `fast`, so it can be filled while building. Precomputed: the
-  // Service names (A, AAAA, SRV), their `_port._proto` names (SRV) and cluster IPs (PTR).
+  // Service names (A, AAAA), their `_port._proto` names (SRV) and cluster IPs (PTR).
   for (const svc of services.values()) {
     const lname = svc.fqdn.toLowerCase();
     fast.set(lname, {
       a: frozen(resolveAnswer(zone, lname, lname, 'A')),
       aaaa: frozen(resolveAnswer(zone, lname, lname, 'AAAA')),
-      srv: frozen(resolveAnswer(zone, lname, lname, 'SRV')),
     });
     if (svc.kind === 'ClusterIP') {
       for (const p of svc.ports) {

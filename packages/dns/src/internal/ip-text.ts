@@ -167,6 +167,11 @@ export function parseIpText(s: string): IpInfo | null {
   return { family: 6, text: formatV6(groups), v4: 0, groups };
 }
 
+/** A Map key for an address: the uint32 for IPv4 (cheap to hash), the canonical text for IPv6. */
+export function ipKey(ip: IpInfo): number | string {
+  return ip.family === 4 ? ip.v4 : ip.text;
+}
+
 /** The reverse-lookup name of an address, with the trailing dot. */
 export function reverseName(ip: IpInfo): string {
   if (ip.family === 4) {

@@ -1,6 +1,6 @@
 import type { ClusterZone } from '../cluster-zone.ts';
 import type { DnsRecord } from '../dns-record.ts';
-import { type IpInfo, ipFromReverseName, parseIpText } from './ip-text.ts';
+import { type IpInfo, ipFromReverseName, ipKey, parseIpText } from './ip-text.ts';
 import { addressLabel, type ZoneAddress, type ZonePort } from './zone-data.ts';
 
 /**
@@ -322,7 +322,8 @@ function ptr(zone: ClusterZone, qname: string, z: string): DnsRecord[] | null {
       return [{ name: qname, type: 'PTR', ttl: zone.ttl, data: s.fqdn }];
     }
   }
-  const found = zone.endpointsByIp.get(ip);
+  const parsed = parseIpText(ip);
+  const found = parsed === null ? undefined : zone.endpointsByIp.get(ipKey(parsed));
   if (found === undefined) return null;
   const eps = Array.isArray(found) ? found : [found];
   const out: DnsRecord[] = [];
