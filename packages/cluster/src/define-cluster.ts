@@ -3,7 +3,8 @@ import type { Cluster } from './cluster.ts';
 import type { ClusterError } from './cluster-error.ts';
 import type { ClusterSpec } from './cluster-spec.ts';
 import { buildCluster } from './internal/build.ts';
-import { parseClusterSpec, toClusterError } from './parse-cluster-spec.ts';
+import { toClusterError } from './internal/errors.ts';
+import { parseClusterSpec } from './parse-cluster-spec.ts';
 
 /**
  * Builds a frozen {@link Cluster} from the compact spec (an object, or its YAML/JSON text): validates it with

@@ -5,10 +5,11 @@ import type { Cluster } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
 import type { ClusterSpec, CniPlugin, NodeSpec, PodSpec, ProxyMode, ServiceSpec } from './cluster-spec.ts';
 import { buildCluster } from './internal/build.ts';
+import { toClusterError } from './internal/errors.ts';
 import { describeType, loadDocuments } from './internal/load-text.ts';
 import { describePath, quote, sanitize } from './internal/sanitize.ts';
 import type { InputNote, NormalizedSpec } from './normalized-spec.ts';
-import { parseClusterSpec, toClusterError } from './parse-cluster-spec.ts';
+import { parseClusterSpec } from './parse-cluster-spec.ts';
 
 /**
  * Settings for {@link fromKubernetesObjects}: what the objects do not say (the CNI, most often), or overrides of

@@ -3,8 +3,9 @@ import type { Cluster } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
 import { fromKubernetesObjects, type KubernetesSettings } from './from-kubernetes-objects.ts';
 import { buildCluster } from './internal/build.ts';
+import { toClusterError } from './internal/errors.ts';
 import { describeType, loadDocuments } from './internal/load-text.ts';
-import { parseClusterSpec, toClusterError } from './parse-cluster-spec.ts';
+import { parseClusterSpec } from './parse-cluster-spec.ts';
 
 function isKubernetesObject(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0 && value.every(isKubernetesObject);

@@ -1,19 +1,10 @@
-import {
-  type Addr,
-  addrNext,
-  compareAddr,
-  formatAddr,
-  formatPrefix,
-  type PathSegment,
-  type Result,
-  safeParseAddr,
-  safeParsePrefix,
-} from '@podnet/ip';
+import { type Addr, type PathSegment, type Result, safeParsePrefix } from '@podnet/ip';
 import { z } from 'zod';
 import { ClusterError } from './cluster-error.ts';
-import type { ClusterSpec } from './cluster-spec.ts';
+import { toClusterError } from './internal/errors.ts';
 import { describeType, loadDocuments } from './internal/load-text.ts';
 import { describePath, quote, sanitize } from './internal/sanitize.ts';
+import { checkAddr, checkCidr, defaultGateway } from './internal/spec-checks.ts';
 import type {
   InputNote,
   NormalizedNode,
@@ -192,19 +183,6 @@ export function safeParseClusterSpec(input: unknown): Result<NormalizedSpec, Clu
   }
 }
 
-/** Wraps any thrown value into a ClusterError (internal). */
-export function toClusterError(error: unknown): ClusterError {
-  if (error instanceof ClusterError) return error;
-  if (error instanceof Error && typeof (error as { code?: unknown }).code === 'string') {
-    const e = error as Error & { code: string; path?: readonly PathSegment[] };
-    return new ClusterError(e.code, e.message, Array.isArray(e.path) ? e.path : []);
-  }
-  if (error instanceof RangeError) {
-    return new ClusterError('TOO_DEEP', `input too deep or too large: ${error.message}`);
-  }
-  return new ClusterError('INTERNAL', error instanceof Error ? error.message : String(error));
-}
-
 interface ZodIssueLike {
   readonly code?: string;
   readonly path: readonly PropertyKey[];
@@ -244,63 +222,10 @@ const fail = (code: string, path: readonly PathSegment[], message: string): neve
   throw new ClusterError(code, `${describePath(path)}: ${message}`, path);
 };
 
-/** Checks an address field; returns the canonical text. */
-export function checkAddr(text: string, path: readonly PathSegment[], family?: 4 | 6): string {
-  const r = safeParseAddr(text);
-  if (!r.ok || r.value.zone !== '') {
-    return fail(
-      'INVALID_ADDRESS',
-      path,
-      `${quote(text)} is not an ${family === 6 ? 'IPv6' : 'IPv4'} address`,
-    );
-  }
-  if (family !== undefined && r.value.family !== family) {
-    return fail(
-      'FAMILY_MISMATCH',
-      path,
-      `${quote(text)} is not an IPv${family} address (the cluster's pod CIDR is IPv${family})`,
-    );
-  }
-  return text;
-}
-
-/** Checks a CIDR field (strict: host bits set is an error); returns the canonical text. */
-export function checkCidr(text: string, path: readonly PathSegment[], family?: 4 | 6): string {
-  const r = safeParsePrefix(text);
-  if (!r.ok) {
-    return fail(
-      r.error.code === 'HOST_BITS_SET' ? 'HOST_BITS_SET' : 'INVALID_PREFIX',
-      path,
-      `${quote(text)}: ${r.error.code === 'HOST_BITS_SET' ? 'host bits are set' : 'is not a CIDR'}`,
-    );
-  }
-  if (family !== undefined && r.value.addr.family !== family) {
-    return fail('FAMILY_MISMATCH', path, `${quote(text)} is not an IPv${family} CIDR`);
-  }
-  return formatPrefix(r.value);
-}
-
 function rawAt(raw: Record<string, unknown>, key: string, i: number): Record<string, unknown> {
   const list = raw[key];
   const item: unknown = Array.isArray(list) ? list[i] : undefined;
   return item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : {};
-}
-
-/**
- * The LAN's conventional gateway: the first address of the /24 (IPv4) or /64 (IPv6) that holds the lowest node
- * IP; `192.168.1.1` without nodes. Used as the default upstream nameserver and `bridge-gateway` router.
- */
-export function defaultGateway(nodes: readonly { readonly ip: string }[], family: 4 | 6 = 4): string {
-  let best: Addr | null = null;
-  for (const node of nodes) {
-    const r = safeParseAddr(node.ip);
-    if (r.ok && r.value.family === family && (best === null || compareAddr(r.value, best) < 0))
-      best = r.value;
-  }
-  if (best === null) return family === 4 ? '192.168.1.1' : 'fd00::1';
-  const net = safeParsePrefix(`${formatAddr(best)}/${family === 4 ? 24 : 64}`, { strict: false });
-  const gateway = net.ok ? addrNext(net.value.addr) : undefined;
-  return gateway === undefined ? '192.168.1.1' : formatAddr(gateway);
 }
 
 function familyOf(addr: Addr): 4 | 6 {
@@ -510,6 +435,3 @@ function normalize(spec: ParsedSpec, raw: Record<string, unknown>): NormalizedSp
     notes: found,
   };
 }
-
-/** The type of the compact spec accepted by {@link parseClusterSpec} (re-exported for convenience). */
-export type { ClusterSpec };

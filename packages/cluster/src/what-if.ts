@@ -2,9 +2,10 @@ import type { Cluster } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
 import type { CniPlugin, NodeSpec, PodSpec, ProxyMode, ServiceSpec } from './cluster-spec.ts';
 import { buildCluster } from './internal/build.ts';
+import { toClusterError } from './internal/errors.ts';
 import { internalsOf } from './internal/internals.ts';
 import type { NormalizedPod, NormalizedService, NormalizedSpec } from './normalized-spec.ts';
-import { parseClusterSpec, toClusterError } from './parse-cluster-spec.ts';
+import { parseClusterSpec } from './parse-cluster-spec.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

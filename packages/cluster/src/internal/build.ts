@@ -4,7 +4,6 @@ import { modeMtu } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
 import type { CniPlugin } from '../cluster-spec.ts';
 import type { NormalizedPod, NormalizedService, NormalizedSpec } from '../normalized-spec.ts';
-import { defaultGateway } from '../parse-cluster-spec.ts';
 import { hexHash } from './hash.ts';
 import { attachInternals, createInternals } from './internals.ts';
 import { assignNodeCidrs } from './node-cidrs.ts';
@@ -16,6 +15,7 @@ import {
   serviceObject,
 } from './objects.ts';
 import { assignClusterIps, assignNodePorts, compareText, serviceIpAt } from './service-ips.ts';
+import { defaultGateway } from './spec-checks.ts';
 
 const COREDNS_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
 
