@@ -19,8 +19,11 @@ export interface CorpusCase {
   readonly function: string;
   /** the first argument (JSON); see inputKind for values JSON cannot hold */
   readonly input?: unknown;
-  /** `json` (default): input as is; `undefined`; `null-prototype`: Object.create(null) with input's keys */
-  readonly inputKind?: 'json' | 'undefined' | 'null-prototype';
+  /**
+   * `json` (default): input as is; `undefined`; `null-prototype`: Object.create(null) with input's keys;
+   * `repeat`: input is `[text, times][]`, concatenated (for huge inputs kept small on disk)
+   */
+  readonly inputKind?: 'json' | 'undefined' | 'null-prototype' | 'repeat';
   /** further arguments (JSON) */
   readonly args?: readonly unknown[];
   readonly expect: CorpusExpect;
@@ -57,5 +60,10 @@ export function loadCorpus(): CorpusCase[] {
 export function corpusInput(c: CorpusCase): unknown {
   if (c.inputKind === 'undefined') return undefined;
   if (c.inputKind === 'null-prototype') return Object.assign(Object.create(null), c.input);
+  if (c.inputKind === 'repeat') {
+    return (c.input as readonly (readonly [string, number])[])
+      .map(([text, times]) => text.repeat(times))
+      .join('');
+  }
   return c.input;
 }
