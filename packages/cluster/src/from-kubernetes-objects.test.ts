@@ -164,3 +164,21 @@ describe('hostile Kubernetes objects', () => {
     expect(JSON.stringify(c)).not.toContain('\\r');
   });
 });
+
+describe('what-if on a cluster read from objects', () => {
+  it('a new pod joins its Service (the controller rewrites the slices); other edits keep them as given', async () => {
+    const { withPod, withProxyMode } = await import('./what-if.ts');
+    const c = fromKubernetesObjects(kubectlList(), { cni: { plugin: 'flannel-vxlan' } });
+    const more = withPod(c, {
+      name: 'web-d',
+      node: 'cp',
+      labels: { app: 'web' },
+      ports: [{ name: 'http', containerPort: 8080 }],
+    });
+    const web = more.services.find((s) => s.key === 'default/web');
+    expect(web?.endpoints.map((e) => e.pod)).toContain('default/web-d');
+    expect(more.pods.find((p) => p.key === 'default/web-d')?.ip).toBe('10.244.0.3');
+    const same = withProxyMode(c, 'ipvs');
+    expect(same.endpointSlices).toEqual(c.endpointSlices);
+  });
+});

@@ -14,7 +14,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * objects the facade added), so a what-if edit changes only what the edit touches — as in a real cluster, where
  * removing a node does not renumber the others.
  */
-function pinned(cluster: Cluster): Mutable<NormalizedSpec> {
+function pinned(cluster: Cluster, rederive = false): Mutable<NormalizedSpec> {
   const internals = internalsOf(cluster);
   const spec = cluster.spec;
   const nodes = spec.nodes.map((n) => {
@@ -70,7 +70,32 @@ function pinned(cluster: Cluster): Mutable<NormalizedSpec> {
       addon: s.addon,
     };
   });
-  return { ...spec, nodes, pods, services, clusterDns: spec.clusterDns ?? cluster.clusterDns };
+  // EndpointSlices the EndpointSlice controller wrote for a selector are rewritten by it when pods or Services
+  // change; an edit of those re-derives them (slices of selector-less Services are kept as given)
+  const selectors = new Set(
+    services.filter((s) => s.selector !== null).map((s) => `${s.namespace}/${s.name}`),
+  );
+  const endpointSlices = rederive
+    ? spec.endpointSlices.filter((slice) => {
+        const meta = (slice as { metadata?: { namespace?: unknown; labels?: Record<string, unknown> } })
+          .metadata;
+        const labels = meta?.labels ?? {};
+        const managed = labels['endpointslice.kubernetes.io/managed-by'];
+        const key = `${String(meta?.namespace ?? 'default')}/${String(labels['kubernetes.io/service-name'])}`;
+        return !(
+          selectors.has(key) &&
+          (managed === undefined || managed === 'endpointslice-controller.k8s.io')
+        );
+      })
+    : spec.endpointSlices;
+  return {
+    ...spec,
+    nodes,
+    pods,
+    services,
+    endpointSlices,
+    clusterDns: spec.clusterDns ?? cluster.clusterDns,
+  };
 }
 
 function rebuild(spec: NormalizedSpec): Cluster {
@@ -132,7 +157,7 @@ function parseOne<K extends 'nodes' | 'pods' | 'services'>(
  * ```
  */
 export function withoutNode(cluster: Cluster, name: string): Cluster {
-  const spec = pinned(cluster);
+  const spec = pinned(cluster, true);
   if (!spec.nodes.some((n) => n.name === name)) {
     throw new ClusterError('UNKNOWN_NODE', `withoutNode: no node ${JSON.stringify(name)}`);
   }
@@ -150,7 +175,7 @@ export function withoutNode(cluster: Cluster, name: string): Cluster {
  * ```
  */
 export function withNode(cluster: Cluster, node: NodeSpec): Cluster {
-  const spec = pinned(cluster);
+  const spec = pinned(cluster, true);
   const parsed = parseOne(cluster, 'nodes', node);
   if (spec.nodes.some((n) => n.name === parsed.name)) {
     throw new ClusterError('DUPLICATE_NAME', `withNode: node ${JSON.stringify(parsed.name)} exists`, [
@@ -170,7 +195,7 @@ export function withNode(cluster: Cluster, node: NodeSpec): Cluster {
  * ```
  */
 export function withPod(cluster: Cluster, pod: PodSpec): Cluster {
-  const spec = pinned(cluster);
+  const spec = pinned(cluster, true);
   const parsed = parseOne(cluster, 'pods', pod);
   if (spec.pods.some((p) => p.namespace === parsed.namespace && p.name === parsed.name)) {
     throw new ClusterError('DUPLICATE_NAME', `withPod: pod ${parsed.namespace}/${parsed.name} exists`, [
@@ -190,7 +215,7 @@ export function withPod(cluster: Cluster, pod: PodSpec): Cluster {
  * ```
  */
 export function withoutPod(cluster: Cluster, key: string): Cluster {
-  const spec = pinned(cluster);
+  const spec = pinned(cluster, true);
   const ref = typeof key === 'string' && !key.includes('/') ? `default/${key}` : key;
   if (!spec.pods.some((p) => `${p.namespace}/${p.name}` === ref)) {
     throw new ClusterError('UNKNOWN_POD', `withoutPod: no pod ${JSON.stringify(key)}`);
@@ -208,7 +233,7 @@ export function withoutPod(cluster: Cluster, key: string): Cluster {
  * ```
  */
 export function withPodReady(cluster: Cluster, key: string, ready: boolean): Cluster {
-  const spec = pinned(cluster);
+  const spec = pinned(cluster, true);
   const ref = typeof key === 'string' && !key.includes('/') ? `default/${key}` : key;
   if (!spec.pods.some((p) => `${p.namespace}/${p.name}` === ref)) {
     throw new ClusterError('UNKNOWN_POD', `withPodReady: no pod ${JSON.stringify(key)}`);
@@ -228,7 +253,7 @@ export function withPodReady(cluster: Cluster, key: string, ready: boolean): Clu
  * ```
  */
 export function withService(cluster: Cluster, service: ServiceSpec): Cluster {
-  const spec = pinned(cluster);
+  const spec = pinned(cluster, true);
   const parsed = parseOne(cluster, 'services', service);
   const existing = spec.services.findIndex((s) => s.namespace === parsed.namespace && s.name === parsed.name);
   if (existing >= 0 && spec.services[existing]?.addon !== true) {
@@ -252,7 +277,7 @@ export function withService(cluster: Cluster, service: ServiceSpec): Cluster {
  * ```
  */
 export function withoutService(cluster: Cluster, key: string): Cluster {
-  const spec = pinned(cluster);
+  const spec = pinned(cluster, true);
   const ref = typeof key === 'string' && !key.includes('/') ? `default/${key}` : key;
   if (!spec.services.some((s) => `${s.namespace}/${s.name}` === ref)) {
     throw new ClusterError('UNKNOWN_SERVICE', `withoutService: no service ${JSON.stringify(key)}`);
