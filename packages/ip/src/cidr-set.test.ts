@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateNodeCidrs } from './allocate-node-cidrs.ts';
+import { allocateDualStackNodeCidrs, allocateNodeCidrs } from './allocate-node-cidrs.ts';
 import { type CidrSet, cidrSetAllocateNext, cidrSetOccupy, cidrSetRelease, newCidrSet } from './cidr-set.ts';
 import { formatPrefix } from './format-prefix.ts';
 import { parsePrefix } from './parse-prefix.ts';
@@ -232,5 +232,33 @@ describe('allocateNodeCidrs', () => {
     expect(
       allocateNodeCidrs(P('10.0.0.0/16'), 24, 1, { occupied: [P('10.0.0.0/24')] }).map(formatPrefix),
     ).toEqual(['10.0.1.0/24']);
+  });
+});
+
+describe('allocateDualStackNodeCidrs', () => {
+  it('gives every node one block per family, in cluster-CIDR order', () => {
+    const out = allocateDualStackNodeCidrs([P('10.244.0.0/16'), P('fd00:10:244::/56')], [24, 64], 2);
+    expect(out.map((c) => c.map(formatPrefix))).toEqual([
+      ['10.244.0.0/24', 'fd00:10:244::/64'],
+      ['10.244.1.0/24', 'fd00:10:244:1::/64'],
+    ]);
+    expect(allocateDualStackNodeCidrs(['fd00::/48'], [64], 1).map((c) => c.map(formatPrefix))).toEqual([
+      ['fd00::/64'],
+    ]);
+  });
+
+  it('rejects two CIDRs of one family, missing masks and exhaustion', () => {
+    expect(() => allocateDualStackNodeCidrs([P('10.0.0.0/16'), P('10.1.0.0/16')], [24, 24], 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_DUAL_STACK' }),
+    );
+    expect(() => allocateDualStackNodeCidrs([P('10.0.0.0/16'), P('fd00::/48')], [24], 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_MASK_SIZE' }),
+    );
+    expect(() => allocateDualStackNodeCidrs([P('10.0.0.0/24'), P('fd00::/48')], [24, 64], 2)).toThrowError(
+      expect.objectContaining({ code: 'CIDR_EXHAUSTED' }),
+    );
+    expect(() => allocateDualStackNodeCidrs([], [], 1)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_PREFIX' }),
+    );
   });
 });

@@ -29,6 +29,9 @@ export interface CidrSetAllocation {
   readonly set: CidrSet;
 }
 
+/** podnet's own bound on the number of node blocks (2^24), so occupy/release stay bounded. */
+const MAX_SET_BITS = 24;
+
 /** cidrset's `clusterSubnetMaxDiff`, enforced for IPv6 only. */
 const CLUSTER_SUBNET_MAX_DIFF = 16;
 
@@ -63,6 +66,12 @@ export function newCidrSet(cluster: Prefix | string, nodeMaskSize: number): Cidr
     throw new IpError(
       'INVALID_MASK_SIZE',
       `New CIDR set failed; the node CIDR size is too big (cluster CIDR ${formatPrefix(clusterCidr)}, node mask /${nodeMaskSize}: at most ${CLUSTER_SUBNET_MAX_DIFF} bits longer for IPv6)`,
+    );
+  }
+  if (nodeMaskSize - clusterCidr.bits > MAX_SET_BITS) {
+    throw new IpError(
+      'INVALID_MASK_SIZE',
+      `node CIDR mask /${nodeMaskSize} is more than ${MAX_SET_BITS} bits longer than the cluster CIDR ${formatPrefix(clusterCidr)} (over 16M node blocks; podnet's limit, kube-controller-manager has none for IPv4)`,
     );
   }
   return Object.freeze({

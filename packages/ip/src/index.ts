@@ -5,7 +5,7 @@ export { addrKey, prefixKey } from './addr-key.ts';
 export { addrWithZone, isIPv4Mapped, mapAddr, unmapAddr } from './addr-mapped.ts';
 export { addrFromUint32, addrToUint32, isIPv4, isIPv6 } from './addr-uint32.ts';
 export type { AllocateNodeCidrsOptions } from './allocate-node-cidrs.ts';
-export { allocateNodeCidrs } from './allocate-node-cidrs.ts';
+export { allocateDualStackNodeCidrs, allocateNodeCidrs } from './allocate-node-cidrs.ts';
 export type { CidrSet, CidrSetAllocation } from './cidr-set.ts';
 export { cidrSetAllocateNext, cidrSetOccupy, cidrSetRelease, newCidrSet } from './cidr-set.ts';
 export type {

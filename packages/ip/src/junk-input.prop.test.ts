@@ -62,6 +62,7 @@ const entries: [string, number][] = [
   ['serviceCidrErrors', 2],
   ['validateServiceCidr', 2],
   ['allocateNodeCidrs', 3],
+  ['allocateDualStackNodeCidrs', 3],
   ['newCidrSet', 2],
   ['newClusterIpAllocator', 2],
   ['allocateClusterIp', 2],
