@@ -4,8 +4,13 @@ import { isClusterError } from './cluster-error.ts';
 import type { ClusterSpec, PodSpec } from './cluster-spec.ts';
 import { defineCluster, safeDefineCluster } from './define-cluster.ts';
 import { diagram } from './diagram.ts';
+import { diff } from './diff.ts';
+import { lint } from './lint.ts';
 import { safeLoadCluster } from './load-cluster.ts';
+import { reachability } from './reachability.ts';
 import { render } from './render.ts';
+import { trace } from './trace.ts';
+import { withoutNode } from './what-if.ts';
 
 const APPS = ['web', 'api', 'db'] as const;
 
@@ -141,5 +146,38 @@ describe('hostile input never crashes (issue 12)', () => {
     const cut = at % (text.length + 1);
     const r = safeLoadCluster(text.slice(0, cut) + insert + text.slice(cut));
     if (!r.ok) expect(isClusterError(r.error)).toBe(true);
+  });
+});
+
+describe('every query answers every generated cluster (no crash, known dispositions)', () => {
+  const DISPOSITIONS = [
+    'DELIVERED',
+    'NO_ROUTE',
+    'REJECTED',
+    'DROPPED',
+    'NXDOMAIN',
+    'LOOP',
+    'EXITS_NETWORK',
+    'NO_SOURCE_IP',
+  ];
+  test.prop([specArb, fc.constantFrom('iptables', 'ipvs', 'nftables' as const), fc.boolean()], {
+    numRuns: 12,
+  })('trace, resolve, lint, reachability, diff and diagram', (spec, mode, smallCidr) => {
+    const c = defineCluster({ ...spec, proxy: { mode }, ...(smallCidr ? { podCidr: '10.244.0.0/23' } : {}) });
+    const pods = c.pods.slice(0, 4);
+    for (const a of pods) {
+      for (const b of pods) {
+        expect(DISPOSITIONS).toContain(trace(c, { from: a.key, to: b.key, port: 8080 }).disposition);
+      }
+      for (const s of c.services.slice(0, 3)) {
+        expect(DISPOSITIONS).toContain(trace(c, { from: a.key, to: `${s.name}.${s.namespace}` }).disposition);
+      }
+    }
+    expect(Array.isArray(lint(c))).toBe(true);
+    expect(reachability(c).entries.length).toBe(c.pods.length * reachability(c).targets.length);
+    const node = c.nodes[0]?.name;
+    if (node !== undefined && c.nodes.length > 1)
+      expect(Array.isArray(diff(c, withoutNode(c, node)))).toBe(true);
+    expect(diagram(c, 'svg').startsWith('<svg')).toBe(true);
   });
 });
