@@ -1,15 +1,20 @@
 /**
- * Private address helpers with Go `net` semantics (what kube-proxy uses): `ParseIPSloppy` accepts
- * IPv4 fields with leading zeros (read as decimal, `10.180.00.001` → `10.180.0.1`), an IPv4-mapped
- * IPv6 address is treated as IPv4, and `String()` prints RFC 5952 text. `@podnet/ip` is strict by
- * design (no leading zeros), so these stay here; the lead may move them into ip later.
+ * The package's one private address module, with Go `net` semantics (what kube-proxy uses):
+ * `ParseIPSloppy` accepts IPv4 fields with leading zeros (read as decimal, `10.180.00.001` →
+ * `10.180.0.1`, kube-proxy's `TestBadIPs`) and reads an IPv4-mapped IPv6 address as IPv4; `String()`
+ * prints RFC 5952 text. Only the sloppy IPv4 part is our own code: IPv6 text is parsed, masked and
+ * printed by `@podnet/ip` (strict, as Go is for IPv6), after an embedded dotted tail is read sloppily.
  */
+import type { Addr, Prefix } from '@podnet/ip';
+import { formatAddr, safeParseAddr, safeParsePrefix } from '@podnet/ip';
 
-/** An address: IPv4 keeps `v4` (uint32); IPv6 keeps four big-endian words. */
+/** An address: IPv4 keeps `v4` (uint32); IPv6 keeps four big-endian words and its `@podnet/ip` value. */
 export interface IpValue {
   readonly family: 4 | 6;
   readonly v4: number;
   readonly w: readonly [number, number, number, number];
+  /** The `@podnet/ip` address of an IPv6 value (null for IPv4). */
+  readonly addr: Addr | null;
 }
 
 /** A CIDR with its network address masked. */
@@ -18,104 +23,80 @@ export interface CidrValue {
   readonly bits: number;
 }
 
-function parseV4(text: string): number | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
+/** Sloppy dotted quad (fields of 1-3 decimal digits, leading zeros allowed); -1 when invalid. */
+function parseV4(text: string): number {
   let value = 0;
-  for (const part of parts) {
-    if (part.length === 0 || part.length > 3) return undefined;
-    let n = 0;
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return undefined;
-      n = n * 10 + c;
-    }
-    if (n > 255) return undefined;
-    value = value * 256 + n;
-  }
-  return value >>> 0;
-}
-
-function parseV6(text: string): [number, number, number, number] | undefined {
-  if (text.length === 0 || text.length > 45) return undefined;
-  const groups: number[] = [];
-  let ellipsis = -1;
-  let rest = text;
-  if (rest.startsWith('::')) {
-    ellipsis = 0;
-    rest = rest.slice(2);
-    if (rest.length === 0) return [0, 0, 0, 0];
-  }
-  const fields = rest.split(':');
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i] as string;
-    if (field.length === 0) {
-      if (ellipsis >= 0 || i === fields.length - 1 || i === 0) {
-        // allow trailing "::" as in "1::"
-        if (i === fields.length - 1 && ellipsis < 0 && i > 0 && fields[i - 1] === '') {
-          continue;
-        }
-        if (!(i === fields.length - 1 && ellipsis === groups.length)) return undefined;
-        continue;
-      }
-      ellipsis = groups.length;
+  let n = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return -1;
+      value = value * 256 + n;
+      n = 0;
+      digits = 0;
       continue;
     }
-    if (field.includes('.')) {
-      if (i !== fields.length - 1) return undefined;
-      const v4 = parseV4(field);
-      if (v4 === undefined) return undefined;
-      groups.push(v4 >>> 16, v4 & 0xffff);
-      continue;
-    }
-    if (field.length > 4) return undefined;
-    let n = 0;
-    for (let j = 0; j < field.length; j++) {
-      const d = Number.parseInt(field[j] as string, 16);
-      if (Number.isNaN(d)) return undefined;
-      n = n * 16 + d;
-    }
-    groups.push(n);
+    const d = c - 48;
+    if (d < 0 || d > 9 || ++digits > 3) return -1;
+    n = n * 10 + d;
+    if (n > 255) return -1;
   }
-  if (ellipsis >= 0) {
-    if (groups.length > 7) return undefined;
-    const fill = new Array<number>(8 - groups.length).fill(0);
-    groups.splice(ellipsis, 0, ...fill);
-  }
-  if (groups.length !== 8) return undefined;
-  const g = groups;
-  return [
-    (((g[0] as number) << 16) | (g[1] as number)) >>> 0,
-    (((g[2] as number) << 16) | (g[3] as number)) >>> 0,
-    (((g[4] as number) << 16) | (g[5] as number)) >>> 0,
-    (((g[6] as number) << 16) | (g[7] as number)) >>> 0,
-  ];
+  if (dots !== 3 || digits === 0) return -1;
+  return (value * 256 + n) >>> 0;
 }
 
-const V4_WORDS: readonly [number, number, number, number] = [0, 0, 0xffff, 0];
+function v4Value(v4: number): IpValue {
+  return { family: 4, v4, w: [0, 0, 0xffff, v4], addr: null };
+}
+
+function v6Value(addr: Addr): IpValue {
+  return { family: 6, v4: 0, w: [addr.w0 >>> 0, addr.w1 >>> 0, addr.w2 >>> 0, addr.w3 >>> 0], addr };
+}
 
 /**
- * Go `netutils.ParseIPSloppy`: undefined for anything that is not an address.
+ * IPv6 text with an embedded dotted tail read sloppily (`::ffff:10.0.00.1`) rewritten to hex groups;
+ * undefined when the tail is not an address, or the text carries a zone (Go rejects zones).
+ */
+function v6Text(text: string): string | undefined {
+  if (text.includes('%')) return undefined;
+  const lastColon = text.lastIndexOf(':');
+  if (text.indexOf('.', lastColon) < 0) return text;
+  const v4 = parseV4(text.slice(lastColon + 1));
+  if (v4 < 0) return undefined;
+  return `${text.slice(0, lastColon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+}
+
+function parseV6(text: string): Addr | undefined {
+  const hex = v6Text(text);
+  if (hex === undefined) return undefined;
+  const r = safeParseAddr(hex);
+  return r.ok ? r.value : undefined;
+}
+
+/**
+ * Go `netutils.ParseIPSloppy`: undefined for anything that is not an address. An IPv4-mapped IPv6
+ * address reads as IPv4 (Go's `net.IP`), unless `keepMapped` (ipvsadm's and `netip`'s reading).
  *
  * @example
  * ```ts
  * formatIp(parseIpSloppy('10.180.00.001')!); // '10.180.0.1'
+ * formatIp(parseIpSloppy('::ffff:192.0.2.1', true)!); // '::ffff:192.0.2.1'
  * ```
  */
-export function parseIpSloppy(text: unknown): IpValue | undefined {
+export function parseIpSloppy(text: unknown, keepMapped = false): IpValue | undefined {
   if (typeof text !== 'string') return undefined;
   if (text.includes(':')) {
-    if (text.includes('%')) return undefined;
-    const words = parseV6(text);
-    if (words === undefined) return undefined;
-    if (words[0] === 0 && words[1] === 0 && words[2] === 0xffff) {
-      return { family: 4, v4: words[3], w: [0, 0, 0xffff, words[3]] };
+    const addr = parseV6(text);
+    if (addr === undefined) return undefined;
+    if (!keepMapped && addr.w0 === 0 && addr.w1 === 0 && addr.w2 >>> 0 === 0xffff) {
+      return v4Value(addr.w3 >>> 0);
     }
-    return { family: 6, v4: 0, w: words };
+    return v6Value(addr);
   }
   const v4 = parseV4(text);
-  if (v4 === undefined) return undefined;
-  return { family: 4, v4, w: [V4_WORDS[0], V4_WORDS[1], V4_WORDS[2], v4] };
+  return v4 < 0 ? undefined : v4Value(v4);
 }
 
 /**
@@ -127,34 +108,9 @@ export function parseIpSloppy(text: unknown): IpValue | undefined {
  * ```
  */
 export function formatIp(ip: IpValue): string {
-  if (ip.family === 4) {
-    const v = ip.v4;
-    return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
-  }
-  const groups: number[] = [];
-  for (const word of ip.w) groups.push(word >>> 16, word & 0xffff);
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = (from: number, to: number): string =>
-    groups
-      .slice(from, to)
-      .map((g) => g.toString(16))
-      .join(':');
-  if (bestStart < 0) return hex(0, 8);
-  return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
+  if (ip.addr !== null) return formatAddr(ip.addr);
+  const v = ip.v4;
+  return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
 }
 
 function maskWord(word: number, bitsInWord: number): number {
@@ -164,7 +120,8 @@ function maskWord(word: number, bitsInWord: number): number {
 }
 
 /**
- * Go `netutils.ParseCIDRSloppy` (masked network); undefined for bad text.
+ * Go `netutils.ParseCIDRSloppy` (masked network); undefined for bad text. IPv6 text (IPv4-mapped
+ * included) stays IPv6 with a 128-bit length.
  *
  * @example
  * ```ts
@@ -179,47 +136,42 @@ export function parseCidrSloppy(text: unknown): CidrValue | undefined {
   const bitsText = text.slice(slash + 1);
   if (!/^[0-9]{1,3}$/.test(bitsText)) return undefined;
   const bits = Number(bitsText);
-  // Go rejects an IPv4-mapped address with a /n of IPv4 length when written as IPv6; keep it simple.
-  const ip = addrText.includes(':') ? parseIpV6Raw(addrText) : parseIpSloppy(addrText);
-  if (ip === undefined) return undefined;
-  const max = ip.family === 4 ? 32 : 128;
-  if (bits > max) return undefined;
-  if (ip.family === 4) {
-    const v4 = maskWord(ip.v4, bits);
-    return { addr: { family: 4, v4, w: [0, 0, 0xffff, v4] }, bits };
+  if (addrText.includes(':')) {
+    const hex = v6Text(addrText);
+    if (hex === undefined || bits > 128) return undefined;
+    const r = safeParsePrefix(`${hex}/${bits}`, { strict: false });
+    return r.ok ? v6Cidr(r.value) : undefined;
   }
-  const w: [number, number, number, number] = [
-    maskWord(ip.w[0], bits),
-    maskWord(ip.w[1], bits - 32),
-    maskWord(ip.w[2], bits - 64),
-    maskWord(ip.w[3], bits - 96),
-  ];
-  return { addr: { family: 6, v4: 0, w }, bits };
+  const v4 = parseV4(addrText);
+  if (v4 < 0 || bits > 32) return undefined;
+  return { addr: v4Value(maskWord(v4, bits)), bits };
 }
 
-function parseIpV6Raw(text: string): IpValue | undefined {
-  if (text.includes('%')) return undefined;
-  const words = parseV6(text);
-  return words === undefined ? undefined : { family: 6, v4: 0, w: words };
+function v6Cidr(prefix: Prefix): CidrValue {
+  return { addr: v6Value(prefix.addr), bits: prefix.bits };
 }
 
 /**
- * Whether `cidr` contains `ip` (families must match).
+ * Whether `cidr` contains `ip` (families must match); text arguments are parsed sloppily first
+ * (false when either does not parse).
  *
  * @example
  * ```ts
  * cidrContains(parseCidrSloppy('10.0.0.0/8')!, parseIpSloppy('10.1.2.3')!); // true
+ * cidrContains('fd00::/8', 'fd12::1'); // true
  * ```
  */
-export function cidrContains(cidr: CidrValue, ip: IpValue): boolean {
-  if (cidr.addr.family !== ip.family) return false;
-  const bits = cidr.bits;
-  if (ip.family === 4) return maskWord(ip.v4, bits) === cidr.addr.v4;
+export function cidrContains(cidr: CidrValue | string, ip: IpValue | string): boolean {
+  const c = typeof cidr === 'string' ? parseCidrSloppy(cidr) : cidr;
+  const a = typeof ip === 'string' ? parseIpSloppy(ip, true) : ip;
+  if (c === undefined || a === undefined || c.addr.family !== a.family) return false;
+  const bits = c.bits;
+  if (a.family === 4) return maskWord(a.v4, bits) === c.addr.v4;
   return (
-    maskWord(ip.w[0], bits) === cidr.addr.w[0] &&
-    maskWord(ip.w[1], bits - 32) === cidr.addr.w[1] &&
-    maskWord(ip.w[2], bits - 64) === cidr.addr.w[2] &&
-    maskWord(ip.w[3], bits - 96) === cidr.addr.w[3]
+    maskWord(a.w[0], bits) === c.addr.w[0] &&
+    maskWord(a.w[1], bits - 32) === c.addr.w[1] &&
+    maskWord(a.w[2], bits - 64) === c.addr.w[2] &&
+    maskWord(a.w[3], bits - 96) === c.addr.w[3]
   );
 }
 
@@ -246,6 +198,63 @@ export function formatCidr(cidr: CidrValue): string {
 export function isLoopback(ip: IpValue): boolean {
   if (ip.family === 4) return ip.v4 >>> 24 === 127;
   return ip.w[0] === 0 && ip.w[1] === 0 && ip.w[2] === 0 && ip.w[3] === 1;
+}
+
+/**
+ * Orders addresses numerically (IPv4 before IPv6).
+ *
+ * @example
+ * ```ts
+ * compareIp(parseIpSloppy('10.0.0.2')!, parseIpSloppy('10.0.0.10')!); // -1
+ * ```
+ */
+export function compareIp(a: IpValue, b: IpValue): number {
+  if (a.family !== b.family) return a.family - b.family;
+  if (a.family === 4) return a.v4 === b.v4 ? 0 : a.v4 < b.v4 ? -1 : 1;
+  for (let i = 0; i < 4; i++) {
+    const d = (a.w[i] as number) - (b.w[i] as number);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Canonical text of an address as the ipvs and nftables modes print it (IPv4-mapped stays
+ * `::ffff:a.b.c.d`, as `inet_ntop` prints it), or null when it does not parse.
+ *
+ * @example
+ * ```ts
+ * canonicalIp('10.180.00.001'); // '10.180.0.1'
+ * ```
+ */
+export function canonicalIp(text: string): string | null {
+  const ip = parseIpSloppy(text, true);
+  return ip === undefined ? null : formatIp(ip);
+}
+
+/**
+ * Family of an address text, or null.
+ *
+ * @example
+ * ```ts
+ * ipFamily('fd00::1'); // 6
+ * ```
+ */
+export function ipFamily(text: string): 4 | 6 | null {
+  return parseIpSloppy(text, true)?.family ?? null;
+}
+
+/**
+ * Canonical `network/bits` text of a CIDR, or null.
+ *
+ * @example
+ * ```ts
+ * canonicalCidr('1.2.3.4/16'); // '1.2.0.0/16'
+ * ```
+ */
+export function canonicalCidr(text: string): string | null {
+  const c = parseCidrSloppy(text);
+  return c === undefined ? null : formatCidr(c);
 }
 
 /**

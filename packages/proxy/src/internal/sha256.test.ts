@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { base32Std } from './base32.ts';
-import { sha256AsciiWords, sha256Bytes, sha256Hex, sha256ShortAscii, utf8Bytes } from './sha256.ts';
+import {
+  base32 as base32Std,
+  sha256,
+  sha256Base32,
+  sha256Base32Prefix,
+  sha256Hex,
+  utf8Bytes,
+} from './sha256.ts';
 
 describe('sha256Hex', () => {
   it('matches the FIPS 180-4 / NIST test vectors', () => {
@@ -41,20 +47,19 @@ describe('base32Std', () => {
   });
 
   it('encodes a 32-byte digest to 56 characters', () => {
-    expect(base32Std(sha256Bytes(utf8Bytes('x')))).toHaveLength(56);
+    expect(base32Std(sha256('x'))).toHaveLength(56);
   });
 });
 
-describe('sha256ShortAscii', () => {
-  it('agrees with the general implementation for every length up to 55 and declines longer or non-ASCII text', () => {
-    for (let n = 0; n <= 55; n++) {
-      const text = 'ns1/svc1:p80tcp10.180.0.1:80-abcdefghijklmnopqrstuvwxyz0123456789'.slice(0, n);
-      const short = sha256ShortAscii(text);
-      const general = sha256AsciiWords(text);
-      expect(short && Array.from(short.slice(0, 8))).toEqual(general && Array.from(general));
+describe('sha256Base32Prefix one-block fast path (chain names)', () => {
+  it('agrees with the full encoding for every length up to 70, both sides of the one-block limit, and UTF-8 text', () => {
+    for (let n = 0; n <= 70; n++) {
+      const text = 'ns1/svc1:p80tcp10.180.0.1:80-abcdefghijklmnopqrstuvwxyz0123456789xxxxxxx'.slice(0, n);
+      expect(sha256Base32Prefix(text, 16)).toBe(sha256Base32(text).slice(0, 16));
     }
-    expect(sha256ShortAscii('a'.repeat(56))).toBeUndefined();
-    expect(sha256ShortAscii('é')).toBeUndefined();
-    expect(sha256ShortAscii('abc')?.[0]).toBe(0xba7816bf | 0);
+    for (const chars of [1, 7, 13, 26, 50, 51, 52, 56]) {
+      expect(sha256Base32Prefix('abc', chars)).toBe(sha256Base32('abc').slice(0, chars));
+    }
+    expect(sha256Base32Prefix('é', 16)).toBe(sha256Base32('é').slice(0, 16));
   });
 });

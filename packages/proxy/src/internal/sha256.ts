@@ -1,9 +1,12 @@
 /**
- * A small synchronous SHA-256 (FIPS 180-4) over the UTF-8 bytes of a string. The library has no
- * Node globals (`types: []`), so `node:crypto` is unavailable; chain names only hash short strings.
+ * A small synchronous SHA-256 (FIPS 180-4) and RFC 4648 base32 encoder, the one copy used for every
+ * kube-proxy name hash: iptables chain names (`portProtoHash`, 16 base32 characters) and nftables
+ * object names (`hashAndTruncate`, 8 characters). The library has no Node globals (`types: []`), so
+ * `node:crypto` is unavailable. Names are short ASCII, so the hot path hashes one block straight from
+ * the string's char codes into reusable buffers and encodes only the characters asked for.
  */
 
-const K = new Int32Array([
+const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -14,8 +17,10 @@ const K = new Int32Array([
   0xc67178f2,
 ]);
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
 /**
- * UTF-8 encodes a string (no TextEncoder in the ES2022 lib).
+ * UTF-8 encodes a string (no TextEncoder in the ES2022 lib); lone surrogates are encoded as is.
  *
  * @example
  * ```ts
@@ -23,24 +28,12 @@ const K = new Int32Array([
  * ```
  */
 export function utf8Bytes(text: string): Uint8Array {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    return bytes;
-  }
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
+      if (d >= 0xdc00 && d < 0xe000) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
       }
@@ -53,175 +46,155 @@ export function utf8Bytes(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/**
- * The eight 32-bit words of the SHA-256 state after hashing `data`.
- *
- * @example
- * ```ts
- * sha256Words(utf8Bytes('abc'))[0]; // 0xba7816bf | 0
- * ```
- */
-export function sha256Words(data: Uint8Array): Int32Array {
-  const len = data.length;
-  const m = new Int32Array(((len + 9 + 63) >>> 6) * 16);
-  for (let i = 0; i < len; i++) {
-    m[i >> 2] = (m[i >> 2] as number) | ((data[i] as number) << (24 - ((i & 3) << 3)));
-  }
-  return compress(m, len);
+/** Reusable working buffers for the hash functions; create one per generator run. */
+export interface Sha256Scratch {
+  /** The message schedule. */
+  readonly w: Uint32Array;
+  /** The state; after a hash, the eight digest words. */
+  readonly h: Uint32Array;
 }
 
 /**
- * SHA-256 state words of an ASCII string (every char code < 0x80), without building a byte array;
- * undefined when the string is not ASCII.
+ * Fresh working buffers for {@link sha256} and {@link sha256Base32Prefix}.
  *
  * @example
  * ```ts
- * sha256AsciiWords('abc')?.[0]; // 0xba7816bf | 0
+ * sha256('abc', sha256Scratch());
  * ```
  */
-export function sha256AsciiWords(text: string): Int32Array | undefined {
-  const len = text.length;
-  const m = new Int32Array(((len + 9 + 63) >>> 6) * 16);
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7f) return undefined;
-    m[i >> 2] = (m[i >> 2] as number) | (c << (24 - ((i & 3) << 3)));
-  }
-  return compress(m, len);
+export function sha256Scratch(): Sha256Scratch {
+  return { w: new Uint32Array(64), h: new Uint32Array(8) };
 }
 
-/**
- * SHA-256 of a short ASCII string (at most 55 bytes, one block) with a single allocation: returns
- * a 64-word array whose first eight words are the digest state, or undefined when the string is
- * longer or not ASCII.
- *
- * @example
- * ```ts
- * sha256ShortAscii('abc')?.[0]; // 0xba7816bf | 0
- * ```
- */
-export function sha256ShortAscii(text: string): Int32Array | undefined {
-  const len = text.length;
-  if (len > 55) return undefined;
-  const w = new Int32Array(64);
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x7f) return undefined;
-    w[i >> 2] = (w[i >> 2] as number) | (c << (24 - ((i & 3) << 3)));
-  }
-  w[len >> 2] = (w[len >> 2] as number) | (0x80 << (24 - ((len & 3) << 3)));
-  w[15] = len * 8;
+function initState(h: Uint32Array): void {
+  h[0] = 0x6a09e667;
+  h[1] = 0xbb67ae85;
+  h[2] = 0x3c6ef372;
+  h[3] = 0xa54ff53a;
+  h[4] = 0x510e527f;
+  h[5] = 0x9b05688c;
+  h[6] = 0x1f83d9ab;
+  h[7] = 0x5be0cd19;
+}
+
+/** Runs the compression function over the 16 message words in `w[0..15]`, updating `h`. */
+function compress(w: Uint32Array, h: Uint32Array): void {
   for (let i = 16; i < 64; i++) {
-    const a = w[i - 15] as number;
-    const b = w[i - 2] as number;
+    const a = w[i - 15]!;
+    const b = w[i - 2]!;
     const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
     const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-    w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
   }
-  let a = 0x6a09e667 | 0;
-  let b = 0xbb67ae85 | 0;
-  let c = 0x3c6ef372 | 0;
-  let d = 0xa54ff53a | 0;
-  let e = 0x510e527f | 0;
-  let f = 0x9b05688c | 0;
-  let g = 0x1f83d9ab | 0;
-  let h = 0x5be0cd19 | 0;
+  let a: number = h[0]!;
+  let b: number = h[1]!;
+  let c: number = h[2]!;
+  let d: number = h[3]!;
+  let e: number = h[4]!;
+  let f: number = h[5]!;
+  let g: number = h[6]!;
+  let hh: number = h[7]!;
   for (let i = 0; i < 64; i++) {
     const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
     const ch = (e & f) ^ (~e & g);
-    const t1 = (h + S1 + ch + (K[i] as number) + (w[i] as number)) | 0;
+    const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0;
     const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
     const maj = (a & b) ^ (a & c) ^ (b & c);
     const t2 = (S0 + maj) | 0;
-    h = g;
+    hh = g;
     g = f;
     f = e;
-    e = (d + t1) | 0;
+    e = (d + t1) >>> 0;
     d = c;
     c = b;
     b = a;
-    a = (t1 + t2) | 0;
+    a = (t1 + t2) >>> 0;
   }
-  w[0] = (0x6a09e667 + a) | 0;
-  w[1] = (0xbb67ae85 + b) | 0;
-  w[2] = (0x3c6ef372 + c) | 0;
-  w[3] = (0xa54ff53a + d) | 0;
-  w[4] = (0x510e527f + e) | 0;
-  w[5] = (0x9b05688c + f) | 0;
-  w[6] = (0x1f83d9ab + g) | 0;
-  w[7] = (0x5be0cd19 + h) | 0;
-  return w;
-}
-
-/** Pads the message words `m` (holding `len` bytes) and runs the compression function. */
-function compress(m: Int32Array, len: number): Int32Array {
-  const blocks = m.length >>> 4;
-  m[len >> 2] = (m[len >> 2] as number) | (0x80 << (24 - ((len & 3) << 3)));
-  const bitLen = len * 8;
-  m[blocks * 16 - 2] = Math.floor(bitLen / 0x100000000);
-  m[blocks * 16 - 1] = bitLen | 0;
-  const h = new Int32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Int32Array(64);
-  for (let off = 0; off < m.length; off += 16) {
-    for (let i = 0; i < 16; i++) w[i] = m[off + i] as number;
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15] as number;
-      const b = w[i - 2] as number;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
-    }
-    let a = h[0] as number;
-    let b = h[1] as number;
-    let c = h[2] as number;
-    let d = h[3] as number;
-    let e = h[4] as number;
-    let f = h[5] as number;
-    let g = h[6] as number;
-    let hh = h[7] as number;
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + (K[i] as number) + (w[i] as number)) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    h[0] = ((h[0] as number) + a) | 0;
-    h[1] = ((h[1] as number) + b) | 0;
-    h[2] = ((h[2] as number) + c) | 0;
-    h[3] = ((h[3] as number) + d) | 0;
-    h[4] = ((h[4] as number) + e) | 0;
-    h[5] = ((h[5] as number) + f) | 0;
-    h[6] = ((h[6] as number) + g) | 0;
-    h[7] = ((h[7] as number) + hh) | 0;
-  }
-  return h;
+  h[0] = (h[0]! + a) >>> 0;
+  h[1] = (h[1]! + b) >>> 0;
+  h[2] = (h[2]! + c) >>> 0;
+  h[3] = (h[3]! + d) >>> 0;
+  h[4] = (h[4]! + e) >>> 0;
+  h[5] = (h[5]! + f) >>> 0;
+  h[6] = (h[6]! + g) >>> 0;
+  h[7] = (h[7]! + hh) >>> 0;
 }
 
 /**
- * SHA-256 digest (32 bytes) of a byte array.
+ * Hashes an ASCII text of at most 55 characters (one block) straight from its char codes into
+ * `scratch.h`, without allocating; false (and `scratch` clobbered) when the text does not qualify.
+ */
+function hashShortAscii(text: string, scratch: Sha256Scratch): boolean {
+  const len = text.length;
+  if (len > 55) return false;
+  const w = scratch.w;
+  w.fill(0, 0, 16);
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return false;
+    w[i >> 2] = (w[i >> 2]! | (c << (24 - (i & 3) * 8))) >>> 0;
+  }
+  w[len >> 2] = (w[len >> 2]! | (0x80 << (24 - (len & 3) * 8))) >>> 0;
+  w[15] = len * 8;
+  initState(scratch.h);
+  compress(w, scratch.h);
+  return true;
+}
+
+/** Hashes any text (UTF-8) into `scratch.h` (the general, multi-block path). */
+function hashAny(text: string, scratch: Sha256Scratch): void {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  const msg = ascii ? null : utf8Bytes(text);
+  const len = msg === null ? text.length : msg.length;
+  const total = ((len + 9 + 63) >> 6) << 6;
+  const buf = new Uint8Array(total);
+  if (msg === null) for (let i = 0; i < len; i++) buf[i] = text.charCodeAt(i);
+  else buf.set(msg);
+  buf[len] = 0x80;
+  const bitLen = len * 8;
+  const hi = Math.floor(bitLen / 0x100000000);
+  const lo = bitLen >>> 0;
+  buf[total - 8] = hi >>> 24;
+  buf[total - 7] = (hi >>> 16) & 255;
+  buf[total - 6] = (hi >>> 8) & 255;
+  buf[total - 5] = hi & 255;
+  buf[total - 4] = lo >>> 24;
+  buf[total - 3] = (lo >>> 16) & 255;
+  buf[total - 2] = (lo >>> 8) & 255;
+  buf[total - 1] = lo & 255;
+  const h = scratch.h;
+  const w = scratch.w;
+  initState(h);
+  for (let off = 0; off < total; off += 64) {
+    for (let i = 0; i < 16; i++) {
+      const j = off + i * 4;
+      w[i] = ((buf[j]! << 24) | (buf[j + 1]! << 16) | (buf[j + 2]! << 8) | buf[j + 3]!) >>> 0;
+    }
+    compress(w, h);
+  }
+}
+
+/**
+ * SHA-256 digest (32 bytes) of the UTF-8 bytes of `text` (`scratch` avoids two allocations per call).
  *
  * @example
  * ```ts
- * sha256Bytes(utf8Bytes('abc')).length; // 32
+ * sha256('abc')[0]; // 0xba
  * ```
  */
-export function sha256Bytes(data: Uint8Array): Uint8Array {
-  const h = sha256Words(data);
+export function sha256(text: string, scratch?: Sha256Scratch): Uint8Array {
+  const s = scratch ?? sha256Scratch();
+  if (!hashShortAscii(text, s)) hashAny(text, s);
+  const h = s.h;
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
-    const v = h[i] as number;
+    const v = h[i]!;
     out[i * 4] = v >>> 24;
     out[i * 4 + 1] = (v >>> 16) & 255;
     out[i * 4 + 2] = (v >>> 8) & 255;
@@ -239,8 +212,70 @@ export function sha256Bytes(data: Uint8Array): Uint8Array {
  * ```
  */
 export function sha256Hex(text: string): string {
-  const digest = sha256Bytes(utf8Bytes(text));
   let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of sha256(text)) hex += byte.toString(16).padStart(2, '0');
   return hex;
+}
+
+/**
+ * RFC 4648 standard base32 with `=` padding (Go's `base32.StdEncoding`).
+ *
+ * @example
+ * ```ts
+ * base32(Uint8Array.from([0x66])); // 'MY======'
+ * ```
+ */
+export function base32(bytes: Uint8Array): string {
+  let out = '';
+  let bits = 0;
+  let value = 0;
+  for (const byte of bytes) {
+    value = ((value << 8) | byte) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  while (out.length % 8 !== 0) out += '=';
+  return out;
+}
+
+/**
+ * `base32(sha256(text))`, the encoding kube-proxy hashes chain and object names with.
+ *
+ * @example
+ * ```ts
+ * sha256Base32('ns1/svc1/tcp/p80').slice(0, 8); // 'ULMVA6XW'
+ * ```
+ */
+export function sha256Base32(text: string): string {
+  return base32(sha256(text));
+}
+
+/**
+ * The first `chars` characters of `base32(sha256(text))`, encoded straight from the digest words
+ * (no digest bytes, no full encoding): 8 for nftables names, 16 for iptables chain names. Up to 51
+ * characters (255 bits); more falls back to the full encoding.
+ *
+ * @example
+ * ```ts
+ * sha256Base32Prefix('ns1/svc1/tcp/p80', 8); // 'ULMVA6XW'
+ * sha256Base32Prefix('ns1/svc1:p80tcp', 16); // 'XPGD46QRK7WJZT7O'
+ * ```
+ */
+export function sha256Base32Prefix(text: string, chars: number, scratch?: Sha256Scratch): string {
+  if (chars > 51) return sha256Base32(text).slice(0, chars);
+  const s = scratch ?? sha256Scratch();
+  if (!hashShortAscii(text, s)) hashAny(text, s);
+  const h = s.h;
+  let out = '';
+  for (let bit = 0; bit < chars * 5; bit += 5) {
+    const i = bit >>> 5;
+    const o = bit & 31;
+    const v = o <= 27 ? (h[i]! >>> (27 - o)) & 31 : ((h[i]! << (o - 27)) | (h[i + 1]! >>> (59 - o))) & 31;
+    out += ALPHABET[v];
+  }
+  return out;
 }

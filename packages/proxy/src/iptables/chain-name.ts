@@ -1,4 +1,5 @@
-import { sha256AsciiWords, sha256ShortAscii, sha256Words, utf8Bytes } from '../internal/sha256.ts';
+import type { Sha256Scratch } from '../internal/sha256.ts';
+import { sha256Base32Prefix } from '../internal/sha256.ts';
 import { ProxyError } from '../proxy-error.ts';
 
 /** The per-service chain kinds whose names kube-proxy hashes. */
@@ -7,34 +8,17 @@ export type ChainKind = 'KUBE-SVC' | 'KUBE-SVL' | 'KUBE-EXT' | 'KUBE-FW' | 'KUBE
 const KINDS: ReadonlySet<string> = new Set(['KUBE-SVC', 'KUBE-SVL', 'KUBE-EXT', 'KUBE-FW', 'KUBE-SEP']);
 
 /**
- * First 16 characters of base32(sha256(text)) — kube-proxy's `portProtoHash`.
+ * First 16 characters of base32(sha256(text)) — kube-proxy's `portProtoHash` (pass `scratch` to
+ * hash many names without allocating buffers per name).
  *
  * @example
  * ```ts
  * hash16('ns1/svc1:p80tcp'); // 'XPGD46QRK7WJZT7O'
  * ```
  */
-export function hash16(text: string): string {
-  const h = sha256ShortAscii(text) ?? sha256AsciiWords(text) ?? sha256Words(utf8Bytes(text));
-  // 16 base32 characters = the first 80 bits = words 0, 1 and the top 16 bits of word 2.
-  const w0 = h[0] as number;
-  const w1 = h[1] as number;
-  const w2 = h[2] as number;
-  let out = '';
-  // bits 0..79 of the digest, 5 at a time
-  for (let bit = 0; bit < 80; bit += 5) {
-    let v: number;
-    if (bit + 5 <= 32) v = (w0 >>> (27 - bit)) & 31;
-    else if (bit < 32) v = ((w0 << (bit - 27)) | (w1 >>> (59 - bit))) & 31;
-    else if (bit + 5 <= 64) v = (w1 >>> (59 - bit)) & 31;
-    else if (bit < 64) v = ((w1 << (bit - 59)) | (w2 >>> (91 - bit))) & 31;
-    else v = (w2 >>> (91 - bit)) & 31;
-    out += BASE32[v];
-  }
-  return out;
+export function hash16(text: string, scratch?: Sha256Scratch): string {
+  return sha256Base32Prefix(text, 16, scratch);
 }
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /**
  * kube-proxy's chain name for a service port (`KUBE-SVC`/`KUBE-SVL`/`KUBE-EXT`/`KUBE-FW`) or one of

@@ -1,5 +1,7 @@
 import { cidrContains, parseCidrSloppy, parseIpSloppy } from '../internal/ip.ts';
 import { formatProbability } from '../internal/probability.ts';
+import type { Sha256Scratch } from '../internal/sha256.ts';
+import { sha256Scratch } from '../internal/sha256.ts';
 import type { ModelEndpoint, ResolvedProxyConfig, ServicePortModel } from '../service-model/types.ts';
 import { hash16 } from './chain-name.ts';
 import type { IptablesLine } from './ruleset.ts';
@@ -83,10 +85,10 @@ export function detectorArgs(config: ResolvedProxyConfig): DetectorArgs | undefi
 /** Memoises `hash16` within one generation (chain names repeat across chains and rules). */
 export type HashCache = Map<string, string>;
 
-function cachedHash(cache: HashCache, text: string): string {
+function cachedHash(cache: HashCache, text: string, scratch: Sha256Scratch): string {
   let h = cache.get(text);
   if (h === undefined) {
-    h = hash16(text);
+    h = hash16(text, scratch);
     cache.set(text, h);
   }
   return h;
@@ -114,7 +116,8 @@ export function serviceFragment(
   const protocol = sp.protocol.toLowerCase();
   const name = sp.servicePortName;
   const base = name + protocol;
-  const h = cachedHash(cache, base);
+  const scratch = sha256Scratch();
+  const h = cachedHash(cache, base, scratch);
   const clusterPolicyChain = `KUBE-SVC-${h}`;
   const localPolicyChain = `KUBE-SVL-${h}`;
   const externalTrafficChain = `KUBE-EXT-${h}`;
@@ -123,7 +126,7 @@ export function serviceFragment(
   const sepName = (ep: ModelEndpoint): string => {
     let name = sepNames.get(ep);
     if (name === undefined) {
-      name = `KUBE-SEP-${hash16(base + ep.endpoint)}`;
+      name = `KUBE-SEP-${hash16(base + ep.endpoint, scratch)}`;
       sepNames.set(ep, name);
     }
     return name;

@@ -1,5 +1,5 @@
-import type { IpWords } from '../modes/ip-util.ts';
-import { cidrContains, compareIp, isLoopback, parseIp } from '../modes/ip-util.ts';
+import type { IpValue } from '../internal/ip.ts';
+import { cidrContains, compareIp, isLoopback, parseIpSloppy } from '../internal/ip.ts';
 import type { ModeConfig, ModeEndpoint, ModeServicePort, ModeView } from '../modes/mode-model.ts';
 import type { IpsetDefinition, IpvsRealServer, IpvsVirtualServer } from './ipvs-ruleset.ts';
 
@@ -142,15 +142,15 @@ export interface IpvsBuild {
 const PROTO_ORDER: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132 };
 
 /** Numeric order of two addresses (IPv4 before IPv6), parsing each text once. */
-function addressOrder(cache: Map<string, IpWords | null>, a: string, b: string): number {
+function addressOrder(cache: Map<string, IpValue | null>, a: string, b: string): number {
   let pa = cache.get(a);
   if (pa === undefined) {
-    pa = parseIp(a);
+    pa = parseIpSloppy(a, true) ?? null;
     cache.set(a, pa);
   }
   let pb = cache.get(b);
   if (pb === undefined) {
-    pb = parseIp(b);
+    pb = parseIpSloppy(b, true) ?? null;
     cache.set(b, pb);
   }
   if (pa === null || pb === null) return a < b ? -1 : a > b ? 1 : 0;
@@ -183,7 +183,7 @@ function detectorNotLocal(config: ModeConfig): string | null {
 export function buildIpvs(view: ModeView): IpvsBuild {
   const { config } = view;
   const family = config.family;
-  const ipCache = new Map<string, IpWords | null>();
+  const ipCache = new Map<string, IpValue | null>();
   const byAddress = (a: string, b: string): number => addressOrder(ipCache, a, b);
   const entries = new Map<string, Set<string>>();
   for (const info of IPSET_INFO) entries.set(info.name, new Set());
@@ -196,8 +196,8 @@ export function buildIpvs(view: ModeView): IpvsBuild {
   // All local addresses except kube-ipvs0 (loopback excluded, as GetAllLocalAddressesExcept's filter does).
   // (netlink isValidForSet: no loopback, no IPv6 link-local.)
   const nodeAddresses = config.nodeIPs.filter((ip) => {
-    const p = parseIp(ip);
-    return p !== null && !isLoopback(p) && !(p.family === 6 && cidrContains('fe80::/10', p));
+    const p = parseIpSloppy(ip, true);
+    return p !== undefined && !isLoopback(p) && !(p.family === 6 && cidrContains('fe80::/10', p));
   });
   const nodeAddressSet = new Set(nodeAddresses);
   const nodePortIPs = config.nodePortAddresses.length === 0 ? nodeAddresses : [...config.nodePortIPs];

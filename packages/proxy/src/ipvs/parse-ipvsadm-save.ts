@@ -1,5 +1,5 @@
 import type { Result } from '@podnet/ip';
-import { canonicalIp, compareIp, parseIp } from '../modes/ip-util.ts';
+import { canonicalIp, compareIp, parseIpSloppy } from '../internal/ip.ts';
 import { ProxyError } from '../proxy-error.ts';
 import type { IpvsRealServer, IpvsVirtualServer } from './ipvs-ruleset.ts';
 
@@ -117,7 +117,8 @@ export function parseIpvsadmSave(text: string): IpvsVirtualServer[] {
     }
   }
   const order: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132 };
-  const cmpAddr = (a: string, b: string): number => compareIp(parseIp(a)!, parseIp(b)!);
+  const cmpAddr = (a: string, b: string): number =>
+    compareIp(parseIpSloppy(a, true)!, parseIpSloppy(b, true)!);
   const out = [...services.values()];
   for (const vs of out) vs.realServers.sort((a, b) => cmpAddr(a.address, b.address) || a.port - b.port);
   return out.sort(

@@ -1,5 +1,5 @@
+import { canonicalIp } from '../internal/ip.ts';
 import { ProxyError } from '../proxy-error.ts';
-import { canonicalIp } from './ip-util.ts';
 
 /** A packet to evaluate: the first packet of a new connection. */
 export interface ModePacket {

@@ -1,7 +1,7 @@
+import { canonicalCidr, ipFamily, isLoopback, parseIpSloppy } from '../internal/ip.ts';
 import { ProxyError } from '../proxy-error.ts';
 import { buildServiceModel } from '../service-model/build-service-model.ts';
 import type { ProxyInput, ServiceModel } from '../service-model/types.ts';
-import { canonicalCidr, ipFamily, isLoopback, parseIp } from './ip-util.ts';
 import type { ModeConfig, ModeLocalDetector, ModeView } from './mode-model.ts';
 
 /** Settings only the ipvs / nftables modes read, accepted next to the shared config fields. */
@@ -86,8 +86,8 @@ export function modeViewFromModel(model: ServiceModel, extra: ModeExtraConfig = 
   const nodePortIPs = c.nodePortsMatchAll
     ? []
     : c.nodePortIPs.filter((ip) => {
-        const parsed = parseIp(ip);
-        return parsed !== null && !isLoopback(parsed);
+        const parsed = parseIpSloppy(ip, true);
+        return parsed !== undefined && !isLoopback(parsed);
       });
   const config: ModeConfig = {
     family,

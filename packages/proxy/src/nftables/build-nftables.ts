@@ -1,7 +1,7 @@
-import { cidrContains } from '../modes/ip-util.ts';
+import { cidrContains } from '../internal/ip.ts';
+import { sha256Scratch } from '../internal/sha256.ts';
 import type { ModeConfig, ModeEndpoint, ModeServicePort, ModeView } from '../modes/mode-model.ts';
 import { joinHostPort, servicePortNameString } from '../modes/mode-model.ts';
-import { sha256Scratch } from '../modes/sha256-base32.ts';
 import { endpointChainBase, servicePortChainBase } from './nft-names.ts';
 import type { NftChain, NftElement, NftRule, NftRuleset, NftSet, NftTable } from './nft-ruleset.ts';
 

@@ -1,6 +1,6 @@
+import { canonicalIp, cidrContains, ipFamily } from '../internal/ip.ts';
 import type { ModeEvaluation, ModePacket, NormalisedPacket } from '../modes/evaluation.ts';
 import { normalisePacket } from '../modes/evaluation.ts';
-import { canonicalIp, cidrContains, ipFamily } from '../modes/ip-util.ts';
 import { ProxyError } from '../proxy-error.ts';
 import type { NftChain, NftRuleset, NftSet, NftTable } from './nft-ruleset.ts';
 

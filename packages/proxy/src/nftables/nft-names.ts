@@ -1,6 +1,6 @@
+import type { Sha256Scratch } from '../internal/sha256.ts';
+import { sha256Base32Prefix } from '../internal/sha256.ts';
 import type { ModeEndpoint, ModeServicePort } from '../modes/mode-model.ts';
-import type { Sha256Scratch } from '../modes/sha256-base32.ts';
-import { sha256Base32Prefix } from '../modes/sha256-base32.ts';
 
 const NAME_BASE_MAX = 256 - 16;
 

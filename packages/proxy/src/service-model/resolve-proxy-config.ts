@@ -210,7 +210,7 @@ export function resolveProxyConfig(config: ProxyConfig): ResolvedProxyConfig {
     if (
       cidr.addr.family === 4 &&
       (isLoopback(cidr.addr) ||
-        cidrContains(cidr, { family: 4, v4: 0x7f000001, w: [0, 0, 0xffff, 0x7f000001] }))
+        cidrContains(cidr, { family: 4, v4: 0x7f000001, w: [0, 0, 0xffff, 0x7f000001], addr: null }))
     ) {
       containsV4Loopback = true;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base32, sha256, sha256Base32, sha256Base32Prefix, sha256Scratch } from './sha256-base32.ts';
+import { base32, sha256, sha256Base32, sha256Base32Prefix, sha256Scratch } from './sha256.ts';
 
 const hex = (b: Uint8Array): string => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 
