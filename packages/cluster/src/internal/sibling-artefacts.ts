@@ -1,6 +1,6 @@
 import * as cni from '@podnet/cni';
 import * as dns from '@podnet/dns';
-import { formatAddr, nthAddr, safeParsePrefix } from '@podnet/ip';
+import { addrToBigInt, formatAddr, nthAddr, safeParseAddr, safeParsePrefix } from '@podnet/ip';
 import * as proxy from '@podnet/proxy';
 import * as routes from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod } from '../cluster.ts';
@@ -75,7 +75,61 @@ export function podRouteTable(cluster: Cluster, pod: ClusterPod | undefined): re
   if (pod.hostNetwork) return pod.node === null ? [] : nodeRouteTable(cluster, pod.node);
   const node = cluster.nodes.find((n) => n.name === pod.node);
   if (node === undefined) return [];
-  return routes.parseIpRoute(fallbackPodRoutes(cluster, node, pod));
+  const fromChain = chainPodRoutes(cluster, node, pod);
+  return routes.parseIpRoute(fromChain ?? fallbackPodRoutes(cluster, node, pod));
+}
+
+/**
+ * The routes the CNI chain installs in the pod's network namespace, from `@podnet/cni`'s chain model
+ * (`cniAdd` on the node's conflist), as `ip route` lines in kernel dump order (default first, then by
+ * address, longer prefix first). The pod's own address replaces the one the model's fresh IPAM store picked.
+ * Null when the chain model cannot run this mode's conflist.
+ */
+function chainPodRoutes(cluster: Cluster, node: ClusterNode, pod: ClusterPod): string | null {
+  if (node.podCidr === null || pod.ip === null) return null;
+  const prefix = safeParsePrefix(node.podCidr);
+  if (!prefix.ok) return null;
+  const gateway = formatAddr(nthAddr(prefix.value, 1));
+  const range = safeParsePrefix(cluster.podCidr);
+  const containerId = pod.key.replace(/[^A-Za-z0-9_.-]/g, '_');
+  const netns = `/var/run/netns/${containerId}`;
+  let effects: readonly cni.CniEffect[];
+  try {
+    const list = conflistFor(cluster, node) as cni.NetConfList;
+    effects = cni.cniAdd(list, {
+      containerId,
+      netns,
+      flannel: { network: cluster.podCidr, subnet: `${gateway}/${prefix.value.bits}` },
+      weave: {
+        ipallocRange: cluster.podCidr,
+        bridgeAddress: `${node.bridge?.ip ?? gateway}/${range.ok ? range.value.bits : prefix.value.bits}`,
+      },
+      calico: { block: node.podCidr },
+    } as cni.CniRuntime).effects;
+  } catch {
+    return null;
+  }
+  const rows: { dst: string; bits: number; line: string }[] = [];
+  for (const e of effects) {
+    if (e.kind !== 'route' || e.netns !== netns) continue;
+    const [dstAddr = '', bitsText = '32'] = e.dst.split('/');
+    const bits = Number(bitsText);
+    const dst = bits === 0 ? 'default' : bits === (dstAddr.includes(':') ? 128 : 32) ? dstAddr : e.dst;
+    let line = `${dst}${e.gw === undefined ? '' : ` via ${e.gw}`} dev ${e.dev}`;
+    if (e.proto !== undefined) line += ` proto ${e.proto}`;
+    if (e.scope !== undefined && e.scope !== 'global') line += ` scope ${e.scope}`;
+    if (e.src !== undefined) line += ` src ${pod.ip}`;
+    rows.push({ dst: dstAddr, bits, line });
+  }
+  if (rows.length === 0) return null;
+  const key = (r: { dst: string }): bigint => {
+    const a = safeParseAddr(r.dst);
+    return a.ok ? addrToBigInt(a.value) : 0n;
+  };
+  rows.sort((a, b) =>
+    a.bits === 0 ? -1 : b.bits === 0 ? 1 : key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : b.bits - a.bits,
+  );
+  return rows.map((r) => r.line).join('\n');
 }
 
 /** The proxy input for one node: every Service and EndpointSlice, and the node's kube-proxy config. */
