@@ -36,6 +36,12 @@ function run(c: CorpusCase): void {
       expect(call).toThrow(errorClass);
     }
   }
+  if (c.expect === 'round-trip') {
+    const format = mod[c.format ?? ''] as ((value: unknown) => string) | undefined;
+    if (typeof format !== 'function') throw new Error(`${c.folder} has no export ${c.format}`);
+    const once = call();
+    expect((fn as (t: string) => unknown)(format(once))).toEqual(once);
+  }
   if (c.expect === 'no-cr') {
     const value = call();
     const text = JSON.stringify(safe ? (value as { value?: unknown }).value : value);

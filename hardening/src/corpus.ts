@@ -9,7 +9,9 @@ export type CorpusExpect =
   /** return a value or throw the package's own coded error — never a TypeError/RangeError */
   | 'value-or-coded-error'
   /** parse without error, and no `\r` anywhere in the parsed value */
-  | 'no-cr';
+  | 'no-cr'
+  /** parse → `format` (another export, named by the case) → parse gives the same value */
+  | 'round-trip';
 
 /** One corpus case as stored on disk. */
 export interface CorpusCase {
@@ -26,6 +28,8 @@ export interface CorpusCase {
   readonly inputKind?: 'json' | 'undefined' | 'null-prototype' | 'repeat';
   /** further arguments (JSON) */
   readonly args?: readonly unknown[];
+  /** for `round-trip`: the export that formats the parsed value back to text */
+  readonly format?: string;
   readonly expect: CorpusExpect;
   /** `open`: a known bug, tested with it.fails until the package is fixed; `ok`: a regression guard */
   readonly status: 'open' | 'ok';

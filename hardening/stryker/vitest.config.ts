@@ -1,0 +1,21 @@
+// The vitest config Stryker runs one package's tests with: the package's own settings (../../vitest.shared.ts)
+// rooted at packages/<STRYKER_PKG>, with a longer test timeout (instrumented code on a loaded machine is slow)
+// and type tests off (they test no runtime behaviour).
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedConfig } from '../../vitest.shared.ts';
+
+const folder = process.env.STRYKER_PKG ?? 'ip';
+
+export default mergeConfig(
+  sharedConfig,
+  defineConfig({
+    root: fileURLToPath(new URL(`../../packages/${folder}`, import.meta.url)),
+    test: {
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+      typecheck: { enabled: false },
+      reporters: ['default'],
+    },
+  }),
+);
