@@ -38,6 +38,9 @@ export {
   type IpvsRuleset,
   type IpvsVirtualServer,
   ipvsRules,
+  ipvsRulesFromModel,
+  parseIpvsadmSave,
+  safeParseIpvsadmSave,
 } from './ipvs/index.ts';
 export {
   evaluateNftPacket,
@@ -50,6 +53,11 @@ export {
   type NftSet,
   type NftTable,
   nftablesRules,
+  nftablesRulesFromModel,
+  nftSyncTransaction,
+  type ParseNftOptions,
+  parseNft,
+  safeParseNft,
   sortNftTransaction,
 } from './nftables/index.ts';
 export { isProxyError, ProxyError } from './proxy-error.ts';

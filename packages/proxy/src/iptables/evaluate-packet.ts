@@ -1,4 +1,9 @@
 import { cidrContains, formatIp, parseCidrSloppy, parseIpSloppy } from '../internal/ip.ts';
+import { evaluateIpvsPacket } from '../ipvs/evaluate-ipvs-packet.ts';
+import type { IpvsRuleset } from '../ipvs/ipvs-ruleset.ts';
+import type { ModeEvaluation } from '../modes/evaluation.ts';
+import { evaluateNftPacket } from '../nftables/evaluate-nft-packet.ts';
+import type { NftRuleset } from '../nftables/nft-ruleset.ts';
 import { ProxyError } from '../proxy-error.ts';
 import { assertRuleset } from './assert-ruleset.ts';
 import { type IptablesRule, parseIptablesRule, type RuleValue } from './parse-iptables-rule.ts';
@@ -220,6 +225,45 @@ function splitHostPort(endpoint: string): string {
 }
 
 /**
+ * Walks a packet through kube-proxy's rules for any of the three modes, dispatching on the ruleset
+ * kind: an iptables {@link Ruleset} (from `iptablesRules` or `parseIptablesSave`), an `IpvsRuleset`
+ * (`kind: 'ipvs'`, from `ipvsRules` or `parseIpvsadmSave`) or an `NftRuleset` (`kind: 'nftables'`,
+ * from `nftablesRules` or `parseNft`). Every mode answers `{ verdict, candidates, masquerade }`;
+ * iptables also lists the `matchedRules` and honours `options`.
+ *
+ * @example
+ * ```ts
+ * const packet = { sourceIP: '10.244.1.9', destIP: '10.96.0.20', destPort: 80 };
+ * evaluatePacket(iptablesRules(input), packet).candidates; // [{ endpoint: '10.244.1.5:8080', probability: 0.5 }, …]
+ * evaluatePacket(nftablesRules(input), packet).verdict; // 'DNAT'
+ * ```
+ */
+export function evaluatePacket(
+  ruleset: IpvsRuleset | NftRuleset,
+  packet: Packet,
+  options?: EvaluateOptions,
+): ModeEvaluation;
+export function evaluatePacket(ruleset: Ruleset, packet: Packet, options?: EvaluateOptions): PacketResult;
+export function evaluatePacket(
+  ruleset: Ruleset | IpvsRuleset | NftRuleset,
+  packet: Packet,
+  options?: EvaluateOptions,
+): PacketResult | ModeEvaluation;
+export function evaluatePacket(
+  ruleset: Ruleset | IpvsRuleset | NftRuleset,
+  packet: Packet,
+  options: EvaluateOptions = {},
+): PacketResult | ModeEvaluation {
+  const kind =
+    typeof ruleset === 'object' && ruleset !== null
+      ? (ruleset as { readonly kind?: unknown }).kind
+      : undefined;
+  if (kind === 'ipvs') return evaluateIpvsPacket(ruleset as IpvsRuleset, packet);
+  if (kind === 'nftables') return evaluateNftPacket(ruleset as NftRuleset, packet);
+  return evaluateIptablesPacket(ruleset as Ruleset, packet, options);
+}
+
+/**
  * Traces a packet through a ruleset the way kube-proxy's unit-test tracer does
  * (`tracePacket` in pkg/proxy/iptables/proxier_test.go): nat `PREROUTING` (or nat `KUBE-SERVICES`
  * when the ruleset has no built-in chains, as generated rulesets do), then — with the destination
@@ -237,7 +281,7 @@ function splitHostPort(endpoint: string): string {
  * r.candidates; // [{ endpoint: '10.180.0.4:80', probability: 0.5 }, { endpoint: '10.180.0.5:80', probability: 0.5 }]
  * ```
  */
-export function evaluatePacket(
+function evaluateIptablesPacket(
   ruleset: Ruleset,
   packet: Packet,
   options: EvaluateOptions = {},

@@ -18,6 +18,33 @@ describe('evaluateModePacket', () => {
   });
 });
 
+describe('evaluatePacket (the public entry point)', () => {
+  it('takes a ruleset of any mode, generated or parsed back from its text, and answers alike', async () => {
+    const api = await import('../index.ts');
+    const input = exampleInput();
+    const packet = { sourceIP: '10.244.1.9', destIP: '10.96.0.20', destPort: 80, protocol: 'TCP' };
+    const rulesets = [
+      api.iptablesRules(input),
+      api.parseIptablesSave(api.formatIptablesSave(api.iptablesRules(input))),
+      api.ipvsRules(input),
+      api.nftablesRules(input),
+    ];
+    for (const rules of rulesets) {
+      const r = api.evaluatePacket(rules, packet);
+      expect(r.verdict).toBe('DNAT');
+      expect(r.candidates.map((c) => c.endpoint)).toEqual(['10.244.1.5:8080', '10.244.2.7:8080']);
+      expect(r.candidates.map((c) => c.probability)).toEqual([0.5, 0.5]);
+      expect(r.masquerade).toBe(false);
+    }
+    expect(api.evaluatePacket(api.ipvsRules(input), { ...packet, destIP: '10.96.0.99' }).verdict).not.toBe(
+      'DNAT',
+    );
+    expect(() => api.evaluatePacket(api.nftablesRules(input), { ...packet, destIP: 'nope' })).toThrow(
+      api.ProxyError,
+    );
+  });
+});
+
 describe('*RulesFromModel', () => {
   it('give the same rulesets as the input-taking generators', async () => {
     const { buildServiceModel } = await import('../service-model/build-service-model.ts');

@@ -3,50 +3,51 @@
  * shared service model (see `from-service-model.ts`), already filtered to one IP family and with
  * kube-proxy's `CategorizeEndpoints` applied, so the generators only decide rule shapes.
  */
+import type { ModelEndpoint, Protocol, ServicePortModel } from '../service-model/types.ts';
 
-/** Protocol of a service port, as Kubernetes spells it. */
-export type ModeProtocol = 'TCP' | 'UDP' | 'SCTP';
+/** Protocol of a service port, as Kubernetes spells it (the service model's {@link Protocol}). */
+export type ModeProtocol = Protocol;
 
-/** One endpoint of a service port (`ip` canonical, `port` the target port). */
-export interface ModeEndpoint {
-  readonly ip: string;
-  readonly port: number;
-  readonly isLocal: boolean;
-}
+/**
+ * One endpoint of a service port: the service model's endpoint narrowed to what the ipvs and
+ * nftables rules read (`ip` canonical, `port` the target port, `isLocal`).
+ */
+export type ModeEndpoint = Pick<ModelEndpoint, 'ip' | 'port' | 'isLocal'>;
 
-/** One service port with its addresses, policies and categorised endpoints. */
-export interface ModeServicePort {
-  readonly namespace: string;
-  readonly name: string;
-  /** `spec.ports[].name`, `''` when unnamed. */
-  readonly portName: string;
-  readonly protocol: ModeProtocol;
-  readonly clusterIP: string;
-  readonly port: number;
-  /** 0 when none. */
-  readonly nodePort: number;
-  readonly externalIPs: readonly string[];
-  readonly loadBalancerVIPs: readonly string[];
+/** The fields a mode service port shares, unchanged, with the service model's port. */
+type SharedServicePortFields =
+  | 'namespace'
+  | 'name'
+  | 'portName'
+  | 'protocol'
+  | 'clusterIP'
+  | 'port'
+  | 'nodePort'
+  | 'externalIPs'
+  | 'loadBalancerVIPs'
+  | 'internalPolicyLocal'
+  | 'externalPolicyLocal'
+  | 'externallyAccessible'
+  | 'usesClusterEndpoints'
+  | 'usesLocalEndpoints'
+  | 'hasAnyEndpoints';
+
+/**
+ * One service port with its addresses, policies and categorised endpoints: the service model's
+ * {@link ServicePortModel} fields as they are, plus the mode-specific readings below.
+ */
+export interface ModeServicePort extends Pick<ServicePortModel, SharedServicePortFields> {
   /** Canonical CIDRs, family-filtered. */
   readonly loadBalancerSourceRanges: readonly string[];
   /** 0 when none (or the service does not need one). */
   readonly healthCheckNodePort: number;
   /** ClientIP affinity timeout in seconds, or `null` for no affinity. */
   readonly affinityTimeout: number | null;
-  readonly internalPolicyLocal: boolean;
-  readonly externalPolicyLocal: boolean;
-  /** NodePort, LB VIPs or external IPs present. */
-  readonly externallyAccessible: boolean;
-  /** `!internalPolicyLocal || externallyAccessible` (kube-proxy UsesClusterEndpoints). */
-  readonly usesClusterEndpoints: boolean;
-  /** `internalPolicyLocal || (externalPolicyLocal && externallyAccessible)`. */
-  readonly usesLocalEndpoints: boolean;
   /** Every endpoint of the port kube-proxy knows (sorted by `ip:port` string). */
   readonly allEndpoints: readonly ModeEndpoint[];
   readonly clusterEndpoints: readonly ModeEndpoint[];
   readonly localEndpoints: readonly ModeEndpoint[];
   readonly allReachableEndpoints: readonly ModeEndpoint[];
-  readonly hasAnyEndpoints: boolean;
 }
 
 /** Local-traffic detector (kube-proxy `--detect-local-mode`). */
