@@ -125,4 +125,36 @@ describe('lint', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(JSON.stringify(lint(defineCluster(spec)))).toBe(JSON.stringify(f));
   });
+
+  it('service range problems: pinned ClusterIPs outside it, a full range, a too-small range', () => {
+    const f = codes({
+      serviceCidr: '10.96.0.0/30',
+      clusterDns: '10.96.0.2',
+      services: [
+        { name: 'a', clusterIp: '10.200.0.5', ports: [{ port: 80 }] },
+        ...Array.from({ length: 6 }, (_, i) => ({ name: `s${i}`, ports: [{ port: 80 }] })),
+      ],
+    });
+    expect(f).toEqual(
+      expect.arrayContaining([
+        'CLUSTER_IP_OUTSIDE_SERVICE_CIDR',
+        'SERVICE_CIDR_FULL',
+        'SERVICE_CIDR_INVALID',
+      ]),
+    );
+  });
+
+  it('unscheduled pods are info, more than 110 pods on a node a warning', () => {
+    const f = lint(
+      defineCluster({
+        nodeCidrMaskSize: 22,
+        nodes: [{ name: 'n', ip: '192.168.1.10' }],
+        pods: [{ name: 'pending' }, ...Array.from({ length: 111 }, (_, i) => ({ name: `p${i}`, node: 'n' }))],
+      }),
+    );
+    expect(f.find((x) => x.code === 'POD_UNSCHEDULED')?.severity).toBe('info');
+    expect(f.find((x) => x.code === 'TOO_MANY_PODS')?.message).toBe(
+      "node n runs 113 pods, over kubelet's default maxPods 110",
+    );
+  });
 });

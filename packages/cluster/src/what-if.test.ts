@@ -88,6 +88,28 @@ describe('what-if helpers return a new frozen cluster and leave the original unc
     expect(withoutService(added, 'default/web2').services.some((s) => s.key === 'default/web2')).toBe(false);
   });
 
+  it('refuses unknown targets and bad values with codes', () => {
+    expect(() => withoutPod(base, 'nope')).toThrow(expect.objectContaining({ code: 'UNKNOWN_POD' }));
+    expect(() => withPodReady(base, 'x/y', true)).toThrow(expect.objectContaining({ code: 'UNKNOWN_POD' }));
+    expect(() => withoutService(base, 'x/y')).toThrow(expect.objectContaining({ code: 'UNKNOWN_SERVICE' }));
+    expect(() => withCni(base, 'cilium' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_VALUE' }),
+    );
+    expect(() => withPod(base, { name: 'web-1' })).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_NAME' }),
+    );
+    expect(() => withService(base, { name: 'web', ports: [{ port: 80 }] })).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_NAME' }),
+    );
+    expect(() => withNodeCidrMaskSize(base, 8)).toThrow(
+      expect.objectContaining({ code: 'INVALID_MASK_SIZE' }),
+    );
+    expect(withCni(base, { plugin: 'calico-vxlan', mtu: 1400 }).cni).toEqual({
+      plugin: 'calico-vxlan',
+      mtu: 1400,
+    });
+  });
+
   it('withCni and withProxyMode keep every allocation', () => {
     const vx = withCni(base, 'flannel-vxlan');
     expect(vx.cni).toEqual({ plugin: 'flannel-vxlan', mtu: 1450 });
