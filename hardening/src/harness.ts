@@ -10,8 +10,8 @@ export const PER_INPUT_MS = 2_000;
 
 /** fast-check settings every fuzz property uses: bounded runs and a wall-clock cap per property. */
 export const FUZZ: fc.Parameters<unknown> = {
-  numRuns: 150,
-  interruptAfterTimeLimit: 6_000,
+  numRuns: 100,
+  interruptAfterTimeLimit: 3_000,
   markInterruptAsFailure: false,
 };
 
