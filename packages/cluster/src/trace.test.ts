@@ -111,6 +111,14 @@ describe('trace: the classic lessons end to end', () => {
     expect(r.hops.at(-1)?.detail).toContain('-j REJECT');
   });
 
+  it('a bare pod name is a pod unless a Service of that name exists in the source namespace', () => {
+    const c = defineCluster(lessonSpec());
+    const r = trace(c, { from: 'web-1', to: 'web-2' });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops.at(-1)?.pod).toBe('default/web-2');
+    expect(trace(c, { from: 'default/web-1', to: 'web', port: 80 }).hops[0]?.kind).toBe('dns');
+  });
+
   it('an unknown name is NXDOMAIN after every search domain', () => {
     const c = defineCluster(lessonSpec());
     const r = trace(c, { from: 'default/web-1', to: 'nope' });

@@ -167,6 +167,16 @@ function freeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * A bare `to` such as `web-2` names a pod when no Service of that name exists in the source's namespace (a
+ * Service name is what the resolver would find) and it is not a node name.
+ */
+function barePodName(cluster: Cluster, host: string, srcPod: ClusterPod | undefined): boolean {
+  if (host.includes('.') || lookupNode(cluster, host) !== undefined) return false;
+  const ns = srcPod?.namespace ?? 'default';
+  return lookupService(cluster, `${ns}/${host}`) === undefined;
+}
+
 function splitHostPort(to: string): { host: string; port: number | undefined } {
   const m = /^(.*[^:]):(\d{1,5})$/.exec(to);
   if (m !== null && !m[1]!.includes(':')) return { host: m[1]!, port: Number(m[2]) };
@@ -277,7 +287,10 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
   const addr = safeParseAddr(host);
   if (addr.ok) {
     w.dst = host;
-  } else if (lookupPod(cluster, host) !== undefined && host.includes('/')) {
+  } else if (
+    lookupPod(cluster, host) !== undefined &&
+    (host.includes('/') || barePodName(cluster, host, srcPod))
+  ) {
     const pod = lookupPod(cluster, host)!;
     if (pod.ip === null) {
       w.hops.push({
