@@ -1,12 +1,10 @@
 import { evaluatePacket } from '../iptables/evaluate-packet.ts';
 import { formatIptablesSave } from '../iptables/format-iptables-save.ts';
 import { iptablesRules } from '../iptables/iptables-rules.ts';
-import { evaluateIpvsPacket } from '../ipvs/evaluate-ipvs-packet.ts';
 import { formatIpsetSave } from '../ipvs/format-ipset-save.ts';
 import { formatIpvsadm } from '../ipvs/format-ipvsadm.ts';
 import { formatIpvsadmSave } from '../ipvs/format-ipvsadm-save.ts';
 import { ipvsRules } from '../ipvs/ipvs-rules.ts';
-import { evaluateNftPacket } from '../nftables/evaluate-nft-packet.ts';
 import { formatNft } from '../nftables/format-nft.ts';
 import { formatNftList } from '../nftables/format-nft-list.ts';
 import { nftablesRules } from '../nftables/nftables-rules.ts';
@@ -137,8 +135,8 @@ export function proxyModesDoc(): string {
   const rows = PROBES.map((p) => {
     const packet = { sourceIP: p.sourceIP, destIP: p.destIP, destPort: p.destPort, protocol: 'TCP' };
     return `| ${p.what} (${p.sourceIP} → ${p.destIP}:${p.destPort}) | ${cell(evaluatePacket(ipt, packet))} | ${cell(
-      evaluateNftPacket(nft, packet),
-    )} | ${cell(evaluateIpvsPacket(ipvs, packet))} |`;
+      evaluatePacket(nft, packet),
+    )} | ${cell(evaluatePacket(ipvs, packet))} |`;
   });
   const sections = [
     '# kube-proxy modes compared: iptables, nftables, ipvs',
@@ -156,7 +154,7 @@ export function proxyModesDoc(): string {
     '|---|---|---|---|',
     '| generator | `iptablesRules` | `nftablesRules` | `ipvsRules` |',
     '| text | `formatIptablesSave` (`iptables-save`) | `formatNft` (`nft -f`), `formatNftList` (`nft list table`) | `formatIpvsadm` (`ipvsadm -Ln`), `formatIpvsadmSave` (`ipvsadm-save -n`), `formatIpsetSave` (`ipset save`), `formatIptablesSave(r.iptables)` |',
-    '| packets | `evaluatePacket` | `evaluateNftPacket` | `evaluateIpvsPacket` |',
+    '| packets | `evaluatePacket` | `evaluatePacket` (or `evaluateNftPacket`) | `evaluatePacket` (or `evaluateIpvsPacket`) |',
     '| reading dumps | `parseIptablesSave` | `parseNft` (knftables `nft -f` text) | `parseIpvsadmSave` (`ipvsadm -S -n`) |',
     '| dispatch | one `KUBE-SERVICES` rule per service IP and port | one verdict-map lookup (`service-ips`, `service-nodeports`) | kernel IPVS virtual servers; ipsets for the few iptables rules left |',
     '| endpoint choice | `statistic --probability` chain per endpoint | `numgen random mod N vmap` | IPVS scheduler (`rr` by default) |',
@@ -226,8 +224,8 @@ export function proxyModesDoc(): string {
     '',
     '## Where packets go',
     '',
-    'The same first packets traced through each mode (`evaluatePacket`, `evaluateNftPacket`,',
-    '`evaluateIpvsPacket`; candidates with their probability):',
+    'The same first packets traced through each mode (`evaluatePacket` takes a ruleset of any mode and',
+    'dispatches on its kind; candidates with their probability):',
     '',
     '| packet | iptables | nftables | ipvs |',
     '|---|---|---|---|',
