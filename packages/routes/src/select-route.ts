@@ -1,4 +1,5 @@
 import type { Addr, Prefix } from '@podnet/ip';
+import { addrWithZone, prefixContains } from '@podnet/ip';
 import { toAddr, toPrefix } from './internal/coerce.ts';
 import { canonicalTable, defaultTableRank } from './internal/tables.ts';
 import type { Route } from './route.ts';
@@ -21,22 +22,13 @@ export interface SelectRouteOptions {
   readonly table?: string;
 }
 
-function wm(n: number): number {
-  return n <= 0 ? 0 : n >= 32 ? -1 : -1 << (32 - n);
-}
-
-/** @internal Prefix contains address, same family only; an address zone is ignored. */
+/**
+ * @internal Prefix contains address, same family only. An address zone is ignored: the kernel
+ * matches the bare address, the zone only names the link (`@podnet/ip`'s `prefixContains` says
+ * no to zoned addresses, like Go's `netip.Prefix.Contains`).
+ */
 export function containsAddr(p: Prefix, a: Addr): boolean {
-  const n = p.addr;
-  if (n.family !== a.family) return false;
-  const bits = p.bits;
-  if (n.family === 4) return ((n.w3 ^ a.w3) & wm(bits)) === 0;
-  return (
-    ((n.w0 ^ a.w0) & wm(bits)) === 0 &&
-    ((n.w1 ^ a.w1) & wm(bits - 32)) === 0 &&
-    ((n.w2 ^ a.w2) & wm(bits - 64)) === 0 &&
-    ((n.w3 ^ a.w3) & wm(bits - 96)) === 0
-  );
+  return prefixContains(p, a.zone === '' ? a : addrWithZone(a, ''));
 }
 
 /** @internal The destination of a route as a Prefix (accepts text for hand-built routes). */
