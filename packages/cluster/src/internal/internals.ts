@@ -1,4 +1,5 @@
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
+import { ClusterError } from '../cluster-error.ts';
 import { podObject } from './objects.ts';
 import * as artefactsOf from './sibling-artefacts.ts';
 
@@ -127,12 +128,10 @@ export function internalsOf(cluster: Cluster): ClusterInternals {
 }
 
 function notACluster(value: unknown): Error {
-  return new ClusterErrorLike(
+  return new ClusterError(
     'NOT_A_CLUSTER',
     `expected a Cluster from defineCluster or fromKubernetesObjects, got ${
       value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value
     }`,
   );
 }
-
-import { ClusterError as ClusterErrorLike } from '../cluster-error.ts';
