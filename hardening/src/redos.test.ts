@@ -32,7 +32,9 @@ export interface RegexLiteral {
  */
 export function regexLiterals(file: string, text: string): RegexLiteral[] {
   const out: RegexLiteral[] = [];
-  let i = 0;
+  // a shebang line is not code
+  let i = text.startsWith('#!') ? text.indexOf('\n') : 0;
+  if (i < 0) i = text.length;
   let line = 1;
   let prev = ''; // last significant character or word
   const regexAfter =
@@ -145,18 +147,27 @@ describe('ReDoS (recheck)', () => {
       { file: 'x.ts', line: 1, source: 'a[/]b', flags: 'g' },
     ]);
   });
+  // each distinct pattern once, titled with every place it occurs
+  const distinct = new Map<string, RegexLiteral[]>();
   for (const lit of literals) {
-    const key = `${lit.file}:${lit.source}`;
-    (OPEN_FINDINGS.has(key) ? it.fails : it)(
-      `${lit.file}:${lit.line} /${lit.source}/${lit.flags}`,
+    const key = `${lit.flags} ${lit.source}`;
+    distinct.set(key, [...(distinct.get(key) ?? []), lit]);
+  }
+  for (const [, places] of distinct) {
+    const lit = places[0]!;
+    const where = places.map((p) => `${p.file}:${p.line}`).join(', ');
+    const open = places.some((p) => OPEN_FINDINGS.has(`${p.file}:${p.source}`));
+    (open ? it.fails : it)(
+      `/${lit.source}/${lit.flags} (${where})`,
       () => {
         const diagnostics = checkSync(lit.source, lit.flags, { timeout: 5_000 });
-        // 'unknown' (the checker gave up) is reported as well: it should not happen for our short patterns
+        // 'unknown' (the checker gave up) would show here too: it should not happen for our short patterns
         expect(
           diagnostics.status === 'vulnerable'
             ? `${diagnostics.complexity.summary} attack: ${diagnostics.attack.pattern}`
             : diagnostics.status,
-        ).not.toMatch(/vulnerable|attack/);
+        ).not.toMatch(/attack/);
+        expect(diagnostics.status).not.toBe('vulnerable');
       },
       30_000,
     );
