@@ -159,12 +159,13 @@ function addressOrder(cache: Map<string, IpValue | null>, a: string, b: string):
 
 function detectorNotLocal(config: ModeConfig): string | null {
   const d = config.localDetector;
-  switch (d.kind) {
-    case 'cidr':
-      return `! -s ${d.cidrs[0]}`;
-    case 'bridge':
-      return `! -i ${d.iface}`;
-    case 'prefix':
+  switch (d.mode) {
+    case 'ClusterCIDR':
+    case 'NodeCIDR':
+      return `! -s ${d.cidr}`;
+    case 'BridgeInterface':
+      return `! -i ${d.interface}`;
+    case 'InterfaceNamePrefix':
       return `! -i ${d.prefix}+`;
     default:
       return null;

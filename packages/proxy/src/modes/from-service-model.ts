@@ -2,7 +2,7 @@ import { canonicalCidr, ipFamily, isLoopback, parseIpSloppy } from '../internal/
 import { ProxyError } from '../proxy-error.ts';
 import { buildServiceModel } from '../service-model/build-service-model.ts';
 import type { ProxyInput, ServiceModel } from '../service-model/types.ts';
-import type { ModeConfig, ModeLocalDetector, ModeView } from './mode-model.ts';
+import type { ModeConfig, ModeView } from './mode-model.ts';
 
 /** Settings only the ipvs / nftables modes read, accepted next to the shared config fields. */
 export interface ModeExtraConfig {
@@ -61,21 +61,6 @@ function serviceCIDRsOf(raw: unknown, family: 4 | 6): string[] {
 export function modeViewFromModel(model: ServiceModel, extra: ModeExtraConfig = {}): ModeView {
   const c = model.config;
   const family: 4 | 6 = c.ipFamily === 'IPv6' ? 6 : 4;
-  let detector: ModeLocalDetector;
-  switch (c.localDetector.mode) {
-    case 'ClusterCIDR':
-    case 'NodeCIDR':
-      detector = { kind: 'cidr', cidrs: [c.localDetector.cidr] };
-      break;
-    case 'BridgeInterface':
-      detector = { kind: 'bridge', iface: c.localDetector.interface };
-      break;
-    case 'InterfaceNamePrefix':
-      detector = { kind: 'prefix', prefix: c.localDetector.prefix };
-      break;
-    default:
-      detector = { kind: 'none' };
-  }
   const schedRaw = extra.scheduler ?? '';
   if (typeof schedRaw !== 'string' || (schedRaw !== '' && !SCHEDULERS.has(schedRaw))) {
     throw new ProxyError('INVALID_CONFIG', `unknown IPVS scheduler ${JSON.stringify(schedRaw)}`, [
@@ -95,7 +80,7 @@ export function modeViewFromModel(model: ServiceModel, extra: ModeExtraConfig = 
     nodeIPs: c.nodeIPs,
     masqueradeAll: c.masqueradeAll,
     masqueradeMark: c.masqueradeMark,
-    localDetector: detector,
+    localDetector: c.localDetector,
     nodePortAddresses: c.nodePortsMatchAll ? [] : c.nodePortAddresses,
     nodePortIPs,
     serviceCIDRs: serviceCIDRsOf(extra.serviceCIDRs, family),

@@ -3,7 +3,12 @@
  * shared service model (see `from-service-model.ts`), already filtered to one IP family and with
  * kube-proxy's `CategorizeEndpoints` applied, so the generators only decide rule shapes.
  */
-import type { ModelEndpoint, Protocol, ServicePortModel } from '../service-model/types.ts';
+import type {
+  ModelEndpoint,
+  Protocol,
+  ResolvedProxyConfig,
+  ServicePortModel,
+} from '../service-model/types.ts';
 
 /** Protocol of a service port, as Kubernetes spells it (the service model's {@link Protocol}). */
 export type ModeProtocol = Protocol;
@@ -50,31 +55,19 @@ export interface ModeServicePort extends Pick<ServicePortModel, SharedServicePor
   readonly allReachableEndpoints: readonly ModeEndpoint[];
 }
 
-/** Local-traffic detector (kube-proxy `--detect-local-mode`). */
-export type ModeLocalDetector =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'cidr'; readonly cidrs: readonly string[] }
-  | { readonly kind: 'bridge'; readonly iface: string }
-  | { readonly kind: 'prefix'; readonly prefix: string };
-
 /** Node-level settings for one IP family. */
-export interface ModeConfig {
+export interface ModeConfig
+  extends Pick<
+    ResolvedProxyConfig,
+    'hostname' | 'nodeIPs' | 'masqueradeAll' | 'masqueradeMark' | 'localDetector' | 'randomFully'
+  > {
   readonly family: 4 | 6;
-  readonly hostname: string;
-  /** Node IPs of this family, the primary first, canonical text. */
-  readonly nodeIPs: readonly string[];
-  readonly masqueradeAll: boolean;
-  /** `0x` + lower-case hex of `1 << masqueradeBit`. */
-  readonly masqueradeMark: string;
-  readonly localDetector: ModeLocalDetector;
   /** Canonical CIDRs of this family; empty = every local address. */
   readonly nodePortAddresses: readonly string[];
   /** Non-loopback node addresses inside `nodePortAddresses` (empty when it matches all). */
   readonly nodePortIPs: readonly string[];
   /** Service CIDRs of this family (nftables "Drop traffic to unallocated ClusterIPs"). */
   readonly serviceCIDRs: readonly string[];
-  /** iptables supports `--random-fully` (ipvs mode's MASQUERADE rule). */
-  readonly randomFully: boolean;
   /** IPVS scheduler (`rr` default). */
   readonly scheduler: string;
 }

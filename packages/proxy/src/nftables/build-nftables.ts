@@ -51,12 +51,13 @@ const JUMP_CHAINS: readonly (readonly [string, string, string])[] = [
 
 function ifLocal(config: ModeConfig, ipX: string): string | null {
   const d = config.localDetector;
-  switch (d.kind) {
-    case 'cidr':
-      return d.cidrs.length === 1 ? `${ipX} saddr ${d.cidrs[0]}` : `${ipX} saddr { ${d.cidrs.join(', ')} }`;
-    case 'bridge':
-      return `iif ${d.iface}`;
-    case 'prefix':
+  switch (d.mode) {
+    case 'ClusterCIDR':
+    case 'NodeCIDR':
+      return `${ipX} saddr ${d.cidr}`;
+    case 'BridgeInterface':
+      return `iif ${d.interface}`;
+    case 'InterfaceNamePrefix':
       return `iif ${d.prefix}*`;
     default:
       return null;
@@ -65,14 +66,13 @@ function ifLocal(config: ModeConfig, ipX: string): string | null {
 
 function ifNotLocal(config: ModeConfig, ipX: string): string | null {
   const d = config.localDetector;
-  switch (d.kind) {
-    case 'cidr':
-      return d.cidrs.length === 1
-        ? `${ipX} saddr != ${d.cidrs[0]}`
-        : `${ipX} saddr != { ${d.cidrs.join(', ')} }`;
-    case 'bridge':
-      return `iif != ${d.iface}`;
-    case 'prefix':
+  switch (d.mode) {
+    case 'ClusterCIDR':
+    case 'NodeCIDR':
+      return `${ipX} saddr != ${d.cidr}`;
+    case 'BridgeInterface':
+      return `iif != ${d.interface}`;
+    case 'InterfaceNamePrefix':
       return `iif != ${d.prefix}*`;
     default:
       return null;

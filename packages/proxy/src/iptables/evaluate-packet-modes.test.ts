@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { iptablesRules } from '../iptables/iptables-rules.ts';
 import { ipvsRules } from '../ipvs/ipvs-rules.ts';
+import { exampleInput } from '../modes/proxy-modes-doc.ts';
 import { nftablesRules } from '../nftables/nftables-rules.ts';
-import { evaluateModePacket } from './evaluate-mode-packet.ts';
-import { exampleInput } from './proxy-modes-doc.ts';
+// The former `evaluateModePacket` dispatcher is `evaluatePacket` itself now.
+import { evaluatePacket as evaluateModePacket } from './evaluate-packet.ts';
+import { iptablesRules } from './iptables-rules.ts';
 
-describe('evaluateModePacket', () => {
+describe('evaluatePacket dispatch (formerly evaluateModePacket)', () => {
   it('dispatches on the ruleset kind and agrees across modes for a pod → ClusterIP packet', () => {
     const input = exampleInput();
     const packet = { sourceIP: '10.244.1.9', destIP: '10.96.0.20', destPort: 80, protocol: 'TCP' };
