@@ -32,7 +32,7 @@ function is04x(version: string): boolean {
 
 function familyOf(address: string): '4' | '6' {
   const c = parseCidr(address);
-  return c !== null && c.ip.family === 4 ? '4' : '6';
+  return c !== null && c.addr.family === 4 ? '4' : '6';
 }
 
 function cleanDns(dns: CniDns | undefined): CniDns | undefined {

@@ -1,5 +1,6 @@
+import { formatPrefix } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
-import { formatIp, networkOf, parseCidr } from './internal/ip.ts';
+import { parseCidr } from './internal/ip.ts';
 import type { NetConfList } from './net-conf-list-schema.ts';
 
 /** The networking modes the cluster model offers. */
@@ -46,8 +47,8 @@ function bridgeConflist(podCidr: string | undefined): NetConfList {
   }
   const cidr = parseCidr(podCidr);
   if (cidr === null) throw new CniError('INVALID_CIDR', `invalid podCidr ${podCidr}`, ['podCidr']);
-  const subnet = `${formatIp(networkOf(cidr.ip, cidr.bits))}/${cidr.bits}`;
-  const defaultDst = cidr.ip.family === 4 ? '0.0.0.0/0' : '::/0';
+  const subnet = formatPrefix(cidr.prefix);
+  const defaultDst = cidr.addr.family === 4 ? '0.0.0.0/0' : '::/0';
   return {
     cniVersion: '1.0.0',
     name: 'bridge',
@@ -175,7 +176,7 @@ export function flannelDelegateConf(
   const ipam: Record<string, unknown> = {
     ...userIpam,
     type: typeof userIpam.type === 'string' ? userIpam.type : 'host-local',
-    ranges: [[{ subnet: `${formatIp(networkOf(subnet.ip, subnet.bits))}/${subnet.bits}` }]],
+    ranges: [[{ subnet: formatPrefix(subnet.prefix) }]],
     routes: [...userRoutes, { dst: env.network }],
   };
   out.ipam = ipam;

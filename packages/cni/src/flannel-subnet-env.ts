@@ -1,6 +1,7 @@
+import { formatAddr, formatPrefix } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
 import type { FlannelSubnetEnv } from './default-conflist.ts';
-import { formatIp, networkOf, nextIp, parseCidr } from './internal/ip.ts';
+import { nextIp, parseCidr } from './internal/ip.ts';
 
 /**
  * What flanneld writes to `/run/flannel/subnet.env` for a node, for use as `runtime.flannel` in
@@ -26,10 +27,10 @@ export function flannelSubnetEnv(
   const node = parseCidr(nodePodCidr);
   if (node === null)
     throw new CniError('INVALID_CIDR', `invalid node pod CIDR ${nodePodCidr}`, ['nodePodCidr']);
-  const first = nextIp(networkOf(node.ip, node.bits));
+  const first = nextIp(node.prefix.addr);
   return {
-    network: `${formatIp(networkOf(net.ip, net.bits))}/${net.bits}`,
-    subnet: `${formatIp(first)}/${node.bits}`,
+    network: formatPrefix(net.prefix),
+    subnet: `${formatAddr(first)}/${node.prefix.bits}`,
     mtu: backend === 'vxlan' ? underlayMtu - 50 : underlayMtu,
     ipMasq: true,
   };

@@ -1,10 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
+import { compareAddr, prefixContains, prefixFrom } from '@podnet/ip';
 import { describe, expect } from 'vitest';
 import { CniError } from './cni-error.ts';
 import { hostLocalAllocate } from './host-local-allocate.ts';
 import { hostLocalRelease } from './host-local-release.ts';
 import type { HostLocalStore } from './host-local-store.ts';
-import { cidrContains, compareIp, parseIp } from './internal/ip.ts';
+import { parseIp } from './internal/ip.ts';
 
 // A small IPv4 /26..30 subnet with an optional rangeStart/rangeEnd window, and a script of
 // allocate/release operations on a handful of containers.
@@ -44,9 +45,9 @@ describe('hostLocalAllocate properties', () => {
             const ip = parseIp(address)!;
             expect([...held.values()]).not.toContain(address);
             expect(address).not.toBe(`10.${base}.0.1`);
-            expect(cidrContains(parseIp(`10.${base}.0.0`)!, bits, ip)).toBe(true);
-            expect(compareIp(ip, first)).toBeGreaterThanOrEqual(0);
-            expect(compareIp(ip, last)).toBeLessThanOrEqual(0);
+            expect(prefixContains(prefixFrom(parseIp(`10.${base}.0.0`)!, bits), ip)).toBe(true);
+            expect(compareAddr(ip, first)).toBeGreaterThanOrEqual(0);
+            expect(compareAddr(ip, last)).toBeLessThanOrEqual(0);
             held.set(id, address);
             store = out.store;
           } catch (error) {

@@ -1,3 +1,4 @@
+import { type Addr, addrEquals, compareAddr, formatAddr } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
 import {
   type HostLocalOptions,
@@ -8,7 +9,7 @@ import {
   rangeSetToString,
 } from './host-local-config.ts';
 import { emptyHostLocalStore, type HostLocalReservation, type HostLocalStore } from './host-local-store.ts';
-import { compareIp, formatIp, type Ip, ipEquals, nextIp, parseIp } from './internal/ip.ts';
+import { nextIp, parseIp } from './internal/ip.ts';
 import { parseResolvConf } from './parse-resolv-conf.ts';
 import type { CniDns } from './plugin-conf-schema.ts';
 
@@ -68,13 +69,19 @@ function freezeStore(store: MutableStore): HostLocalStore {
   return { reserved, lastReserved };
 }
 
-function rangeFor(set: readonly RangeInternal[], ip: Ip): RangeInternal | undefined {
+function rangeFor(set: readonly RangeInternal[], ip: Addr): RangeInternal | undefined {
   return set.find((r) => rangeContains(r, ip));
 }
 
 /** Go's `Store.Reserve`: false if the address is taken, else records it and the last reserved IP. */
-function reserve(store: MutableStore, setKey: string, ip: Ip, containerId: string, ifname: string): boolean {
-  const key = formatIp(ip);
+function reserve(
+  store: MutableStore,
+  setKey: string,
+  ip: Addr,
+  containerId: string,
+  ifname: string,
+): boolean {
+  const key = formatAddr(ip);
   if (Object.hasOwn(store.reserved, key)) return false;
   store.reserved[key] = { containerId, ifname };
   store.lastReserved[setKey] = key;
@@ -86,10 +93,13 @@ function reserve(store: MutableStore, setKey: string, ip: Ip, containerId: strin
  * else at range 0's rangeStart; walks each range to its rangeEnd, then the next range (wrapping);
  * skips the gateway; stops when back at the first candidate, so the last reserved IP comes last.
  */
-function* candidates(set: readonly RangeInternal[], last: Ip | undefined): Generator<[Ip, RangeInternal]> {
+function* candidates(
+  set: readonly RangeInternal[],
+  last: Addr | undefined,
+): Generator<[Addr, RangeInternal]> {
   let rangeIdx = 0;
-  let cur: Ip | undefined;
-  let startIp: Ip | undefined;
+  let cur: Addr | undefined;
+  let startIp: Addr | undefined;
   if (last !== undefined && rangeFor(set, last) !== undefined) {
     rangeIdx = set.findIndex((r) => rangeContains(r, last));
     cur = last;
@@ -101,10 +111,10 @@ function* candidates(set: readonly RangeInternal[], last: Ip | undefined): Gener
     if (cur === undefined) {
       cur = r.rangeStart;
       startIp = cur;
-      if (!ipEquals(cur, r.gateway)) yield [cur, r];
+      if (!addrEquals(cur, r.gateway)) yield [cur, r];
       continue;
     }
-    if (ipEquals(cur, r.rangeEnd)) {
+    if (addrEquals(cur, r.rangeEnd)) {
       rangeIdx = (rangeIdx + 1) % set.length;
       r = set[rangeIdx]!;
       cur = r.rangeStart;
@@ -112,14 +122,14 @@ function* candidates(set: readonly RangeInternal[], last: Ip | undefined): Gener
       cur = nextIp(cur);
     }
     if (startIp === undefined) startIp = cur;
-    else if (ipEquals(cur, startIp)) return;
-    if (ipEquals(cur, r.gateway)) continue;
+    else if (addrEquals(cur, startIp)) return;
+    if (addrEquals(cur, r.gateway)) continue;
     yield [cur, r];
   }
 }
 
-function ipConfig(ip: Ip, r: RangeInternal): HostLocalIpConfig {
-  return { address: `${formatIp(ip)}/${r.subnet.bits}`, gateway: formatIp(r.gateway) };
+function ipConfig(ip: Addr, r: RangeInternal): HostLocalIpConfig {
+  return { address: `${formatAddr(ip)}/${r.subnet.bits}`, gateway: formatAddr(r.gateway) };
 }
 
 function allocateFromSet(
@@ -127,27 +137,27 @@ function allocateFromSet(
   set: readonly RangeInternal[],
   containerId: string,
   ifname: string,
-  requested: Ip | undefined,
+  requested: Addr | undefined,
 ): HostLocalIpConfig {
   const setKey = rangeSetToString(set);
   if (requested !== undefined) {
     const r = rangeFor(set, requested);
     if (r === undefined) {
-      throw new CniError('REQUESTED_IP_NOT_IN_RANGE', `${formatIp(requested)} not in range set ${setKey}`, [
+      throw new CniError('REQUESTED_IP_NOT_IN_RANGE', `${formatAddr(requested)} not in range set ${setKey}`, [
         'requestedIps',
       ]);
     }
-    if (ipEquals(requested, r.gateway)) {
+    if (addrEquals(requested, r.gateway)) {
       throw new CniError(
         'REQUESTED_IP_IS_GATEWAY',
-        `requested ip ${formatIp(requested)} is subnet's gateway`,
+        `requested ip ${formatAddr(requested)} is subnet's gateway`,
         ['requestedIps'],
       );
     }
     if (!reserve(store, setKey, requested, containerId, ifname)) {
       throw new CniError(
         'REQUESTED_IP_UNAVAILABLE',
-        `requested IP address ${formatIp(requested)} is not available in range set ${setKey}`,
+        `requested IP address ${formatAddr(requested)} is not available in range set ${setKey}`,
         ['requestedIps'],
       );
     }
@@ -217,7 +227,7 @@ export function hostLocalAllocate(
   const requested = [...config.requested];
   const ips: HostLocalIpConfig[] = [];
   config.sets.forEach((set, idx) => {
-    let wanted: Ip | undefined;
+    let wanted: Addr | undefined;
     const at = requested.findIndex((ip) => rangeFor(set, ip) !== undefined);
     if (at >= 0) {
       wanted = requested[at];
@@ -235,8 +245,8 @@ export function hostLocalAllocate(
   if (requested.length > 0) {
     const list = requested
       .slice()
-      .sort(compareIp)
-      .map((ip) => ` ${formatIp(ip)}`)
+      .sort(compareAddr)
+      .map((ip) => ` ${formatAddr(ip)}`)
       .join('');
     throw new CniError('REQUESTED_IPS_NOT_ALLOCATED', `failed to allocate all requested IPs:${list}`, [
       'requestedIps',

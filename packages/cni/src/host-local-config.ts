@@ -1,19 +1,20 @@
-import type { PathSegment, Result } from '@podnet/ip';
+import {
+  type Addr,
+  addrEquals,
+  addrPrev,
+  compareAddr,
+  formatAddr,
+  formatPrefix,
+  type PathSegment,
+  type Prefix,
+  prefixContains,
+  prefixLast,
+  type Result,
+  unmapAddr,
+} from '@podnet/ip';
 import { CniError } from './cni-error.ts';
 import { CURRENT_CNI_VERSION, compareVersions } from './cni-version.ts';
-import {
-  type Cidr,
-  canonicalIp,
-  cidrContains,
-  compareIp,
-  formatIp,
-  type Ip,
-  lastOf,
-  networkOf,
-  nextIp,
-  parseCidr,
-  parseIp,
-} from './internal/ip.ts';
+import { nextIp, parseCidr, parseIp } from './internal/ip.ts';
 
 /** One route as host-local copies it from `ipam.routes` into its result. */
 export interface HostLocalRoute {
@@ -66,10 +67,10 @@ export interface HostLocalOptions {
 
 /** @internal A canonical range with parsed addresses. */
 export interface RangeInternal {
-  readonly subnet: Cidr;
-  readonly rangeStart: Ip;
-  readonly rangeEnd: Ip;
-  readonly gateway: Ip;
+  readonly subnet: Prefix;
+  readonly rangeStart: Addr;
+  readonly rangeEnd: Addr;
+  readonly gateway: Addr;
 }
 
 /** @internal The loaded config with parsed addresses. */
@@ -79,7 +80,7 @@ export interface HostLocalConfigInternal {
   readonly routes?: readonly HostLocalRoute[];
   readonly dataDir: string;
   readonly resolvConf?: string;
-  readonly requested: readonly Ip[];
+  readonly requested: readonly Addr[];
 }
 
 const DEFAULT_DATA_DIR = '/var/lib/cni/networks';
@@ -115,17 +116,17 @@ function readString(
   return value;
 }
 
-function readIp(obj: Record<string, unknown>, key: string, path: readonly PathSegment[]): Ip | undefined {
+function readIp(obj: Record<string, unknown>, key: string, path: readonly PathSegment[]): Addr | undefined {
   const text = readString(obj, key, path);
   if (text === undefined || text === '') return undefined;
   const ip = parseIp(text);
   if (ip === null) fail('INVALID_ADDRESS', `invalid IP address: ${text}`, [...path, key]);
-  return canonicalIp(ip);
+  return unmapAddr(ip);
 }
 
 /** Prints a range like Go's `Range.String()`: `start-end`. */
 export function rangeToString(r: RangeInternal): string {
-  return `${formatIp(r.rangeStart)}-${formatIp(r.rangeEnd)}`;
+  return `${formatAddr(r.rangeStart)}-${formatAddr(r.rangeEnd)}`;
 }
 
 /** Prints a range set like Go's `RangeSet.String()`. */
@@ -134,9 +135,9 @@ export function rangeSetToString(set: readonly RangeInternal[]): string {
 }
 
 /** Go's `Range.Contains`: in the subnet and between rangeStart and rangeEnd. */
-export function rangeContains(r: RangeInternal, ip: Ip): boolean {
-  if (!cidrContains(r.subnet.ip, r.subnet.bits, ip)) return false;
-  return compareIp(ip, r.rangeStart) >= 0 && compareIp(ip, r.rangeEnd) <= 0;
+export function rangeContains(r: RangeInternal, ip: Addr): boolean {
+  if (!prefixContains(r.subnet, ip)) return false;
+  return compareAddr(ip, r.rangeStart) >= 0 && compareAddr(ip, r.rangeEnd) <= 0;
 }
 
 function rangesOverlap(a: RangeInternal, b: RangeInternal): boolean {
@@ -147,10 +148,6 @@ function rangesOverlap(a: RangeInternal, b: RangeInternal): boolean {
     rangeContains(b, a.rangeStart) ||
     rangeContains(b, a.rangeEnd)
   );
-}
-
-function formatCidr(c: Cidr): string {
-  return `${formatIp(c.ip)}/${c.bits}`;
 }
 
 /** Parses one raw range object and canonicalises it (`Range.Canonicalize`). */
@@ -166,32 +163,33 @@ function canonicalizeRange(raw: unknown, path: readonly PathSegment[], setIndex:
   const rangeEndIn = readIp(raw, 'rangeEnd', path);
   const gatewayIn = readIp(raw, 'gateway', path);
   const prefix = `invalid range set ${setIndex}: `;
-  const ip = parsed.ip;
+  const ip = parsed.addr;
+  const bits = parsed.prefix.bits;
   const maxBits = ip.family === 4 ? 32 : 128;
-  const network = networkOf(ip, parsed.bits);
-  if (parsed.bits > maxBits - 2) {
-    fail('NETWORK_TOO_SMALL', `${prefix}Network ${formatCidr(parsed)} too small to allocate from`, [
+  const network = parsed.prefix.addr;
+  if (bits > maxBits - 2) {
+    fail('NETWORK_TOO_SMALL', `${prefix}Network ${formatAddr(ip)}/${bits} too small to allocate from`, [
       ...path,
       'subnet',
     ]);
   }
-  if (compareIp(network, ip) !== 0) {
+  if (!addrEquals(network, ip)) {
     fail(
       'HOST_BITS_SET',
-      `${prefix}Network has host bits set. For a subnet mask of length ${parsed.bits} the network address is ${formatIp(network)}`,
+      `${prefix}Network has host bits set. For a subnet mask of length ${bits} the network address is ${formatAddr(network)}`,
       [...path, 'subnet'],
     );
   }
-  const subnet: Cidr = { ip: network, bits: parsed.bits };
+  const subnet = parsed.prefix;
   const gateway = gatewayIn ?? nextIp(network);
-  const inNet = (x: Ip): boolean => cidrContains(network, parsed.bits, x);
-  let rangeStart: Ip;
+  const inNet = (x: Addr): boolean => prefixContains(subnet, x);
+  let rangeStart: Addr;
   if (rangeStartIn !== undefined) {
     // Go's Contains() already sees the configured rangeEnd here, so start > end fails on the start.
-    if (!inNet(rangeStartIn) || (rangeEndIn !== undefined && compareIp(rangeStartIn, rangeEndIn) > 0)) {
+    if (!inNet(rangeStartIn) || (rangeEndIn !== undefined && compareAddr(rangeStartIn, rangeEndIn) > 0)) {
       fail(
         'RANGE_START_NOT_IN_NETWORK',
-        `${prefix}RangeStart ${formatIp(rangeStartIn)} not in network ${formatCidr(subnet)}`,
+        `${prefix}RangeStart ${formatAddr(rangeStartIn)} not in network ${formatPrefix(subnet)}`,
         [...path, 'rangeStart'],
       );
     }
@@ -199,26 +197,27 @@ function canonicalizeRange(raw: unknown, path: readonly PathSegment[], setIndex:
   } else {
     rangeStart = nextIp(network);
   }
-  let rangeEnd: Ip;
+  let rangeEnd: Addr;
   if (rangeEndIn !== undefined) {
-    if (!inNet(rangeEndIn) || compareIp(rangeEndIn, rangeStart) < 0) {
+    if (!inNet(rangeEndIn) || compareAddr(rangeEndIn, rangeStart) < 0) {
       fail(
         'RANGE_END_NOT_IN_NETWORK',
-        `${prefix}RangeEnd ${formatIp(rangeEndIn)} not in network ${formatCidr(subnet)}`,
+        `${prefix}RangeEnd ${formatAddr(rangeEndIn)} not in network ${formatPrefix(subnet)}`,
         [...path, 'rangeEnd'],
       );
     }
     rangeEnd = rangeEndIn;
   } else {
-    const last = lastOf(network, parsed.bits);
-    rangeEnd = last.family === 4 ? { ...last, w3: (last.w3 - 1) >>> 0 } : last;
+    // The IPv4 broadcast address is not handed out; bits ≤ 30 here, so there is a previous one.
+    const last = prefixLast(subnet);
+    rangeEnd = last.family === 4 ? (addrPrev(last) ?? last) : last;
   }
-  if (compareIp(rangeStart, rangeEnd) > 0) {
+  if (compareAddr(rangeStart, rangeEnd) > 0) {
     // Go accepts this (rangeStart past the default rangeEnd) and then walks out of the subnet;
     // we refuse it instead.
     fail(
       'RANGE_START_AFTER_END',
-      `${prefix}RangeStart ${formatIp(rangeStart)} is after RangeEnd ${formatIp(rangeEnd)} in network ${formatCidr(subnet)}`,
+      `${prefix}RangeStart ${formatAddr(rangeStart)} is after RangeEnd ${formatAddr(rangeEnd)} in network ${formatPrefix(subnet)}`,
       [...path, 'rangeStart'],
     );
   }
@@ -343,13 +342,13 @@ function loadIpamSection(ipam: unknown, options: HostLocalOptions): HostLocalCon
   const resolvConf = readString(ipam, 'resolvConf', []);
   const routes = readRoutes(ipam);
 
-  const requested: Ip[] = [];
+  const requested: Addr[] = [];
   (options.requestedIps ?? []).forEach((text, i) => {
     const slash = typeof text === 'string' ? text.indexOf('/') : -1;
     const ipText = slash >= 0 ? text.slice(0, slash) : text;
     const ip = parseIp(ipText);
     if (ip === null) fail('INVALID_ADDRESS', `cannot understand ip: ${String(text)}`, ['requestedIps', i]);
-    requested.push(canonicalIp(ip));
+    requested.push(unmapAddr(ip));
   });
 
   const rawSets: { raw: unknown; path: PathSegment[] }[] = [];
@@ -417,7 +416,7 @@ function loadIpamSection(ipam: unknown, options: HostLocalOptions): HostLocalCon
     routes?: HostLocalRoute[];
     dataDir: string;
     resolvConf?: string;
-    requested: Ip[];
+    requested: Addr[];
   } = { type, sets, dataDir, requested };
   if (routes !== undefined) config.routes = routes;
   if (resolvConf !== undefined && resolvConf !== '') config.resolvConf = resolvConf;
@@ -436,14 +435,14 @@ function toPublic(config: HostLocalConfigInternal): HostLocalConfig {
     type: config.type,
     ranges: config.sets.map((set) =>
       set.map((r) => ({
-        subnet: formatCidr(r.subnet),
-        rangeStart: formatIp(r.rangeStart),
-        rangeEnd: formatIp(r.rangeEnd),
-        gateway: formatIp(r.gateway),
+        subnet: formatPrefix(r.subnet),
+        rangeStart: formatAddr(r.rangeStart),
+        rangeEnd: formatAddr(r.rangeEnd),
+        gateway: formatAddr(r.gateway),
       })),
     ),
     dataDir: config.dataDir,
-    requestedIps: config.requested.map(formatIp),
+    requestedIps: config.requested.map(formatAddr),
   };
   if (config.routes !== undefined) out.routes = config.routes;
   if (config.resolvConf !== undefined) out.resolvConf = config.resolvConf;

@@ -1,6 +1,7 @@
+import { formatAddr } from '@podnet/ip';
 import { formatChainName } from './chain-names.ts';
 import { CniError } from './cni-error.ts';
-import { formatIp, parseCidr, parseIp } from './internal/ip.ts';
+import { parseCidr, parseIp } from './internal/ip.ts';
 import type { PortmapConf } from './plugin-schemas.ts';
 import type { PortMapping } from './runtime-config-schema.ts';
 
@@ -85,15 +86,15 @@ export function portmapChains(
       'containerAddress',
     ]);
   }
-  const isV4 = cidr.ip.family === 4;
+  const isV4 = cidr.addr.family === 4;
   const snat = conf.snat ?? true;
   const masqBit = conf.markMasqBit ?? 13;
   const setMarkChain = conf.externalSetMarkChain ?? SET_MARK_CHAIN;
   const conditions = (isV4 ? conf.conditionsV4 : conf.conditionsV6) ?? [];
   const name = formatChainName(options.netName, options.containerId, 'DN-');
   const comment = `dnat name: ${JSON.stringify(options.netName)} id: ${JSON.stringify(options.containerId)}`;
-  const containerIp = formatIp(cidr.ip);
-  const containerNet = `${containerIp}/${cidr.bits}`;
+  const containerIp = formatAddr(cidr.addr);
+  const containerNet = `${containerIp}/${cidr.prefix.bits}`;
 
   const byProto = new Map<string, string[]>();
   for (const m of mappings) {

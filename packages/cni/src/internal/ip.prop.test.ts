@@ -1,24 +1,25 @@
 import { fc, test } from '@fast-check/vitest';
+import { compareAddr, formatAddr } from '@podnet/ip';
 import { describe, expect, it } from 'vitest';
-import { compareIp, formatIp, nextIp, parseCidr, parseIp } from './ip.ts';
+import { nextIp, parseCidr, parseIp } from './ip.ts';
 
-describe('internal ip helpers', () => {
+describe('internal ip adapters over @podnet/ip', () => {
   test.prop([fc.ipV4()], { numRuns: 200 })('IPv4 round-trips', (text) => {
-    expect(formatIp(parseIp(text)!)).toBe(text);
+    expect(formatAddr(parseIp(text)!)).toBe(text);
   });
   test.prop([fc.ipV6()], { numRuns: 300 })('IPv6 parse → format is a fixed point', (text) => {
     const ip = parseIp(text);
     expect(ip).not.toBeNull();
-    const formatted = formatIp(ip!);
+    const formatted = formatAddr(ip!);
     expect(formatted).toBe(formatted.toLowerCase());
-    expect(compareIp(parseIp(formatted)!, ip!)).toBe(0);
-    expect(formatIp(parseIp(formatted)!)).toBe(formatted);
+    expect(compareAddr(parseIp(formatted)!, ip!)).toBe(0);
+    expect(formatAddr(parseIp(formatted)!)).toBe(formatted);
   });
   it('prints RFC 5952 forms and rejects bad input like Go net.ParseIP', () => {
-    expect(formatIp(parseIp('2001:DB8:0:0:0:0:0:1')!)).toBe('2001:db8::1');
-    expect(formatIp(parseIp('2001:db8:0:1:0:0:0:1')!)).toBe('2001:db8:0:1::1');
-    expect(formatIp(parseIp('::')!)).toBe('::');
-    expect(formatIp(parseIp('::ffff:10.0.0.1')!)).toBe('::ffff:10.0.0.1');
+    expect(formatAddr(parseIp('2001:DB8:0:0:0:0:0:1')!)).toBe('2001:db8::1');
+    expect(formatAddr(parseIp('2001:db8:0:1:0:0:0:1')!)).toBe('2001:db8:0:1::1');
+    expect(formatAddr(parseIp('::')!)).toBe('::');
+    expect(formatAddr(parseIp('::ffff:10.0.0.1')!)).toBe('::ffff:10.0.0.1');
     for (const bad of [
       '',
       '1.2.3',
@@ -34,6 +35,6 @@ describe('internal ip helpers', () => {
     }
     expect(parseCidr('10.0.0.1/33')).toBeNull();
     expect(parseCidr('10.0.0.1/08')).toBeNull();
-    expect(formatIp(nextIp(parseIp('::ffff:ffff')!))).toBe('::1:0:0');
+    expect(formatAddr(nextIp(parseIp('::ffff:ffff')!))).toBe('::1:0:0');
   });
 });

@@ -1,3 +1,4 @@
+import { type Addr, formatAddr, formatPrefix, prefixContains } from '@podnet/ip';
 import { calicoVethName, formatChainComment, formatChainName } from '../chain-names.ts';
 import type { CniEffect, CniRuntime } from '../cni-effect.ts';
 import { CniError } from '../cni-error.ts';
@@ -9,7 +10,7 @@ import type { BridgeConf, PortmapConf } from '../plugin-schemas.ts';
 import { portmapChains } from '../portmap-chains.ts';
 import type { CniInterface, CniIpConfig, CniResult, CniRoute } from '../result-schema.ts';
 import type { PortMapping } from '../runtime-config-schema.ts';
-import { cidrContains, formatIp, type Ip, networkOf, nextIp, parseCidr, parseIp } from './ip.ts';
+import { nextIp, parseCidr, parseIp } from './ip.ts';
 import { sha512Hex } from './sha512.ts';
 
 /** Everything a simulated plugin sees. */
@@ -101,18 +102,18 @@ function calicoIpamAllocate(call: PluginCall, block: string): IpamOutcome {
       `${call.containerId} already has an address in block ${block}`,
     );
   }
-  const net = networkOf(cidr.ip, cidr.bits);
-  const size = 2 ** ((cidr.ip.family === 4 ? 32 : 128) - cidr.bits);
-  let ip: Ip = net;
+  const net = cidr.prefix.addr;
+  const size = 2 ** ((cidr.addr.family === 4 ? 32 : 128) - cidr.prefix.bits);
+  let ip: Addr = net;
   const reserved = call.store.reserved ?? {};
   for (let i = 0; i < Math.min(size, 65536); i++) {
-    const key = formatIp(ip);
+    const key = formatAddr(ip);
     if (!Object.hasOwn(reserved, key)) {
       const store: HostLocalStore = {
         reserved: { ...reserved, [key]: { containerId: call.containerId, ifname: call.ifname } },
         lastReserved: { ...(call.store.lastReserved ?? {}) },
       };
-      return { ips: [{ address: `${key}/${cidr.ip.family === 4 ? 32 : 128}` }], routes: [], store };
+      return { ips: [{ address: `${key}/${cidr.addr.family === 4 ? 32 : 128}` }], routes: [], store };
     }
     ip = nextIp(ip);
   }
@@ -120,13 +121,13 @@ function calicoIpamAllocate(call: PluginCall, block: string): IpamOutcome {
 }
 
 function familyOfCidr(text: string): 4 | 6 {
-  return parseCidr(text)?.ip.family === 6 ? 6 : 4;
+  return parseCidr(text)?.addr.family === 6 ? 6 : 4;
 }
 
 function connectedRoute(address: string): { dst: string; src: string } | undefined {
   const c = parseCidr(address);
   if (c === null) return undefined;
-  return { dst: `${formatIp(networkOf(c.ip, c.bits))}/${c.bits}`, src: formatIp(c.ip) };
+  return { dst: formatPrefix(c.prefix), src: formatAddr(c.addr) };
 }
 
 function containerRoutes(
@@ -145,7 +146,7 @@ function containerRoutes(
       else v6gw ??= ip.gateway;
     }
     const c = connectedRoute(ip.address);
-    const bits = parseCidr(ip.address)?.bits ?? 32;
+    const bits = parseCidr(ip.address)?.prefix.bits ?? 32;
     if (c !== undefined && bits < (familyOfCidr(ip.address) === 4 ? 32 : 128)) {
       out.push({
         kind: 'route',
@@ -265,9 +266,9 @@ export function bridgeAdd(call: PluginCall): PluginOutcome {
   const ips: CniIpConfig[] = ipamOut.ips.map((ipc) => {
     const c = parseCidr(ipc.address);
     if (c === null) throw new CniError('INVALID_CIDR', `IPAM returned an invalid address ${ipc.address}`);
-    const family = c.ip.family;
+    const family = c.addr.family;
     let gateway = ipc.gateway;
-    if (gateway === undefined && isGW) gateway = formatIp(nextIp(networkOf(c.ip, c.bits)));
+    if (gateway === undefined && isGW) gateway = formatAddr(nextIp(c.prefix.addr));
     if (isDefaultGW && !defaultFound[family]) {
       const dflt = family === 4 ? '0.0.0.0/0' : '::/0';
       if (!routes.some((r) => r.gw !== undefined && r.dst === dflt)) {
@@ -277,7 +278,7 @@ export function bridgeAdd(call: PluginCall): PluginOutcome {
       }
       defaultFound[family] = true;
     }
-    if (isGW && gateway !== undefined) gws.push({ family, gw: gateway, bits: c.bits });
+    if (isGW && gateway !== undefined) gws.push({ family, gw: gateway, bits: c.prefix.bits });
     const out: { interface: number; address: string; gateway?: string } = {
       interface: 2,
       address: ipc.address,
@@ -348,7 +349,7 @@ export function bridgeAdd(call: PluginCall): PluginOutcome {
           table: 'nat',
           name: chain,
           entryChains: ['POSTROUTING'],
-          entryRules: [['-s', formatIp(c.ip), '-m', 'comment', '--comment', comment]],
+          entryRules: [['-s', formatAddr(c.addr), '-m', 'comment', '--comment', comment]],
           rules: [
             ['-d', ip.address, '-j', 'ACCEPT', '-m', 'comment', '--comment', comment],
             [
@@ -594,7 +595,7 @@ export function weaveAdd(call: PluginCall): PluginOutcome {
     const gw = ips[0]?.gateway;
     const c = ips[0] !== undefined ? parseCidr(ips[0].address) : null;
     const g = gw !== undefined ? parseIp(gw) : null;
-    if (gw !== undefined && c !== null && g !== null && !cidrContains(c.ip, c.bits, g)) {
+    if (gw !== undefined && c !== null && g !== null && !prefixContains(c.prefix, g)) {
       routes.push({ dst: `${gw}/32` });
     }
     if (gw !== undefined) routes.push({ dst: '0.0.0.0/0', gw });
