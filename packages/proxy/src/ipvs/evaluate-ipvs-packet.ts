@@ -1,6 +1,7 @@
 import { canonicalIp, cidrContains, ipFamily } from '../internal/ip.ts';
 import type { ModeEvaluation, ModePacket, NormalisedPacket } from '../modes/evaluation.ts';
 import { normalisePacket } from '../modes/evaluation.ts';
+import { joinHostPort } from '../modes/mode-model.ts';
 import { ProxyError } from '../proxy-error.ts';
 import type { IpvsRuleset } from './ipvs-ruleset.ts';
 
@@ -180,10 +181,6 @@ function walk(ctx: Ctx, chain: string, depth = 0): string | null {
   return null;
 }
 
-function hostPort(ip: string, port: number): string {
-  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
-}
-
 /**
  * What ipvs mode does with the first packet of a connection: nat `KUBE-SERVICES` (masquerade
  * marks), filter `INPUT` (`KUBE-IPVS-FILTER`, `KUBE-PROXY-FIREWALL`, `KUBE-NODE-PORT`), then the
@@ -262,7 +259,7 @@ export function evaluateIpvsPacket(rules: IpvsRuleset, packet: ModePacket): Mode
   return {
     verdict: 'DNAT',
     candidates: vs.realServers.map((rs) => ({
-      endpoint: hostPort(rs.address, rs.port),
+      endpoint: joinHostPort(rs.address, rs.port),
       probability: total > 0 ? rs.weight / total : 1 / vs.realServers.length,
     })),
     masquerade: masq,

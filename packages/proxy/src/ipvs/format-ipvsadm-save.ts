@@ -1,8 +1,5 @@
+import { joinHostPort } from '../modes/mode-model.ts';
 import type { IpvsRuleset } from './ipvs-ruleset.ts';
-
-function hostPort(address: string, port: number): string {
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
-}
 
 const SERVICE_FLAG: Readonly<Record<string, string>> = { TCP: '-t', UDP: '-u', SCTP: '--sctp-service' };
 
@@ -20,14 +17,14 @@ const SERVICE_FLAG: Readonly<Record<string, string>> = { TCP: '-t', UDP: '-u', S
 export function formatIpvsadmSave(rules: IpvsRuleset): string {
   const lines: string[] = [];
   for (const vs of rules.virtualServers) {
-    const svc = `${SERVICE_FLAG[vs.protocol] ?? '-t'} ${hostPort(vs.address, vs.port)}`;
+    const svc = `${SERVICE_FLAG[vs.protocol] ?? '-t'} ${joinHostPort(vs.address, vs.port)}`;
     let line = `-A ${svc} -s ${vs.scheduler}`;
     if ((vs.flags ?? []).includes('source-hash'))
       line += ` -b ${vs.scheduler === 'mh' || vs.scheduler === 'sh' ? `${vs.scheduler}-port` : 'flag-2'}`;
     if ((vs.flags ?? []).includes('persistent')) line += ` -p ${vs.timeout ?? 0}`;
     lines.push(line);
     for (const rs of vs.realServers)
-      lines.push(`-a ${svc} -r ${hostPort(rs.address, rs.port)} -m -w ${rs.weight}`);
+      lines.push(`-a ${svc} -r ${joinHostPort(rs.address, rs.port)} -m -w ${rs.weight}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,5 @@
+import { joinHostPort } from '../modes/mode-model.ts';
 import type { IpvsRuleset, IpvsVirtualServer } from './ipvs-ruleset.ts';
-
-function hostPort(address: string, port: number): string {
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
-}
 
 /** ipvsadm's scheduler-flag names for kube-proxy's source-hash flag (IP_VS_SVC_F_SCHED2). */
 function schedFlag(vs: IpvsVirtualServer): string | null {
@@ -33,14 +30,14 @@ export function formatIpvsadm(rules: IpvsRuleset): string {
     '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
   ];
   for (const vs of rules.virtualServers) {
-    let line = `${vs.protocol}  ${hostPort(vs.address, vs.port)} ${vs.scheduler}`;
+    let line = `${vs.protocol}  ${joinHostPort(vs.address, vs.port)} ${vs.scheduler}`;
     const flag = schedFlag(vs);
     if (flag !== null) line += ` (${flag})`;
     if ((vs.flags ?? []).includes('persistent')) line += ` persistent ${vs.timeout ?? 0}`;
     lines.push(line);
     for (const rs of vs.realServers) {
       lines.push(
-        `  -> ${hostPort(rs.address, rs.port).padEnd(28)} ${'Masq'.padEnd(7)} ${String(rs.weight).padEnd(6)} ${'0'.padEnd(10)} ${'0'.padEnd(10)}`,
+        `  -> ${joinHostPort(rs.address, rs.port).padEnd(28)} ${'Masq'.padEnd(7)} ${String(rs.weight).padEnd(6)} ${'0'.padEnd(10)} ${'0'.padEnd(10)}`,
       );
     }
   }
