@@ -1,9 +1,14 @@
 /**
- * Benchmarks for issue 6's targets (run with `pnpm vitest bench`): cold generation + formatting of
- * 10,000 Services × 10 endpoints (target < 2 s, < 1 GiB), and adding one Service to that cluster
- * through a partial sync (target < 50 ms).
+ * Benchmarks for issue 6's and 7's targets (run with `pnpm vitest bench`): cold generation +
+ * formatting of 10,000 Services × 10 endpoints in each mode (target < 2 s, < 1 GiB), and adding one
+ * Service to that cluster through an iptables partial sync (target < 50 ms).
  */
 import { bench, describe } from 'vitest';
+import { formatIpsetSave } from '../ipvs/format-ipset-save.ts';
+import { formatIpvsadmSave } from '../ipvs/format-ipvsadm-save.ts';
+import { ipvsRules } from '../ipvs/ipvs-rules.ts';
+import { formatNft } from '../nftables/format-nft.ts';
+import { nftablesRules } from '../nftables/nftables-rules.ts';
 import { fakeConfig, makeService, makeSlice } from '../testing/fixtures.ts';
 import { formatIptablesSave } from './format-iptables-save.ts';
 import { iptablesRules } from './iptables-rules.ts';
@@ -66,5 +71,26 @@ describe('iptables mode, 10,000 Services × 10 endpoints', () => {
       );
     },
     { iterations: 20 },
+  );
+});
+
+describe('ipvs and nftables modes, 10,000 Services × 10 endpoints', () => {
+  bench(
+    'cold ipvsRules + ipvsadm-save + ipset save + iptables-save',
+    () => {
+      const r = ipvsRules({ ...big, config });
+      formatIpvsadmSave(r);
+      formatIpsetSave(r);
+      formatIptablesSave(r.iptables);
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+
+  bench(
+    'cold nftablesRules + formatNft',
+    () => {
+      formatNft(nftablesRules({ ...big, config: { ...config, serviceCIDRs: ['172.16.0.0/12'] } }));
+    },
+    { iterations: 3, warmupIterations: 1 },
   );
 });
