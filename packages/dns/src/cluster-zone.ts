@@ -1,7 +1,8 @@
 import type { PathSegment } from '@podnet/ip';
+import { reverseName } from '@podnet/ip';
 import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
-import { type IpInfo, ipKey, parseIpText, reverseName } from './internal/ip-text.ts';
+import { type IpInfo, ipKey, parseIpText } from './internal/ip-text.ts';
 import { type DnsAnswer, EMPTY_RECORDS, resolveAnswer, result, soa } from './internal/resolve.ts';
 import type { ZoneAddress, ZonePort, ZoneService } from './internal/zone-data.ts';
 import type { KubeEndpointSlice, KubePod, KubeService } from './kube-objects.ts';
@@ -560,7 +561,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     if (first === undefined) continue;
     const info = first.clusterIps.find((x) => x.text === ip);
     if (info === undefined) continue;
-    const rname = reverseName(info);
+    const rname = reverseName(info.addr);
     if (!fast.has(rname)) fast.set(rname, { ptr: frozen(resolveAnswer(zone, rname, rname, 'PTR')) });
   }
   return zone;

@@ -1,7 +1,8 @@
+import { reverseName } from '@podnet/ip';
 import { answer } from './answer.ts';
 import type { ClusterZone } from './cluster-zone.ts';
 import type { DnsRecord } from './dns-record.ts';
-import { parseIpText, reverseName } from './internal/ip-text.ts';
+import { parseIpText } from './internal/ip-text.ts';
 import { addressLabel, type ZoneService } from './internal/zone-data.ts';
 
 const TYPE_ORDER: Record<string, number> = { SOA: 0, NS: 1, A: 2, AAAA: 3, CNAME: 4, SRV: 5, PTR: 6, TXT: 7 };
@@ -47,7 +48,7 @@ export function* serviceQuestions(svc: ZoneService): Generator<readonly [string,
   if (svc.kind === 'Headless') for (const s of svc.slices) addPorts(s.ports);
   else addPorts(svc.ports);
   for (const p of ports) yield [p, 'SRV'];
-  for (const ip of svc.clusterIps) yield [reverseName(ip), 'PTR'];
+  for (const ip of svc.clusterIps) yield [reverseName(ip.addr), 'PTR'];
   for (const s of svc.slices) {
     for (const a of s.addresses) {
       if (svc.kind === 'Headless') {
@@ -55,7 +56,7 @@ export function* serviceQuestions(svc: ZoneService): Generator<readonly [string,
         yield [`${label}.${name}`, 'A'];
         yield [`${label}.${name}`, 'AAAA'];
       }
-      yield [reverseName(a.ip), 'PTR'];
+      yield [reverseName(a.ip.addr), 'PTR'];
     }
   }
 }

@@ -1,6 +1,7 @@
+import { addrFromReverseName, formatAddr } from '@podnet/ip';
 import type { ClusterZone } from '../cluster-zone.ts';
 import type { DnsRecord } from '../dns-record.ts';
-import { type IpInfo, ipFromReverseName, ipKey, parseIpText } from './ip-text.ts';
+import { type IpInfo, parseIpText } from './ip-text.ts';
 import { addressLabel, type ZoneAddress, type ZonePort } from './zone-data.ts';
 
 /**
@@ -309,11 +310,12 @@ function srv(
 
 function ptr(zone: ClusterZone, qname: string, z: string): DnsRecord[] | null {
   const lname = qname.toLowerCase();
-  const ip = ipFromReverseName(lname);
-  if (ip === null) {
+  const addr = addrFromReverseName(lname);
+  if (addr === null) {
     const r = records(zone, lname, z);
     return r === null ? null : [];
   }
+  const ip = formatAddr(addr);
   const restricted = zone.exposedNamespaces.size > 0;
   const svcs = zone.servicesByIp.get(ip);
   if (svcs !== undefined) {
@@ -322,8 +324,7 @@ function ptr(zone: ClusterZone, qname: string, z: string): DnsRecord[] | null {
       return [{ name: qname, type: 'PTR', ttl: zone.ttl, data: s.fqdn }];
     }
   }
-  const parsed = parseIpText(ip);
-  const found = parsed === null ? undefined : zone.endpointsByIp.get(ipKey(parsed));
+  const found = zone.endpointsByIp.get(addr.family === 4 ? addr.w3 : ip);
   if (found === undefined) return null;
   const eps = Array.isArray(found) ? found : [found];
   const out: DnsRecord[] = [];
