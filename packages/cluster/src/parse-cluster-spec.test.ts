@@ -33,6 +33,11 @@ describe('parseClusterSpec defaults (DESIGN.md "The compact cluster spec")', () 
     expect(parseClusterSpec(JSON.stringify({ name: 'j', podCidr: '10.1.0.0/16' })).name).toBe('j');
   });
 
+  it('keeps a lone \\r line end out of values (test/corpus/yaml-lone-cr-in-value.json)', () => {
+    expect(parseClusterSpec('name: demo\r').name).toBe('demo');
+    expect(parseClusterSpec('name: demo\rpodCidr: 10.1.0.0/16\r').podCidr).toBe('10.1.0.0/16');
+  });
+
   it('strips a \\r from CRLF input', () => {
     const spec = parseClusterSpec(
       'name: demo\r\npodCidr: 10.244.0.0/16\r\nnodes:\r\n  - name: node01\r\n    ip: 192.168.1.11\r\n',

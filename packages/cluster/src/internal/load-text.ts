@@ -31,10 +31,12 @@ export function loadDocuments(text: unknown): unknown[] {
     }
     if (ok) return [sanitize(parsed)];
   }
-  checkNesting(body);
+  // YAML 1.2 counts CRLF and a lone CR as line breaks; normalise them so no "\r" reaches a value
+  const yamlText = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
+  checkNesting(yamlText);
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(body, { prettyErrors: false });
+    docs = parseAllDocuments(yamlText, { prettyErrors: false });
   } catch (error) {
     throw new ClusterError('YAML_SYNTAX', `YAML could not be parsed: ${messageOf(error)}`);
   }
