@@ -141,3 +141,16 @@ describe('defineCluster: allocation the way Kubernetes does it', () => {
     expect(r.hops.at(-1)?.detail).toBe('[fd00:10:244:1::2]:80/TCP delivered to default/p2');
   });
 });
+
+describe('the facade barrel', () => {
+  it('re-exports the composed packages as namespaces', async () => {
+    const facade = await import('./index.ts');
+    expect(
+      facade.cni.safeParseNetConfList('{"cniVersion":"1.0.0","name":"n","plugins":[{"type":"loopback"}]}').ok,
+    ).toBe(true);
+    expect(facade.ip.formatPrefix(facade.ip.parsePrefix('10.244.0.0/16'))).toBe('10.244.0.0/16');
+    expect(typeof facade.routes.nodeRoutes).toBe('function');
+    expect(typeof facade.proxy.iptablesRules).toBe('function');
+    expect(typeof facade.dns.podResolvConf).toBe('function');
+  });
+});

@@ -41,3 +41,14 @@ describe('public types', () => {
     defineCluster({}).nodes.push();
   });
 });
+
+describe('sibling namespaces', () => {
+  it('re-exports the composed packages as namespaces', async () => {
+    const facade = await import('./index.ts');
+    expectTypeOf(facade.cni.safeParseNetConfList).toBeFunction();
+    expectTypeOf(facade.ip.parsePrefix).toBeFunction();
+    expectTypeOf(facade.routes.selectRoute).toBeFunction();
+    expectTypeOf(facade.proxy.evaluatePacket).toBeFunction();
+    expectTypeOf(facade.dns.answer).toBeFunction();
+  });
+});
