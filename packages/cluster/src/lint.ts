@@ -26,7 +26,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * One lint finding: a stable `code`, its `severity`, a message naming the values involved, and (where it
- * points at input) a `path`.
+ * points at input) a `path`, readable as a non-enumerable property so the JSON shape stays
+ * `{ code, severity, message }`.
  *
  * @example
  * ```ts
@@ -105,7 +106,11 @@ export function lint(cluster: Cluster): Finding[] {
     message: string,
     path?: readonly (string | number)[],
   ): void => {
-    out.push(path === undefined ? { code, severity, message } : { code, severity, message, path });
+    const finding: Finding = { code, severity, message };
+    // `path` is a non-enumerable extra: the documented shape (and JSON) stays `{ code, severity, message }`
+    if (path !== undefined)
+      Object.defineProperty(finding, 'path', { value: Object.freeze([...path]), enumerable: false });
+    out.push(finding);
   };
   const spec = cluster.spec;
   const pod = parsePrefix(cluster.podCidr);
