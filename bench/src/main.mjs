@@ -45,7 +45,7 @@ function jobs() {
         'Random IPv4 table (prefix lengths shaped like a BGP table, mostly /24, plus a default route) and 2^20 keys, ' +
         'either uniformly random (table in DRAM) or clustered inside a few /16s (cache-resident). Every implementation ' +
         'is checked against a per-length Map reference on a sample of keys before timing. The native reference is a ' +
-        'DIR-24-8 table in C, written and compiled with gcc -O2 by the bench into a temp dir; it times its own lookups.',
+        'DIR-24-8 table in C, written and compiled with gcc (-O3 -march=native, else -O2) by the bench into a temp dir; it times its own lookups.',
     });
   }
   const svc = quick ? [100, 1000] : [1000, 10_000];

@@ -213,10 +213,15 @@ export function markdown(jobs, goals, m, meta) {
       L.push(job.about);
       L.push('');
     }
-    if (job.rss) {
-      L.push(
-        `Peak RSS of this job's process (a child process of its own): **${Math.round(job.rssMiB ?? 0)} MiB**.`,
+    const facts = [];
+    if (job.rss)
+      facts.push(
+        `Peak RSS of this job's process (a child process of its own): **${Math.round(job.rssMiB ?? 0)} MiB**`,
       );
+    if (job.seconds !== undefined) facts.push(`the job took ${job.seconds} s`);
+    if (job.load !== undefined) facts.push(`load average ${job.load} when it started`);
+    if (facts.length > 0) {
+      L.push(`${facts.join('; ')}.`);
       L.push('');
     }
     if (job.error) {
