@@ -1,3 +1,4 @@
+import { describeValue } from '../internal/describe-value.ts';
 import type { ModeExtraConfig, ModeInput } from '../modes/from-service-model.ts';
 import { modeViewFromInput, modeViewFromModel } from '../modes/from-service-model.ts';
 import { ProxyError } from '../proxy-error.ts';
@@ -43,7 +44,7 @@ export function nftablesRules(input: ModeInput): NftRuleset {
   ) {
     throw new ProxyError(
       'INVALID_CONFIG',
-      `config.ipFamilies must list 'IPv4' and/or 'IPv6', got ${JSON.stringify(families)}`,
+      `config.ipFamilies must list 'IPv4' and/or 'IPv6', got ${describeValue(families)}`,
       ['config', 'ipFamilies'],
     );
   }

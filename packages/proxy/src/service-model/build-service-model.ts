@@ -1,4 +1,5 @@
 import type { Result } from '@podnet/ip';
+import { describeValue } from '../internal/describe-value.ts';
 import { formatCidr, formatIp, ipText, parseCidrSloppy, parseIpSloppy } from '../internal/ip.ts';
 import { ProxyError } from '../proxy-error.ts';
 import { categorizeEndpoints } from './categorize-endpoints.ts';
@@ -48,7 +49,7 @@ function stringAt(obj: Obj, key: string, path: Path, fallback: string): string {
   if (typeof value !== 'string') {
     throw new ProxyError(
       'INVALID_OBJECT',
-      `${[...path, key].join('.')} must be a string, got ${JSON.stringify(value)}`,
+      `${[...path, key].join('.')} must be a string, got ${describeValue(value)}`,
       [...path, key],
     );
   }
@@ -61,7 +62,7 @@ function portAt(obj: Obj, key: string, path: Path, allowZero: boolean): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < (allowZero ? 0 : 1) || value > 65535) {
     throw new ProxyError(
       'INVALID_PORT',
-      `${[...path, key].join('.')} must be a port number, got ${JSON.stringify(value)}`,
+      `${[...path, key].join('.')} must be a port number, got ${describeValue(value)}`,
       [...path, key],
     );
   }
@@ -73,7 +74,7 @@ function protocolAt(obj: Obj, key: string, path: Path): Protocol {
   if (value !== 'TCP' && value !== 'UDP' && value !== 'SCTP') {
     throw new ProxyError(
       'INVALID_PROTOCOL',
-      `${[...path, key].join('.')} must be TCP, UDP or SCTP, got ${JSON.stringify(value)}`,
+      `${[...path, key].join('.')} must be TCP, UDP or SCTP, got ${describeValue(value)}`,
       [...path, key],
     );
   }
@@ -132,7 +133,7 @@ export function servicePortsOf(
     const ip = parseIpSloppy(candidates[i]);
     if (ip === undefined) {
       const where = clusterIPs.length > 0 ? [...specPath, 'clusterIPs', i] : [...specPath, 'clusterIP'];
-      throw new ProxyError('INVALID_ADDRESS', `invalid cluster IP ${JSON.stringify(candidates[i])}`, where);
+      throw new ProxyError('INVALID_ADDRESS', `invalid cluster IP ${describeValue(candidates[i])}`, where);
     }
     if (ip.family === family) {
       clusterIP = ipText(candidates[i] as string, ip);
@@ -148,7 +149,7 @@ export function servicePortsOf(
     if (ip === undefined) {
       warnings.push({
         code: 'INVALID_ADDRESS',
-        message: `skipped external IP ${JSON.stringify(text)}`,
+        message: `skipped external IP ${describeValue(text)}`,
         path: [...specPath, 'externalIPs', i],
       });
     } else if (ip.family === family) externalIPs.push(formatIp(ip));
@@ -159,7 +160,7 @@ export function servicePortsOf(
     if (cidr === undefined) {
       warnings.push({
         code: 'INVALID_CIDR',
-        message: `skipped source range ${JSON.stringify(text)}`,
+        message: `skipped source range ${describeValue(text)}`,
         path: [...specPath, 'loadBalancerSourceRanges', i],
       });
     } else if (cidr.addr.family === family) sourceRanges.push(formatCidr(cidr));
@@ -179,7 +180,7 @@ export function servicePortsOf(
       if (ip === undefined) {
         warnings.push({
           code: 'INVALID_ADDRESS',
-          message: `skipped load-balancer IP ${JSON.stringify(ipText)}`,
+          message: `skipped load-balancer IP ${describeValue(ipText)}`,
           path: [...lbPath, 'ingress', i, 'ip'],
         });
       } else if (ip.family === family) lbVIPs.push(formatIp(ip));
@@ -331,7 +332,7 @@ export function endpointsOf(
       if (ip === undefined) {
         warnings.push({
           code: 'INVALID_ADDRESS',
-          message: `skipped endpoint address ${JSON.stringify(addresses[0])}`,
+          message: `skipped endpoint address ${describeValue(addresses[0])}`,
           path: [...path, 'endpoints', ei, 'addresses', 0],
         });
         continue;

@@ -1,3 +1,4 @@
+import { describeValue } from '../internal/describe-value.ts';
 import {
   cidrContains,
   formatCidr,
@@ -17,7 +18,7 @@ function optBool(config: Record<string, unknown>, key: string, fallback: boolean
   const value = config[key];
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') {
-    throw new ProxyError('INVALID_CONFIG', `config.${key} must be a boolean, got ${JSON.stringify(value)}`, [
+    throw new ProxyError('INVALID_CONFIG', `config.${key} must be a boolean, got ${describeValue(value)}`, [
       'config',
       key,
     ]);
@@ -63,7 +64,7 @@ function resolveDetector(config: Record<string, unknown>, family: 4 | 6): LocalD
       default:
         throw new ProxyError(
           'INVALID_CONFIG',
-          `unknown local detector mode ${JSON.stringify(detector.mode)}`,
+          `unknown local detector mode ${describeValue(detector.mode)}`,
           ['config', 'localDetector', 'mode'],
         );
     }
@@ -91,7 +92,7 @@ function resolveDetector(config: Record<string, unknown>, family: 4 | 6): LocalD
       case 'InterfaceNamePrefix':
         return { mode: 'InterfaceNamePrefix', prefix: nonEmpty('interfaceNamePrefix') };
       default:
-        throw new ProxyError('INVALID_CONFIG', `unknown detectLocalMode ${JSON.stringify(mode)}`, [
+        throw new ProxyError('INVALID_CONFIG', `unknown detectLocalMode ${describeValue(mode)}`, [
           'config',
           'detectLocalMode',
         ]);
@@ -111,7 +112,7 @@ function pickCidr(value: unknown, family: 4 | 6, path: readonly string[]): strin
   for (const part of value.split(',')) {
     const cidr = parseCidrSloppy(part.trim());
     if (cidr === undefined) {
-      throw new ProxyError('INVALID_CIDR', `invalid CIDR ${JSON.stringify(part)} in ${path.join('.')}`, path);
+      throw new ProxyError('INVALID_CIDR', `invalid CIDR ${describeValue(part)} in ${path.join('.')}`, path);
     }
     if (cidr.addr.family === family && found === undefined) found = formatCidr(cidr);
   }
@@ -141,7 +142,7 @@ export function resolveProxyConfig(config: ProxyConfig): ResolvedProxyConfig {
   if (ipFamilyRaw !== 'IPv4' && ipFamilyRaw !== 'IPv6') {
     throw new ProxyError(
       'INVALID_CONFIG',
-      `config.ipFamily must be 'IPv4' or 'IPv6', got ${JSON.stringify(ipFamilyRaw)}`,
+      `config.ipFamily must be 'IPv4' or 'IPv6', got ${describeValue(ipFamilyRaw)}`,
       ['config', 'ipFamily'],
     );
   }
@@ -158,7 +159,7 @@ export function resolveProxyConfig(config: ProxyConfig): ResolvedProxyConfig {
   nodeIPsRaw.forEach((text: unknown, i: number) => {
     const ip = parseIpSloppy(text);
     if (ip === undefined) {
-      throw new ProxyError('INVALID_ADDRESS', `invalid node IP ${JSON.stringify(text)}`, [
+      throw new ProxyError('INVALID_ADDRESS', `invalid node IP ${describeValue(text)}`, [
         'config',
         'nodeIPs',
         i,
@@ -172,7 +173,7 @@ export function resolveProxyConfig(config: ProxyConfig): ResolvedProxyConfig {
   if (typeof bitRaw !== 'number' || !Number.isInteger(bitRaw) || bitRaw < 0 || bitRaw > 31) {
     throw new ProxyError(
       'INVALID_CONFIG',
-      `config.masqueradeBit must be an integer in [0, 31], got ${JSON.stringify(bitRaw)}`,
+      `config.masqueradeBit must be an integer in [0, 31], got ${describeValue(bitRaw)}`,
       ['config', 'masqueradeBit'],
     );
   }
@@ -200,7 +201,7 @@ export function resolveProxyConfig(config: ProxyConfig): ResolvedProxyConfig {
     }
     const cidr = parseCidrSloppy(typeof text === 'string' ? text.trim() : text);
     if (cidr === undefined) {
-      throw new ProxyError('INVALID_CIDR', `invalid nodePortAddresses CIDR ${JSON.stringify(text)}`, [
+      throw new ProxyError('INVALID_CIDR', `invalid nodePortAddresses CIDR ${describeValue(text)}`, [
         'config',
         'nodePortAddresses',
         i,
