@@ -49,6 +49,8 @@ const nullPrototype = (v: unknown): boolean => {
     const x = seen.pop();
     if (typeof x !== 'object' || x === null) continue;
     if (Object.getPrototypeOf(x) === null) return true;
+    // an own toString/valueOf that is not a function: template interpolation throws the same TypeError
+    if (Object.hasOwn(x, 'toString') || Object.hasOwn(x, 'valueOf')) return true;
     seen.push(...Object.values(x));
   }
   return false;

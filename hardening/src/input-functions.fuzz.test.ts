@@ -289,20 +289,6 @@ const OPEN: Readonly<
       ],
     ],
   },
-  'proxy iptablesRules({ services, endpointSlices, config })': {
-    skip: () => false,
-    cases: [
-      [
-        'a Service named 1n',
-        () =>
-          proxy.iptablesRules({
-            services: [{ ...service, metadata: { name: 1n, namespace: 'default' } }],
-            endpointSlices: [slice],
-            config: proxyConfig,
-          } as never),
-      ],
-    ],
-  },
   'cluster render(cluster, request)': {
     skip: (request: unknown) => hasBigint(request),
     cases: [
