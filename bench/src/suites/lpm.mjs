@@ -143,14 +143,11 @@ export async function run(params, ctx) {
       skip: routesPkg.missing,
     });
 
-  const [lpmNs, lpmPkg] = once(() => {
-    const t = new LongestPrefixMatch();
-    for (let i = 0; i < R; i++) t.addPrefix(prefixes[i], i);
-    return t;
-  });
-  await addRow(build, ctx, { impl: 'longest-prefix-match addPrefix', kind: 'peer', ns: lpmNs });
-  const [npNs, npMatcher] = once(() => new netparser.Matcher(prefixes));
-  await addRow(build, ctx, { impl: 'netparser new Matcher', kind: 'peer', ns: npNs });
+  // The peers are built after podnet's rows are timed: their millions of small objects (GBs of heap at 1M
+  // routes) slow down every later measurement in the process.
+  let lpmPkg;
+  let npMatcher;
+  const later = [];
 
   const nativeRuns = {
     random: runNative(pairs, random, `${label}-r`),
@@ -170,6 +167,7 @@ export async function run(params, ctx) {
 
   // --------------------------------------------------------------- lookups
   const SAMPLE = 4096;
+  const LIN = Math.max(16, Math.min(SINGLE, Math.floor(2e7 / R)));
   for (const [dist, keys] of [
     ['random', random],
     ['clustered', clustered],
@@ -240,45 +238,6 @@ export async function run(params, ctx) {
         skip: routesPkg.missing ?? 'compileLpm failed',
       });
 
-    const lpmKeys = strKeys.map((s) => `${s}/32`);
-    const lpmLook = (s) => lpmPkg.getMatch(s);
-    await addRow(c, ctx, {
-      impl: 'longest-prefix-match getMatch (string)',
-      kind: 'peer',
-      items: SINGLE,
-      // It never matches its 0.0.0.0/0 entry; a caller would fall back to the default route, so a miss counts as 0.
-      check: () => agree((i) => lpmPkg.getMatch(lpmKeys[i])[0] ?? 0),
-      fn: loopOver(lpmKeys, lpmLook, 'x += f(list[i]).length;'),
-    });
-    const npIndex = new Map(prefixes.map((p, i) => [p, i]));
-    const npLook = (s) => npMatcher.get(s);
-    await addRow(c, ctx, {
-      impl: 'netparser Matcher.get (string)',
-      kind: 'peer',
-      items: SINGLE,
-      check: () => agree((i) => npIndex.get(npMatcher.get(strKeys[i])) ?? -1),
-      fn: loopOver(strKeys, npLook, 'if (f(list[i])) x++;'),
-    });
-
-    // Linear scan over the routes sorted longest first: the naive baseline (few keys on big tables).
-    const order = Array.from({ length: R }, (_, i) => i).sort((a, b) => table.len[b] - table.len[a] || a - b);
-    const sAddr = Uint32Array.from(order, (i) => table.addr[i]);
-    const sMask = Uint32Array.from(order, (i) => maskOf(table.len[i]));
-    const sIdx = Int32Array.from(order);
-    const scan = (k) => {
-      for (let j = 0; j < sAddr.length; j++) if ((k & sMask[j]) >>> 0 === sAddr[j]) return sIdx[j];
-      return -1;
-    };
-    const LIN = Math.max(16, Math.min(SINGLE, Math.floor(2e7 / R)));
-    const linKeys = Array.from(keys.subarray(0, LIN));
-    await addRow(c, ctx, {
-      impl: 'linear scan (uint32, longest first)',
-      kind: 'baseline',
-      items: LIN,
-      check: () => agree((i) => (i < 256 ? scan(keys[i]) : expect[i])),
-      fn: loopOver(linKeys, scan, 'x += f(list[i]);'),
-    });
-
     const n = nativeRuns[dist];
     await addRow(c, ctx, {
       impl: 'native C DIR-24-8 (batch)',
@@ -288,6 +247,47 @@ export async function run(params, ctx) {
       ns: n.missing ? undefined : n.nsPerLookup * BATCH,
       items: BATCH,
       note: n.missing ? '' : `gcc ${n.flags}, median chunk of ${n.passes} passes`,
+    });
+    later.push(async () => {
+      const lpmKeys = strKeys.map((s) => `${s}/32`);
+      const lpmLook = (s) => lpmPkg.getMatch(s);
+      await addRow(c, ctx, {
+        impl: 'longest-prefix-match getMatch (string)',
+        kind: 'peer',
+        items: SINGLE,
+        // It never matches its 0.0.0.0/0 entry; a caller would fall back to the default route, so a miss counts as 0.
+        check: () => agree((i) => lpmPkg.getMatch(lpmKeys[i])[0] ?? 0),
+        fn: loopOver(lpmKeys, lpmLook, 'x += f(list[i]).length;'),
+      });
+      const npIndex = new Map(prefixes.map((p, i) => [p, i]));
+      const npLook = (s) => npMatcher.get(s);
+      await addRow(c, ctx, {
+        impl: 'netparser Matcher.get (string)',
+        kind: 'peer',
+        items: SINGLE,
+        check: () => agree((i) => npIndex.get(npMatcher.get(strKeys[i])) ?? -1),
+        fn: loopOver(strKeys, npLook, 'if (f(list[i])) x++;'),
+      });
+
+      // Linear scan over the routes sorted longest first: the naive baseline (few keys on big tables).
+      const order = Array.from({ length: R }, (_, i) => i).sort(
+        (a, b) => table.len[b] - table.len[a] || a - b,
+      );
+      const sAddr = Uint32Array.from(order, (i) => table.addr[i]);
+      const sMask = Uint32Array.from(order, (i) => maskOf(table.len[i]));
+      const sIdx = Int32Array.from(order);
+      const scan = (k) => {
+        for (let j = 0; j < sAddr.length; j++) if ((k & sMask[j]) >>> 0 === sAddr[j]) return sIdx[j];
+        return -1;
+      };
+      const linKeys = Array.from(keys.subarray(0, LIN));
+      await addRow(c, ctx, {
+        impl: 'linear scan (uint32, longest first)',
+        kind: 'baseline',
+        items: LIN,
+        check: () => agree((i) => (i < 256 ? scan(keys[i]) : expect[i])),
+        fn: loopOver(linKeys, scan, 'x += f(list[i]);'),
+      });
     });
     c.notes.push(
       'longest-prefix-match never returns its 0.0.0.0/0 entry; the check counts its misses as the default route.',
@@ -308,5 +308,17 @@ export async function run(params, ctx) {
       `Batch rows (podnet lookupBatch and the native table) look up ${KEYS.toLocaleString('en')} uint32 keys in calls of ${BATCH.toLocaleString('en')}; per-call rows cycle through ${SINGLE.toLocaleString('en')} keys (linear scan ${LIN.toLocaleString('en')}). The npm packages take only strings, so "best peer" is compared with podnet's string row.`,
     );
   }
+  const [lpmNs, lpmBuilt] = once(() => {
+    const t = new LongestPrefixMatch();
+    for (let i = 0; i < R; i++) t.addPrefix(prefixes[i], i);
+    return t;
+  });
+  await addRow(build, ctx, { impl: 'longest-prefix-match addPrefix', kind: 'peer', ns: lpmNs });
+  const [npNs, npBuilt] = once(() => new netparser.Matcher(prefixes));
+  await addRow(build, ctx, { impl: 'netparser new Matcher', kind: 'peer', ns: npNs });
+
+  lpmPkg = lpmBuilt;
+  npMatcher = npBuilt;
+  for (const f of later) await f();
   return cases;
 }
