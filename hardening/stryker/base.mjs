@@ -35,6 +35,9 @@ export function strykerConfig(folder, overrides = {}) {
       '!/packages',
       '/packages/*',
       `!/packages/${folder}`,
+      // every package's tests import @podnet/ip from its sources (vitest.shared.ts aliases)
+      '!/packages/ip',
+      '/packages/ip/test',
       '!/hardening',
       '/hardening/*',
       '!/hardening/stryker',
