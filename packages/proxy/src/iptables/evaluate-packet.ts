@@ -49,7 +49,36 @@ export interface PacketResult {
   readonly matchedRules: readonly string[];
 }
 
-type ChainIndex = Map<string, IptablesRule[]>;
+/** One chain's rules, with a per-destination subset for long chains (see {@link rulesFor}). */
+interface ChainRules {
+  readonly all: IptablesRule[];
+  /** Per rule: its exact, non-negated single-address `-d` in normal form, or null when it has none. */
+  readonly dest: (string | null)[];
+  /** Memo of `rulesFor(chain, destIP)` for long chains. */
+  readonly byDest: Map<string, IptablesRule[]>;
+}
+
+type ChainIndex = Map<string, ChainRules>;
+
+/** The parsed and indexed tables of a ruleset, built once per ruleset value (rulesets are immutable). */
+interface CompiledRuleset {
+  readonly nat: ChainIndex;
+  readonly filter: ChainIndex;
+}
+
+const compiled = new WeakMap<Ruleset, CompiledRuleset>();
+
+/** Validates and indexes a ruleset on first use; later calls with the same value reuse the index. */
+function compile(ruleset: Ruleset): CompiledRuleset {
+  if (typeof ruleset === 'object' && ruleset !== null) {
+    const known = compiled.get(ruleset);
+    if (known !== undefined) return known;
+  }
+  assertRuleset(ruleset);
+  const c = { nat: indexTable(ruleset, 'nat'), filter: indexTable(ruleset, 'filter') };
+  compiled.set(ruleset, c);
+  return c;
+}
 
 function indexTable(ruleset: Ruleset, table: string): ChainIndex {
   const index: ChainIndex = new Map();
@@ -57,15 +86,41 @@ function indexTable(ruleset: Ruleset, table: string): ChainIndex {
     if (t.name !== table) continue;
     for (const line of t.lines) {
       if (line.kind !== 'rule') continue;
-      let list = index.get(line.chain);
-      if (list === undefined) {
-        list = [];
-        index.set(line.chain, list);
+      let entry = index.get(line.chain);
+      if (entry === undefined) {
+        entry = { all: [], dest: [], byDest: new Map() };
+        index.set(line.chain, entry);
       }
-      list.push(parseIptablesRule(line.text));
+      const rule = parseIptablesRule(line.text);
+      entry.all.push(rule);
+      const d = rule.destination;
+      entry.dest.push(d !== undefined && !d.negated && !d.value.includes('/') ? normalizeIp(d.value) : null);
     }
   }
   return index;
+}
+
+/** Chains shorter than this are walked whole; longer ones (KUBE-SERVICES) through a per-destination subset. */
+const SUBSET_MIN = 64;
+/** At most this many destinations are remembered per chain. */
+const SUBSET_MEMO = 4096;
+
+/**
+ * The rules of a chain that can match a packet to `destIP`, in chain order: every rule except those whose
+ * exact `-d` address is another one. Equivalent to walking the whole chain, since such rules never match.
+ */
+function rulesFor(entry: ChainRules, destIP: string): IptablesRule[] {
+  if (entry.all.length < SUBSET_MIN) return entry.all;
+  let subset = entry.byDest.get(destIP);
+  if (subset === undefined) {
+    subset = [];
+    for (let i = 0; i < entry.all.length; i++) {
+      const d = entry.dest[i];
+      if (d === null || d === destIP) subset.push(entry.all[i] as IptablesRule);
+    }
+    if (entry.byDest.size < SUBSET_MEMO) entry.byDest.set(destIP, subset);
+  }
+  return subset;
 }
 
 function normalizeIp(text: string): string {
@@ -153,8 +208,9 @@ const MAX_DEPTH = 64;
 
 /** Walks one chain; returns the probability mass that hit a terminal target inside it. */
 function runChain(tr: Tracer, index: ChainIndex, chain: string, mass: number, depth: number): number {
-  const rules = index.get(chain);
-  if (rules === undefined || depth > MAX_DEPTH) return 0;
+  const entry = index.get(chain);
+  if (entry === undefined || depth > MAX_DEPTH) return 0;
+  const rules = rulesFor(entry, tr.destIP);
   let remaining = mass;
   let terminatedMass = 0;
   for (const rule of rules) {
@@ -202,7 +258,7 @@ function runChain(tr: Tracer, index: ChainIndex, chain: string, mass: number, de
  */
 function inferLocalIPs(nat: ChainIndex): string[] {
   const out: string[] = [];
-  for (const rule of nat.get('KUBE-SERVICES') ?? []) {
+  for (const rule of nat.get('KUBE-SERVICES')?.all ?? []) {
     const d = rule.destination;
     if (rule.jump === 'KUBE-NODEPORTS' && d !== undefined && !d.negated) {
       const text =
@@ -286,7 +342,7 @@ function evaluateIptablesPacket(
   packet: Packet,
   options: EvaluateOptions = {},
 ): PacketResult {
-  assertRuleset(ruleset);
+  const { nat, filter } = compile(ruleset);
   if (typeof packet !== 'object' || packet === null) {
     throw new ProxyError('INVALID_PACKET', 'packet must be an object');
   }
@@ -318,7 +374,6 @@ function evaluateIptablesPacket(
     );
   }
   const local = new Set<string>(['127.0.0.1', '::1']);
-  const nat = indexTable(ruleset, 'nat');
   for (const ip of options.localIPs ?? packet.localIPs ?? ruleset.localIPs ?? inferLocalIPs(nat)) {
     local.add(normalizeIp(ip));
   }
@@ -342,7 +397,6 @@ function evaluateIptablesPacket(
   const first = natOutputs[0];
   if (first !== undefined) tr.destIP = normalizeIp(splitHostPort(first.target));
 
-  const filter = indexTable(ruleset, 'filter');
   for (const chain of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL']) {
     runChain(tr, filter, chain, 1, 0);
   }
