@@ -22,6 +22,7 @@ export function formatIptablesSave(ruleset: Ruleset): string {
     parts.push(table.commit);
   }
   for (const line of ruleset.trailer) parts.push(line);
-  const text = parts.join('\n');
-  return ruleset.finalNewline && parts.length > 0 ? `${text}\n` : text;
+  const eol = ruleset.crlf === true ? '\r\n' : '\n';
+  const text = parts.join(eol);
+  return ruleset.finalNewline && parts.length > 0 ? text + eol : text;
 }

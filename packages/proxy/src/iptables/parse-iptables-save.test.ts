@@ -232,3 +232,36 @@ COMMIT
 `);
   });
 });
+
+describe('parseIptablesSave refuses what iptables-restore refuses (issue 12)', () => {
+  it('an unbalanced quote', () => {
+    const text =
+      '*nat\n-A PREROUTING -m comment --comment "kubernetes service portals -j KUBE-SERVICES\nCOMMIT\n';
+    expect(() => parseIptablesSave(text)).toThrow(/unbalanced quote/);
+    expect(safeParseIptablesSave(text).ok).toBe(false);
+  });
+
+  it('a jump without a target', () => {
+    for (const rule of [
+      '-A PREROUTING -j',
+      '-A PREROUTING --jump',
+      '-A PREROUTING -j -m comment --comment x',
+    ]) {
+      const result = safeParseIptablesSave(`*nat\n${rule}\nCOMMIT\n`);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('INVALID_IPTABLES_SAVE');
+    }
+  });
+
+  it('keeps escaped quotes inside a comment', () => {
+    const text = '*nat\n-A X -m comment --comment "a \\"b\\" c" -j RETURN\nCOMMIT\n';
+    expect(formatIptablesSave(parseIptablesSave(text))).toBe(text);
+  });
+
+  it('never keeps the \\r of a CRLF line end in a value', () => {
+    const rs = parseIptablesSave('*nat\r\n:A - [0:0]\r\n-A A -j RETURN\r\nCOMMIT\r\n');
+    const values = JSON.stringify(rs.tables);
+    expect(values).not.toContain('\\r');
+    expect(rs.tables[0]?.name).toBe('nat');
+  });
+});

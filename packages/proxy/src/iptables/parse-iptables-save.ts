@@ -30,12 +30,64 @@ export function classifyLine(text: string): IptablesLine {
   return { kind: 'other', text };
 }
 
+/** Checks a rule line the way iptables-restore would refuse it: an unbalanced quote, or a jump without a target. */
+function checkRule(raw: string, i: number): void {
+  const tokens: string[] = [];
+  let token = '';
+  let quoted = false;
+  let inToken = false;
+  for (let k = 0; k < raw.length; k++) {
+    const ch = raw[k] as string;
+    if (quoted) {
+      if (ch === '\\' && k + 1 < raw.length) {
+        token += raw[++k];
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        token += ch;
+      }
+    } else if (ch === '"') {
+      quoted = true;
+      inToken = true;
+    } else if (ch === ' ' || ch === '\t') {
+      if (inToken) tokens.push(token);
+      token = '';
+      inToken = false;
+    } else {
+      token += ch;
+      inToken = true;
+    }
+  }
+  if (quoted) {
+    throw new ProxyError(
+      'INVALID_IPTABLES_SAVE',
+      `line ${i + 1}: unbalanced quote in ${JSON.stringify(raw)}`,
+      ['lines', i],
+    );
+  }
+  if (inToken) tokens.push(token);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t === '-j' || t === '--jump' || t === '-g' || t === '--goto') {
+      const target = tokens[k + 1];
+      if (target === undefined || target === '' || target.startsWith('-')) {
+        throw new ProxyError(
+          'INVALID_IPTABLES_SAVE',
+          `line ${i + 1}: ${t} without a target in ${JSON.stringify(raw)}`,
+          ['lines', i],
+        );
+      }
+    }
+  }
+}
+
 /**
  * Parses `iptables-save` output or `iptables-restore` input into a {@link Ruleset}, losslessly:
  * counters, comments, quoted strings, blank lines, non-kube chains and `-X` lines all survive, so
  * `formatIptablesSave(parseIptablesSave(text)) === text`. Throws {@link ProxyError}
  * (`INVALID_IPTABLES_SAVE`, path `['lines', n]`) for text outside a table block that is not a
- * comment, for a table without `COMMIT`, or for non-string input.
+ * comment, for a table without `COMMIT`, for a rule with an unbalanced quote or a `-j`/`-g` without a
+ * target, or for non-string input. A CRLF line end is read as a line end.
  *
  * @example
  * ```ts
@@ -51,6 +103,7 @@ export function parseIptablesSave(text: string): Ruleset {
     );
   }
   const finalNewline = text.endsWith('\n');
+  const crlf = text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
   const rawLines = text.split('\n');
   if (finalNewline) rawLines.pop();
   const tables: IptablesTable[] = [];
@@ -59,7 +112,9 @@ export function parseIptablesSave(text: string): Ruleset {
     | { name: string; header: string; lines: IptablesLine[]; before: string[]; start: number }
     | undefined;
   for (let i = 0; i < rawLines.length; i++) {
-    const raw = rawLines[i] as string;
+    const full = rawLines[i] as string;
+    // CRLF input: the \r belongs to the line end, never to a value
+    const raw = full.endsWith('\r') ? full.slice(0, -1) : full;
     const line = raw.trim();
     if (current === undefined) {
       if (line.startsWith('*')) {
@@ -102,7 +157,9 @@ export function parseIptablesSave(text: string): Ruleset {
         ['lines', i],
       );
     }
-    current.lines.push(classifyLine(raw));
+    const classified = classifyLine(raw);
+    if (classified.kind === 'rule') checkRule(raw, i);
+    current.lines.push(classified);
   }
   if (current !== undefined) {
     throw new ProxyError(
@@ -111,7 +168,9 @@ export function parseIptablesSave(text: string): Ruleset {
       ['lines', current.start],
     );
   }
-  return { tables, trailer: pending, finalNewline };
+  return crlf
+    ? { tables, trailer: pending, finalNewline, crlf: true }
+    : { tables, trailer: pending, finalNewline };
 }
 
 /**

@@ -33,6 +33,8 @@ export interface Ruleset {
   readonly trailer: readonly string[];
   /** Whether the text ends with a newline. */
   readonly finalNewline: boolean;
+  /** True when the parsed text used CRLF line ends, so it prints back the same; no value holds the CR. */
+  readonly crlf?: boolean;
   /** Addresses `--src-type/--dst-type LOCAL` match (node IPs); generated rulesets carry them. */
   readonly localIPs?: readonly string[];
 }
