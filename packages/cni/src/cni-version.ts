@@ -47,7 +47,7 @@ const INT = /^[+-]?[0-9]+$/;
  */
 export function parseCniVersion(version: string): readonly [number, number, number] {
   if (typeof version !== 'string') {
-    throw new CniError('INVALID_VERSION', `invalid version ${String(version)}: not a string`);
+    throw new CniError('INVALID_VERSION', `invalid version: expected a string, got ${describeType(version)}`);
   }
   if (version === '') return [0, 1, 0];
   const parts = version.split('.');
@@ -184,4 +184,10 @@ export function negotiateCniVersion(
     );
   }
   return best;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
 }

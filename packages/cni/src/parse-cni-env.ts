@@ -96,6 +96,13 @@ export function validateContainerId(id: string): void {
  */
 export function parseCniArgs(text: string): readonly (readonly [string, string])[] {
   if (text === '' || text === undefined) return [];
+  if (typeof text !== 'string') {
+    throw new CniError(
+      'INVALID_CNI_ARGS',
+      `ARGS: expected a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}`,
+      ['CNI_ARGS'],
+    );
+  }
   return text.split(';').map((pair) => {
     const kv = pair.split('=');
     if (kv.length !== 2) throw new CniError('INVALID_CNI_ARGS', `ARGS: invalid pair "${pair}"`, ['CNI_ARGS']);

@@ -1,3 +1,4 @@
+import { CniError } from './cni-error.ts';
 import type { CniDns } from './plugin-conf-schema.ts';
 
 /**
@@ -17,7 +18,13 @@ export function parseResolvConf(text: string): CniDns {
   const search: string[] = [];
   const options: string[] = [];
   let domain = '';
-  for (const raw of String(text).split('\n')) {
+  if (typeof text !== 'string') {
+    throw new CniError(
+      'INVALID_RESOLV_CONF',
+      `resolv.conf: expected text, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}`,
+    );
+  }
+  for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
     const fields = line.split(/\s+/);
