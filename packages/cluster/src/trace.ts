@@ -672,8 +672,7 @@ function walk(
       w.hops.push(hop);
       return finish('DELIVERED');
     }
-    const table = internals.routes(current.name);
-    const route = selectRoute(table, w.dst);
+    const route = internals.routeFor(current.name, w.dst);
     if (route === undefined) {
       w.hops.push({ node: current.name, kind: 'route', detail: `no route to ${w.dst} on ${current.name}` });
       return finish('NO_ROUTE');
@@ -789,20 +788,7 @@ function nodeForTunnel(cluster: Cluster, via: string | undefined, dst: string): 
   const key = via ?? dst;
   const direct = internals.nodeByIp.get(key);
   if (direct !== undefined) return direct;
-  for (const n of cluster.nodes) {
-    if (n.podCidr !== null && cidrHasText(n.podCidr, key)) return n;
-  }
-  return undefined;
-}
-
-function cidrHasText(cidr: string, ip: string): boolean {
-  const [net, bitsText] = cidr.split('/');
-  const a = safeParseAddr(ip);
-  const b = safeParseAddr(net ?? '');
-  if (!a.ok || !b.ok || a.value.family !== 4 || b.value.family !== 4) return false;
-  const bits = Number(bitsText);
-  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return (a.value.w3 & mask) >>> 0 === (b.value.w3 & mask) >>> 0;
+  return internals.nodeByPodAddress(key);
 }
 
 function deliverPod(

@@ -17,12 +17,11 @@ export function findPod(cluster: Cluster, ref: unknown): ClusterPod {
 /** Like {@link findPod} but returns undefined. */
 export function lookupPod(cluster: Cluster, ref: unknown): ClusterPod | undefined {
   if (typeof ref !== 'string' || ref === '') return undefined;
-  const { podByKey } = internalsOf(cluster);
-  if (ref.includes('/')) return podByKey.get(ref);
-  const inDefault = podByKey.get(`default/${ref}`);
+  const internals = internalsOf(cluster);
+  if (ref.includes('/')) return internals.podByKey.get(ref);
+  const inDefault = internals.podByKey.get(`default/${ref}`);
   if (inDefault !== undefined) return inDefault;
-  const matches = cluster.pods.filter((p) => p.name === ref);
-  return matches.length === 1 ? matches[0] : undefined;
+  return internals.podsByName().get(ref) ?? undefined;
 }
 
 /** Finds a node by name. */

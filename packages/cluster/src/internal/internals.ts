@@ -1,3 +1,5 @@
+import { safeParseAddr } from '@podnet/ip';
+import { compileLpm } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
 import { ClusterError } from '../cluster-error.ts';
 import { podObject } from './objects.ts';
@@ -13,11 +15,20 @@ export interface ClusterInternals {
   readonly serviceByKey: ReadonlyMap<string, ClusterService>;
   readonly serviceByIp: ReadonlyMap<string, ClusterService>;
   readonly serviceObjects: readonly unknown[];
+  /** Bare pod name → the one pod of that name, or null when several namespaces have one (built on first use). */
+  podsByName(): ReadonlyMap<string, ClusterPod | null>;
   podObjects(): readonly unknown[];
+  /** The first node (in cluster order) whose IPv4 pod CIDR holds the address (index built on first use). */
+  nodeByPodAddress(ip: string): ClusterNode | undefined;
   /** The node's main routing table (the router's too, for bridge-gateway). */
   routes(node: string): readonly artefactsOf.RouteValue[];
   /** The pod's own routing table (inside its network namespace). */
   podRoutes(pod: string): readonly artefactsOf.RouteValue[];
+  /**
+   * The route `selectRoute(routes(node), dst)` picks, answered by the node's compiled longest-prefix-match
+   * structure (`compileLpm`, built on first use; a bounded number of nodes is kept).
+   */
+  routeFor(node: string, dst: string): artefactsOf.RouteValue | undefined;
   iptables(node: string): artefactsOf.IptablesRuleset;
   ipvs(node: string): artefactsOf.IpvsRuleset;
   nft(node: string): artefactsOf.NftRuleset;
@@ -28,6 +39,9 @@ export interface ClusterInternals {
   /** A bounded memo for derived answers (kube-proxy packet evaluations), keyed by the caller. */
   cached<T>(key: string, compute: () => T): T;
 }
+
+/** How many nodes' compiled route lookups a cluster keeps (each holds a 256 KiB root array). */
+const LPM_CACHE_NODES = 256;
 
 const INTERNALS: unique symbol = Symbol('podnet.cluster.internals');
 
@@ -66,6 +80,34 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
+interface PodCidrGroup {
+  readonly mask: number;
+  /** masked network → index of the first node with that pod CIDR */
+  readonly first: Map<number, number>;
+}
+
+/** The nodes' IPv4 pod CIDRs grouped by prefix length, each group a map from network to the first node. */
+function podCidrGroups(nodes: readonly ClusterNode[]): PodCidrGroup[] {
+  const groups = new Map<number, PodCidrGroup>();
+  for (let i = 0; i < nodes.length; i++) {
+    const cidr = nodes[i]?.podCidr;
+    if (cidr === null || cidr === undefined) continue;
+    const [net, bitsText] = cidr.split('/');
+    const b = safeParseAddr(net ?? '');
+    if (!b.ok || b.value.family !== 4) continue;
+    const bits = Number(bitsText);
+    const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+    let g = groups.get(mask);
+    if (g === undefined) {
+      g = { mask, first: new Map() };
+      groups.set(mask, g);
+    }
+    const key = (b.value.w3 & mask) >>> 0;
+    if (!g.first.has(key)) g.first.set(key, i);
+  }
+  return [...groups.values()];
+}
+
 /** Builds the indexes and the lazy artefact functions of a frozen cluster. */
 export function createInternals(cluster: Cluster, serviceObjects: readonly unknown[]): ClusterInternals {
   const nodeByName = new Map(cluster.nodes.map((n) => [n.name, n]));
@@ -81,6 +123,26 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     if (s.clusterIp !== null && s.clusterIp !== 'None' && !serviceByIp.has(s.clusterIp))
       serviceByIp.set(s.clusterIp, s);
   }
+  const podsByName = once(() => {
+    const out = new Map<string, ClusterPod | null>();
+    for (const p of cluster.pods) out.set(p.name, out.has(p.name) ? null : p);
+    return out;
+  });
+  const podCidrIndex = once(() => podCidrGroups(cluster.nodes));
+  const nodeByPodAddress = (ip: string): ClusterNode | undefined => {
+    const a = safeParseAddr(ip);
+    if (!a.ok || a.value.family !== 4) return undefined;
+    let best: number | undefined;
+    for (const g of podCidrIndex()) {
+      const i = g.first.get((a.value.w3 & g.mask) >>> 0);
+      if (i !== undefined && (best === undefined || i < best)) best = i;
+    }
+    return best === undefined ? undefined : cluster.nodes[best];
+  };
+  const routes = memo((node) => artefactsOf.nodeRouteTable(cluster, node));
+  const lpm = boundedMemo(LPM_CACHE_NODES);
+  const routeFor = (node: string, dst: string): artefactsOf.RouteValue | undefined =>
+    lpm(node, () => compileLpm(routes(node))).lookup(dst);
   const podObjects = once(() => Object.freeze(cluster.pods.map((p) => Object.freeze(podObject(p)))));
   const proxyInput = (node: string): artefactsOf.ProxyInputValue =>
     artefactsOf.proxyInput(cluster, node, serviceObjects);
@@ -92,8 +154,11 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     serviceByKey,
     serviceByIp,
     serviceObjects,
+    podsByName,
     podObjects,
-    routes: memo((node) => artefactsOf.nodeRouteTable(cluster, node)),
+    nodeByPodAddress,
+    routes,
+    routeFor,
     podRoutes: memo((pod) => artefactsOf.podRouteTable(cluster, podByKey.get(pod))),
     iptables: memo((node) => artefactsOf.iptablesFor(proxyInput(node))),
     ipvs: memo((node) => artefactsOf.ipvsFor(proxyInput(node))),
