@@ -126,8 +126,8 @@ export function modelFragments(model: ServiceModel, cache: HashCache = new Map()
 
 /**
  * Assembles the restore text of one sync from static rules and per-service fragments.
- * `writeChains[i]` false leaves service `i`'s own chains out (partial sync); `staleChains`
- * become `:CHAIN - [0:0]` + `-X CHAIN` lines.
+ * With `writeChains`, only those fragments' own chains are written (partial sync; the others
+ * contribute their top-level rules only); `staleChains` become `:CHAIN - [0:0]` + `-X CHAIN` lines.
  *
  * @example
  * ```ts
@@ -137,7 +137,7 @@ export function modelFragments(model: ServiceModel, cache: HashCache = new Map()
 export function assembleRuleset(
   config: ResolvedProxyConfig,
   fragments: readonly ServiceFragment[],
-  writeChains: ((index: number) => boolean) | undefined,
+  writeChains: ReadonlySet<ServiceFragment> | undefined,
   staleChains: readonly string[],
 ): Ruleset {
   const st = staticRules(config);
@@ -154,7 +154,7 @@ export function assembleRuleset(
   for (let i = 0; i < fragments.length; i++) {
     const f = fragments[i] as ServiceFragment;
     for (const r of f.natTopRules) natRules.push(r);
-    if (writeChains !== undefined && !writeChains(i)) continue;
+    if (writeChains !== undefined && !writeChains.has(f)) continue;
     for (const c of f.natChains) natChainLines.push(c);
     for (const r of f.natChainRules) natRules.push(r);
   }

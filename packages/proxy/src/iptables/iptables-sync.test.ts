@@ -154,4 +154,148 @@ describe('iptablesSync / iptablesPartialSync (KEP-3453)', () => {
     );
     expect(safeIptablesPartialSync({} as never, {}).ok).toBe(false);
   });
+  it('leaves the previous state untouched: two changes from one state both reach their full sync', () => {
+    const before = iptablesSync({ services, endpointSlices: slices, config });
+    const beforeText = formatIptablesSave(syncStateRuleset(before.state));
+    const a = iptablesPartialSync(before.state, { deleteServices: ['ns1/svc1'] });
+    const b = iptablesPartialSync(before.state, { deleteEndpointSlices: ['ns3/svc3-1'] });
+    expect(formatIptablesSave(syncStateRuleset(before.state))).toBe(beforeText);
+    expect(before.state.services.has('ns1/svc1')).toBe(true);
+    expect(a.state.services.has('ns1/svc1')).toBe(false);
+    expect(formatIptablesSave(syncStateRuleset(a.state))).toBe(
+      full(
+        services.filter((s) => s !== services[0]),
+        slices,
+      ),
+    );
+    expect(formatIptablesSave(syncStateRuleset(b.state))).toBe(
+      full(
+        services,
+        slices.filter((s) => s !== slice3),
+      ),
+    );
+    // the same change applied twice to the same state gives the same result
+    const again = iptablesPartialSync(before.state, { deleteServices: ['ns1/svc1'] });
+    expect(formatIptablesSave(again.restore)).toBe(formatIptablesSave(a.restore));
+  });
+
+  it('reuses the unchanged services rule lines by reference and writes only the changed chains', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      makeService('ns', `svc${i}`, {
+        clusterIP: `172.30.1.${i + 1}`,
+        ports: [{ name: 'p', port: 80, protocol: 'TCP' }],
+      }),
+    );
+    const manySlices = many.map((_, i) =>
+      makeSlice(
+        'ns',
+        `svc${i}`,
+        1,
+        [{ addresses: [`10.180.1.${i + 1}`] }],
+        [{ name: 'p', port: 8080, protocol: 'TCP' }],
+      ),
+    );
+    const before = iptablesSync({ services: many, endpointSlices: manySlices, config });
+    const extra = makeService('ns', 'svc-new', {
+      clusterIP: '172.30.2.1',
+      ports: [{ name: 'p', port: 80, protocol: 'TCP' }],
+    });
+    const extraSlice = makeSlice(
+      'ns',
+      'svc-new',
+      1,
+      [{ addresses: ['10.180.2.1'] }],
+      [{ name: 'p', port: 8080, protocol: 'TCP' }],
+    );
+    const after = iptablesPartialSync(before.state, {
+      upsertServices: [extra],
+      upsertEndpointSlices: [extraSlice],
+    });
+    const nat = after.restore.tables[1];
+    const chainLines = nat?.lines.filter((l) => l.kind === 'chain').map((l) => l.text) ?? [];
+    // the 4 top-level nat chains plus the new service's SVC and SEP chains, nothing else
+    expect(chainLines).toHaveLength(6);
+    expect(chainLines.filter((c) => c.startsWith(':KUBE-SVC-') || c.startsWith(':KUBE-SEP-'))).toHaveLength(
+      2,
+    );
+    const oldFull = syncStateRuleset(before.state).tables[1]?.lines ?? [];
+    const newFull = syncStateRuleset(after.state).tables[1]?.lines ?? [];
+    const oldObjects = new Set(oldFull);
+    const reused = newFull.filter((l) => oldObjects.has(l));
+    // every line is shared except the new service's (1 KUBE-SERVICES rule, 2 chains, 4 chain rules)
+    // and the 9 static ones (4 top-level chains, 4 KUBE-POSTROUTING/KUBE-MARK-MASQ rules, the nodeports jump)
+    expect(reused.length).toBe(newFull.length - 7 - 9);
+    expect(formatIptablesSave(syncStateRuleset(after.state))).toBe(
+      formatIptablesSave(
+        iptablesRules({ services: [...many, extra], endpointSlices: [...manySlices, extraSlice], config }),
+      ),
+    );
+  });
+
+  it('stays equal to a full sync over a long run of partial syncs (the state folds its deltas)', () => {
+    const svc = (i: number, v: number) =>
+      makeService('ns', `svc${i}`, {
+        type: v % 2 === 0 ? 'ClusterIP' : 'NodePort',
+        clusterIP: `172.30.${i >> 8}.${i & 255}`,
+        ports: [{ name: 'p', port: 80, protocol: 'TCP', ...(v % 2 === 0 ? {} : { nodePort: 30000 + i }) }],
+      });
+    const slice = (i: number, n: number) =>
+      makeSlice(
+        'ns',
+        `svc${i}`,
+        1,
+        Array.from({ length: n }, (_, j) => ({ addresses: [`10.${i >> 8}.${i & 255}.${j + 1}`] })),
+        [{ name: 'p', port: 8080, protocol: 'TCP' }],
+      );
+    const liveServices = new Map<number, unknown>();
+    const liveSlices = new Map<number, unknown>();
+    for (let i = 0; i < 40; i++) {
+      liveServices.set(i, svc(i, 0));
+      liveSlices.set(i, slice(i, 2));
+    }
+    let state = iptablesSync({
+      services: [...liveServices.values()],
+      endpointSlices: [...liveSlices.values()],
+      config,
+    }).state;
+    let kernel = syncStateRuleset(state);
+    for (let step = 0; step < 200; step++) {
+      const i = (step * 7) % 60;
+      let r: ReturnType<typeof iptablesPartialSync>;
+      if (step % 5 === 4) {
+        liveServices.delete(i);
+        liveSlices.delete(i);
+        r = iptablesPartialSync(state, {
+          deleteServices: [`ns/svc${i}`],
+          deleteEndpointSlices: [`ns/svc${i}-1`],
+        });
+      } else {
+        const s = svc(i, step);
+        const sl = slice(i, 1 + (step % 3));
+        liveServices.set(i, s);
+        liveSlices.set(i, sl);
+        r = iptablesPartialSync(state, { upsertServices: [s], upsertEndpointSlices: [sl] });
+      }
+      expect(r.fullSync).toBe(false);
+      state = r.state;
+      kernel = applyIptablesRestore(kernel, r.restore);
+      if (step % 20 === 19) {
+        const expected = full([...liveServices.values()], [...liveSlices.values()]);
+        expect(formatIptablesSave(syncStateRuleset(state))).toBe(expected);
+        expect(normalizeIptablesSave(kernel)).toBe(normalizeIptablesSave(expected));
+        expect(state.services.size).toBe(liveServices.size);
+        expect(state.endpointSlices.size).toBe(liveSlices.size);
+      }
+    }
+  });
+
+  it('rejects a change list that is not an array with a coded error', () => {
+    const before = iptablesSync({ services, endpointSlices: slices, config });
+    const r = safeIptablesPartialSync(before.state, { upsertServices: 'svc' as unknown as unknown[] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_INPUT');
+      expect(r.error.path).toEqual(['upsertServices']);
+    }
+  });
 });

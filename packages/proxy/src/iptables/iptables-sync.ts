@@ -1,4 +1,5 @@
 import type { Result } from '@podnet/ip';
+import { withChanges } from '../internal/layered-map.ts';
 import { ProxyError } from '../proxy-error.ts';
 import {
   attachEndpoints,
@@ -48,6 +49,8 @@ export interface IptablesSyncState {
   readonly slicesByService: ReadonlyMap<string, readonly string[]>;
   /** Service ports sorted by ServicePortName, with their rule fragments. */
   readonly entries: readonly Entry[];
+  /** Each Service's entries, by `ns/name` (so a partial sync finds them without a scan). */
+  readonly entriesByService: ReadonlyMap<string, readonly Entry[]>;
   readonly totalEndpoints: number;
 }
 
@@ -86,6 +89,16 @@ export interface IptablesSyncResult {
   readonly warnings: readonly ModelWarning[];
 }
 
+function isMapLike(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { get?: unknown }).get === 'function' &&
+    typeof (value as { has?: unknown }).has === 'function'
+  );
+}
+
+/** A constant-time shape check (the state is opaque; a deep check would cost O(Services) per sync). */
 function assertState(state: unknown): asserts state is IptablesSyncState {
   const st = state as Partial<Record<keyof IptablesSyncState, unknown>> | null;
   const ok =
@@ -93,13 +106,18 @@ function assertState(state: unknown): asserts state is IptablesSyncState {
     st !== null &&
     typeof st.config === 'object' &&
     st.config !== null &&
-    st.services instanceof Map &&
-    st.endpointSlices instanceof Map &&
-    st.slicesByService instanceof Map &&
+    isMapLike(st.services) &&
+    isMapLike(st.endpointSlices) &&
+    isMapLike(st.slicesByService) &&
+    isMapLike(st.entriesByService) &&
     typeof st.totalEndpoints === 'number' &&
     Array.isArray(st.entries) &&
-    st.entries.every((e: unknown) => typeof e === 'object' && e !== null && 'fragment' in e && 'port' in e);
+    (st.entries.length === 0 || isEntry(st.entries[0]));
   if (!ok) throw new ProxyError('INVALID_STATE', 'state must come from iptablesSync or iptablesPartialSync');
+}
+
+function isEntry(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'fragment' in e && 'port' in e;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -176,16 +194,18 @@ function countEndpoints(ports: readonly ServicePortModel[]): number {
 function fullFromMaps(
   configInput: ProxyInput['config'],
   config: ResolvedProxyConfig,
-  services: Map<string, unknown>,
-  slices: Map<string, unknown>,
+  services: ReadonlyMap<string, unknown>,
+  slices: ReadonlyMap<string, unknown>,
   previous: IptablesSyncState | undefined,
 ): IptablesSyncResult {
   const warnings: ModelWarning[] = [];
   const sliceIndex = byServiceKey(slices);
   const ports: ServicePortModel[] = [];
   const keys = [...services.keys()].sort();
-  for (const key of keys)
-    ports.push(...portsForService(key, services.get(key), sliceIndex.get(key) ?? [], config, warnings));
+  for (const key of keys) {
+    for (const p of portsForService(key, services.get(key), sliceIndex.get(key) ?? [], config, warnings))
+      ports.push(p);
+  }
   ports.sort(compareServicePorts);
   const total = countEndpoints(ports);
   const entries = buildEntries(ports, config, total > LARGE_CLUSTER_ENDPOINTS_THRESHOLD, new Map());
@@ -207,6 +227,7 @@ function fullFromMaps(
     endpointSlices: slices,
     slicesByService,
     entries,
+    entriesByService: groupByService(entries),
     totalEndpoints: total,
   };
   return {
@@ -246,18 +267,68 @@ export function iptablesSync(input: ProxyInput, previous?: IptablesSyncState): I
   return fullFromMaps(input.config, config, services, slices, previous);
 }
 
-function insertSorted(entries: Entry[], add: readonly Entry[]): Entry[] {
-  if (add.length === 0) return entries;
-  const out = entries;
-  for (const e of add) {
-    let lo = 0;
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareServicePorts((out[mid] as Entry).port, e.port) < 0) lo = mid + 1;
-      else hi = mid;
+type SliceRef = { slice: unknown; path: readonly (string | number)[] };
+
+/** Index of `entry` (by identity) in `entries`, found by binary search on the sort order. */
+function indexOfEntry(entries: readonly Entry[], entry: Entry): number {
+  let lo = lowerBound(entries, entry.port);
+  for (; lo < entries.length; lo++) {
+    const e = entries[lo] as Entry;
+    if (e === entry) return lo;
+    if (compareServicePorts(e.port, entry.port) !== 0) break;
+  }
+  // Unreachable for a well-formed state; fall back to a scan.
+  return entries.indexOf(entry);
+}
+
+function lowerBound(entries: readonly Entry[], port: ServicePortModel): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareServicePorts((entries[mid] as Entry).port, port) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The sorted entries after removing `removed` and inserting the sorted `added`: positions are found
+ * by binary search (O(k log n) comparisons), then one pass copies references.
+ */
+function spliceEntries(
+  entries: readonly Entry[],
+  removed: readonly Entry[],
+  added: readonly Entry[],
+): readonly Entry[] {
+  if (removed.length === 0 && added.length === 0) return entries;
+  const drop: number[] = removed.map((e) => indexOfEntry(entries, e)).filter((i) => i >= 0);
+  drop.sort((a, b) => a - b);
+  const at: number[] = added.map((e) => lowerBound(entries, e.port));
+  const out: Entry[] = new Array(entries.length - drop.length + added.length);
+  let o = 0;
+  let d = 0;
+  let a = 0;
+  for (let i = 0; i < entries.length; i++) {
+    while (a < added.length && (at[a] as number) === i) out[o++] = added[a++] as Entry;
+    if (d < drop.length && drop[d] === i) {
+      d++;
+      continue;
     }
-    out.splice(lo, 0, e);
+    out[o++] = entries[i] as Entry;
+  }
+  while (a < added.length) out[o++] = added[a++] as Entry;
+  out.length = o;
+  return out;
+}
+
+function groupByService(entries: readonly Entry[]): Map<string, Entry[]> {
+  const out = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const key = e.port.serviceKey;
+    const list = out.get(key);
+    if (list === undefined) out.set(key, [e]);
+    else list.push(e);
   }
   return out;
 }
@@ -269,6 +340,11 @@ function insertSorted(entries: Entry[], add: readonly Entry[]): Entry[] {
  * Crossing the large-cluster threshold (over 1,000 endpoints) changes the comment style of the
  * services written from then on only, as in kube-proxy (TestSyncProxyRulesLargeClusterMode), unless
  * `options.fullSyncOnLargeClusterChange`. `syncStateRuleset(result.state)` equals a full sync of the new input.
+ *
+ * The work is proportional to the change: only the changed Services' rules are generated, the
+ * other Services' line objects are reused by reference, and `previous` is left untouched (its maps
+ * are shared, not copied). Only the top-level chains, which kube-proxy rewrites on every sync, grow
+ * with the number of Services.
  *
  * @example
  * ```ts
@@ -286,76 +362,75 @@ export function iptablesPartialSync(
   if (typeof change !== 'object' || change === null)
     throw new ProxyError('INVALID_INPUT', 'change must be an object');
   const config = previous.config;
-  const services = new Map(previous.services);
-  const slices = new Map(previous.endpointSlices);
   const affected = new Set<string>();
-  (change.deleteServices ?? []).forEach((key, i) => {
+  const serviceChanges = new Map<string, unknown>();
+  changeList(change.deleteServices, 'deleteServices').forEach((key, i) => {
     if (typeof key !== 'string')
       throw new ProxyError('INVALID_INPUT', 'deleteServices holds "ns/name" strings', ['deleteServices', i]);
-    services.delete(key);
+    serviceChanges.set(key, undefined);
     affected.add(key);
   });
-  (change.upsertServices ?? []).forEach((svc, i) => {
+  changeList(change.upsertServices, 'upsertServices').forEach((svc, i) => {
     const key = objectKey(svc, 'Service', ['upsertServices', i]);
-    services.set(key, svc);
+    serviceChanges.set(key, svc);
     affected.add(key);
   });
-  const slicesByService = new Map(previous.slicesByService);
+  const sliceChanges = new Map<string, unknown>();
+  const listChanges = new Map<string, readonly string[] | undefined>();
+  const currentSlice = (key: string): unknown =>
+    sliceChanges.has(key) ? sliceChanges.get(key) : previous.endpointSlices.get(key);
+  const currentList = (svc: string): readonly string[] =>
+    (listChanges.has(svc) ? listChanges.get(svc) : previous.slicesByService.get(svc)) ?? [];
   const unlink = (sliceKey: string, slice: unknown): void => {
     const svc = sliceServiceKey(slice);
     if (svc === undefined) return;
     affected.add(svc);
-    const list = slicesByService.get(svc);
-    if (list !== undefined)
-      slicesByService.set(
-        svc,
-        list.filter((k) => k !== sliceKey),
-      );
+    const list = currentList(svc).filter((k) => k !== sliceKey);
+    listChanges.set(svc, list.length === 0 ? undefined : list);
   };
   const link = (sliceKey: string, slice: unknown): void => {
     const svc = sliceServiceKey(slice);
     if (svc === undefined) return;
     affected.add(svc);
-    slicesByService.set(svc, [...(slicesByService.get(svc) ?? []), sliceKey]);
+    listChanges.set(svc, [...currentList(svc), sliceKey]);
   };
-  (change.deleteEndpointSlices ?? []).forEach((key, i) => {
+  changeList(change.deleteEndpointSlices, 'deleteEndpointSlices').forEach((key, i) => {
     if (typeof key !== 'string') {
       throw new ProxyError('INVALID_INPUT', 'deleteEndpointSlices holds "ns/name" strings', [
         'deleteEndpointSlices',
         i,
       ]);
     }
-    unlink(key, slices.get(key));
-    slices.delete(key);
+    unlink(key, currentSlice(key));
+    sliceChanges.set(key, undefined);
   });
-  (change.upsertEndpointSlices ?? []).forEach((slice, i) => {
+  changeList(change.upsertEndpointSlices, 'upsertEndpointSlices').forEach((slice, i) => {
     const key = objectKey(slice, 'EndpointSlice', ['upsertEndpointSlices', i]);
-    unlink(key, slices.get(key));
+    unlink(key, currentSlice(key));
     link(key, slice);
-    slices.set(key, slice);
+    sliceChanges.set(key, slice);
   });
+  const services = withChanges(previous.services, serviceChanges);
+  const slices = withChanges(previous.endpointSlices, sliceChanges);
+  const slicesByService = withChanges(previous.slicesByService, listChanges);
 
   const warnings: ModelWarning[] = [];
-  // Slices of the affected services only.
-  const sliceIndex = new Map<string, { slice: unknown; path: readonly (string | number)[] }[]>();
-  for (const svc of affected) {
-    const list: { slice: unknown; path: readonly (string | number)[] }[] = [];
-    for (const key of slicesByService.get(svc) ?? []) {
-      const slice = slices.get(key);
-      if (slice !== undefined) list.push({ slice, path: ['endpointSlices', key] });
-    }
-    sliceIndex.set(svc, list);
-  }
+  const affectedKeys = [...affected].sort();
   const newPorts: ServicePortModel[] = [];
-  for (const key of [...affected].sort()) {
+  for (const key of affectedKeys) {
     const svc = services.get(key);
     if (svc === undefined) continue;
-    newPorts.push(...portsForService(key, svc, sliceIndex.get(key) ?? [], config, warnings));
+    const list: SliceRef[] = [];
+    for (const sliceKey of slicesByService.get(key) ?? []) {
+      const slice = slices.get(sliceKey);
+      if (slice !== undefined) list.push({ slice, path: ['endpointSlices', sliceKey] });
+    }
+    for (const p of portsForService(key, svc, list, config, warnings)) newPorts.push(p);
   }
-  const kept = previous.entries.filter((e) => !affected.has(e.port.serviceKey));
+  const removed: Entry[] = [];
+  for (const key of affectedKeys) for (const e of previous.entriesByService.get(key) ?? []) removed.push(e);
   let removedEndpoints = 0;
-  for (const e of previous.entries)
-    if (affected.has(e.port.serviceKey)) removedEndpoints += e.port.endpoints.length;
+  for (const e of removed) removedEndpoints += e.port.endpoints.length;
   const total = previous.totalEndpoints - removedEndpoints + countEndpoints(newPorts);
   const wasLarge = previous.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
   const large = total > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
@@ -365,14 +440,12 @@ export function iptablesPartialSync(
   }
   newPorts.sort(compareServicePorts);
   const added = buildEntries(newPorts, config, large, new Map());
-  const entries = insertSorted(kept, added);
-  const fragments = entries.map((e) => e.fragment);
-  const addedFragments = new Set(added.map((e) => e.fragment));
-  const oldChains = new Set<string>();
-  for (const e of previous.entries) {
-    if (!affected.has(e.port.serviceKey)) continue;
-    for (const c of e.fragment.natChains) if (c.kind === 'chain') oldChains.add(c.chain);
-  }
+  const entries = spliceEntries(previous.entries, removed, added);
+  const byServiceChanges = new Map<string, readonly Entry[] | undefined>();
+  for (const key of affectedKeys) byServiceChanges.set(key, undefined);
+  for (const [key, list] of groupByService(added)) byServiceChanges.set(key, list);
+  const entriesByService = withChanges(previous.entriesByService, byServiceChanges);
+  const oldChains = serviceChains(removed);
   const active = serviceChains(added);
   const stale = [...oldChains].filter((c) => !active.has(c)).sort();
   const state: IptablesSyncState = {
@@ -382,15 +455,24 @@ export function iptablesPartialSync(
     endpointSlices: slices,
     slicesByService,
     entries,
+    entriesByService,
     totalEndpoints: total,
   };
+  const written = new Set<ServiceFragment>();
+  for (const e of added) written.add(e.fragment);
   const restore = assembleRuleset(
     config,
-    fragments,
-    (i) => addedFragments.has(fragments[i] as ServiceFragment),
+    entries.map((e) => e.fragment),
+    written,
     stale,
   );
-  return { state, restore, fullSync: false, changedServices: [...affected].sort(), warnings };
+  return { state, restore, fullSync: false, changedServices: affectedKeys, warnings };
+}
+
+function changeList(value: unknown, name: string): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new ProxyError('INVALID_INPUT', `${name} must be an array`, [name]);
+  return value;
 }
 
 /**
