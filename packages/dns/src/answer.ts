@@ -1,6 +1,7 @@
 import type { ClusterZone, FastAnswers } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
 import { type DnsAnswer, resolveAnswer, result } from './internal/resolve.ts';
+import { checkZone } from './internal/zone-mark.ts';
 
 export type { DnsAnswer, Rcode } from './internal/resolve.ts';
 export { DNS_SCHEMA_VERSION } from './internal/resolve.ts';
@@ -42,14 +43,7 @@ export interface DnsQuestion {
  * ```
  */
 export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
-  if (
-    zone === null ||
-    typeof zone !== 'object' ||
-    !(zone.services instanceof Map) ||
-    !(zone.fast instanceof Map)
-  ) {
-    throw new DnsError('INVALID_INPUT', 'answer expects a zone built by clusterZone()');
-  }
+  checkZone(zone, 'answer');
   if (question === null || typeof question !== 'object') {
     throw new DnsError('INVALID_INPUT', 'answer expects a question { name, type }');
   }

@@ -1,6 +1,7 @@
 import { DnsError } from './dns-error.ts';
+import { describeValue } from './internal/describe.ts';
+import { readResolvConf } from './internal/read-resolv-conf.ts';
 import { byteLength } from './internal/validation-text.ts';
-import { safeParseResolvConf } from './parse-resolv-conf.ts';
 import { MAX_DNS_SEARCH_LIST_CHARS, MAX_DNS_SEARCH_PATHS } from './pod-resolv-conf.ts';
 
 /** Options of {@link checkHostResolvConf}. */
@@ -34,16 +35,19 @@ export function checkHostResolvConf(text: string, options: CheckHostResolvConfOp
     ]);
   }
   const path = options.path ?? '/etc/resolv.conf';
-  const parsed = safeParseResolvConf(text);
-  if (!parsed.ok) {
-    if (parsed.error.code === 'INVALID_INPUT') throw parsed.error;
+  if (typeof text !== 'string') {
+    throw new DnsError('INVALID_INPUT', `resolv.conf must be a string, got ${describeValue(text)}`);
+  }
+  const parsed = readResolvConf(text, false);
+  if (parsed instanceof DnsError) {
+    if (parsed.code === 'INVALID_INPUT') throw parsed;
     return ['nameserver list is empty '];
   }
   const legacy = options.legacySearchLimits === true;
   let domainCountLimit = legacy ? 6 : MAX_DNS_SEARCH_PATHS;
   const maxChars = legacy ? 256 : MAX_DNS_SEARCH_LIST_CHARS;
   if (options.clusterDomain !== '') domainCountLimit -= 3;
-  const searches = parsed.value.searches;
+  const searches = parsed.searches;
   if (searches.length > domainCountLimit) {
     return [
       `Resolv.conf file '${path}' contains search line consisting of more than ${domainCountLimit} domains!`,

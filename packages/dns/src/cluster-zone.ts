@@ -5,6 +5,7 @@ import type { DnsRecord } from './dns-record.ts';
 import { type IpInfo, ipKey, parseIpText } from './internal/ip-text.ts';
 import { type DnsAnswer, EMPTY_RECORDS, resolveAnswer, result, soa } from './internal/resolve.ts';
 import type { ZoneAddress, ZonePort, ZoneService } from './internal/zone-data.ts';
+import { ZONE_MARK } from './internal/zone-mark.ts';
 import type { KubeEndpointSlice, KubePod, KubeService } from './kube-objects.ts';
 
 /**
@@ -266,16 +267,16 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
   if (typeof serial !== 'number' || !Number.isInteger(serial) || serial < 0 || serial > 0xffffffff) {
     bad('serial must be an unsigned 32-bit integer', ['serial']);
   }
-  const zoneList = (input.zones ?? [domain, 'in-addr.arpa', 'ip6.arpa']).map((z, i) =>
-    normalizeZone(str(z, ['zones', i], true)),
-  );
+  const zoneList = (
+    input.zones == null ? [domain, 'in-addr.arpa', 'ip6.arpa'] : arr(input.zones, ['zones'])
+  ).map((z, i) => normalizeZone(str(z, ['zones', i], true)));
   const primaryZone = zoneList.find((z) => !isReverseZone(z));
   if (primaryZone === undefined) {
     throw new DnsError('NO_FORWARD_ZONE', 'non-reverse zone name must be used', ['zones']);
   }
-  const fallthrough = (input.fallthrough ?? ['in-addr.arpa', 'ip6.arpa']).map((z, i) =>
-    normalizeZone(str(z, ['fallthrough', i], true)),
-  );
+  const fallthrough = (
+    input.fallthrough == null ? ['in-addr.arpa', 'ip6.arpa'] : arr(input.fallthrough, ['fallthrough'])
+  ).map((z, i) => normalizeZone(str(z, ['fallthrough', i], true)));
   const podNames = input.endpointPodNames === true;
 
   const namespaces = new Set<string>();
@@ -564,5 +565,6 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     const rname = reverseName(info.addr);
     if (!fast.has(rname)) fast.set(rname, { ptr: frozen(resolveAnswer(zone, rname, rname, 'PTR')) });
   }
+  Object.defineProperty(zone, ZONE_MARK, { value: true });
   return zone;
 }

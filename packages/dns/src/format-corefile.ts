@@ -1,5 +1,7 @@
 import type { Corefile, CorefileDirective } from './corefile.ts';
 import { DnsError } from './dns-error.ts';
+import { describeValue } from './internal/describe.ts';
+import { COREFILE_MAX_DEPTH } from './parse-corefile.ts';
 
 /**
  * Options of {@link formatCorefile}.
@@ -10,7 +12,7 @@ import { DnsError } from './dns-error.ts';
  * ```
  */
 export interface FormatCorefileOptions {
-  /** Spaces per nesting level; default 4. */
+  /** Spaces per nesting level, 0 to 16; default 4. */
   readonly indent?: number | undefined;
 }
 
@@ -47,6 +49,14 @@ function writeDirectives(
     if (d.block !== undefined) {
       if (!Array.isArray(d.block))
         throw new DnsError('INVALID_INPUT', 'block must be an array', [...path, i, 'block']);
+      // A hand-built value can nest (or cycle) without end: refuse it before the stack runs out.
+      if (depth >= COREFILE_MAX_DEPTH) {
+        throw new DnsError('COREFILE_TOO_DEEP', `blocks nested more than ${COREFILE_MAX_DEPTH} deep`, [
+          ...path,
+          i,
+          'block',
+        ]);
+      }
       out += `${line} {\n${writeDirectives(d.block, depth + 1, indent, [...path, i, 'block'])}${pad}}\n`;
     } else out += `${line}\n`;
   }
@@ -57,6 +67,8 @@ function writeDirectives(
  * Writes a Corefile back as text: `keys {`, one directive per line indented by nesting level,
  * `}`; server blocks separated by a blank line. Arguments with spaces, quotes, `#` or braces
  * are double-quoted. `parseCorefile(formatCorefile(c))` gives `c` back (line numbers aside).
+ * Throws `DnsError` `INVALID_INPUT` (with a `path`) for a malformed value and
+ * `COREFILE_TOO_DEEP` for blocks nested deeper than {@link COREFILE_MAX_DEPTH} (or cyclic).
  *
  * @example
  * ```ts
@@ -68,7 +80,14 @@ export function formatCorefile(corefile: Corefile, options: FormatCorefileOption
   if (corefile === null || typeof corefile !== 'object' || !Array.isArray(corefile.serverBlocks)) {
     throw new DnsError('INVALID_INPUT', 'formatCorefile expects { serverBlocks: [...] }');
   }
-  const indent = options.indent ?? 4;
+  const indent: unknown = options?.indent ?? 4;
+  if (typeof indent !== 'number' || !Number.isInteger(indent) || indent < 0 || indent > 16) {
+    throw new DnsError(
+      'INVALID_INPUT',
+      `indent must be an integer from 0 to 16, got ${describeValue(indent)}`,
+      ['indent'],
+    );
+  }
   const parts: string[] = [];
   corefile.serverBlocks.forEach((b, i) => {
     if (b === null || typeof b !== 'object' || !Array.isArray(b.keys) || !Array.isArray(b.directives)) {

@@ -25,7 +25,7 @@ export type { ZoneAddress, ZonePort, ZoneService, ZoneSlice } from './internal/z
 export type { KubeEndpointSlice, KubePod, KubeService } from './kube-objects.ts';
 export type { KubernetesPluginConfig } from './kubernetes-plugin-config.ts';
 export { kubernetesPluginConfig, normalizeZone } from './kubernetes-plugin-config.ts';
-export { parseCorefile, safeParseCorefile } from './parse-corefile.ts';
+export { COREFILE_MAX_DEPTH, parseCorefile, safeParseCorefile } from './parse-corefile.ts';
 export { parseResolvConf, safeParseResolvConf } from './parse-resolv-conf.ts';
 export type { PodRecordsOptions } from './pod-records.ts';
 export { podRecords } from './pod-records.ts';

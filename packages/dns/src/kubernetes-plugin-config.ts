@@ -1,6 +1,7 @@
 import type { PodsMode } from './cluster-zone.ts';
 import type { Corefile, CorefileDirective } from './corefile.ts';
 import { DnsError } from './dns-error.ts';
+import { describeValue } from './internal/describe.ts';
 import { parseIpText } from './internal/ip-text.ts';
 import { parseCorefile } from './parse-corefile.ts';
 
@@ -46,6 +47,9 @@ export interface KubernetesPluginConfig {
  * ```
  */
 export function normalizeZone(key: string): string {
+  if (typeof key !== 'string') {
+    throw new DnsError('INVALID_INPUT', `zone must be a string, got ${describeValue(key)}`);
+  }
   let s = key.toLowerCase();
   const scheme = s.indexOf('://');
   if (scheme >= 0) s = s.slice(scheme + 3);

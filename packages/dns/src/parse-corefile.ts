@@ -10,6 +10,26 @@ interface Token {
   readonly quoted: boolean;
 }
 
+/**
+ * Deepest `{ }` nesting {@link parseCorefile} and {@link formatCorefile} accept, counting the
+ * server block's own braces as level 1 (real Corefiles use 2 or 3). Deeper input is refused
+ * with `COREFILE_TOO_DEEP` instead of exhausting the call stack.
+ *
+ * @example
+ * ```ts
+ * COREFILE_MAX_DEPTH; // 64
+ * ```
+ */
+export const COREFILE_MAX_DEPTH = 64;
+
+function tooDeep(line: number): DnsError {
+  return new DnsError(
+    'COREFILE_TOO_DEEP',
+    `Corefile:${line} - blocks nested more than ${COREFILE_MAX_DEPTH} deep`,
+    [line],
+  );
+}
+
 function syntax(line: number, message: string): DnsError {
   return new DnsError('COREFILE_SYNTAX', `Corefile:${line} - ${message}`, [line]);
 }
@@ -85,7 +105,8 @@ function parse(text: string): Corefile | DnsError {
   let pos = 0;
 
   // Directives until a closing brace (depth > 0) or the end of the file (braceless block).
-  function directives(openLine: number, braced: boolean): CorefileDirective[] | DnsError {
+  // `depth` is the number of open braces around the directives (0 for a braceless block).
+  function directives(openLine: number, braced: boolean, depth: number): CorefileDirective[] | DnsError {
     const out: CorefileDirective[] = [];
     for (;;) {
       const t = tokens[pos];
@@ -107,8 +128,9 @@ function parse(text: string): Corefile | DnsError {
         const a = tokens[pos];
         if (a === undefined || a.line !== lineEnd || isClose(a)) break;
         if (isOpen(a)) {
+          if (depth >= COREFILE_MAX_DEPTH) return tooDeep(a.line);
           pos++;
-          const inner = directives(a.line, true);
+          const inner = directives(a.line, true, depth + 1);
           if (inner instanceof DnsError) return inner;
           block = inner;
           break;
@@ -158,11 +180,11 @@ function parse(text: string): Corefile | DnsError {
     let body: CorefileDirective[] | DnsError;
     if (isOpen(open) && (open as Token).line === lineEnd) {
       pos++;
-      body = directives((open as Token).line, true);
+      body = directives((open as Token).line, true, 1);
     } else {
       if (blocks.length > 0)
         return syntax(first.line, 'a server block without braces must be the only one in the file');
-      body = directives(first.line, false);
+      body = directives(first.line, false, 0);
     }
     if (body instanceof DnsError) return body;
     blocks.push({ keys, directives: body });
@@ -175,7 +197,9 @@ function parse(text: string): Corefile | DnsError {
  * on white space and commas and kept as written), directives `name args…` one per line with an
  * optional `{ … }` block opened on the same line, `#` comments, double-quoted arguments. A file
  * with a single server block may omit its braces. Throws `DnsError` `COREFILE_SYNTAX` whose
- * message and `path` carry the line number (`Corefile:12 - unexpected '}'`).
+ * message and `path` carry the line number (`Corefile:12 - unexpected '}'`), and
+ * `COREFILE_TOO_DEEP` (with the line of the brace) for blocks nested deeper than
+ * {@link COREFILE_MAX_DEPTH}.
  *
  * @example
  * ```ts

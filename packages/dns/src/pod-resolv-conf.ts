@@ -1,8 +1,8 @@
 import type { PathSegment } from '@podnet/ip';
 import { DnsError } from './dns-error.ts';
 import { formatResolvConf } from './format-resolv-conf.ts';
+import { readResolvConf } from './internal/read-resolv-conf.ts';
 import { byteLength } from './internal/validation-text.ts';
-import { safeParseResolvConf } from './parse-resolv-conf.ts';
 import type { ResolvConf } from './resolv-conf.ts';
 
 /**
@@ -276,9 +276,10 @@ export function podDnsConfig(input: PodResolvConfInput): PodDnsResult {
   // Host DNS config (getHostDNSConfig).
   let hostConf: ResolvConf = { nameservers: [], searches: [], options: [] };
   if (hostText !== null) {
-    const r = safeParseResolvConf(hostText);
-    if (!r.ok) throw new DnsError(r.error.code, `hostResolvConf: ${r.error.message}`, ['hostResolvConf']);
-    hostConf = r.value;
+    // kubelet's own reading: a search entry like `a.local..` is kept (as `a.local.`).
+    const r = readResolvConf(hostText, false);
+    if (r instanceof DnsError) throw new DnsError(r.code, `hostResolvConf: ${r.message}`, ['hostResolvConf']);
+    hostConf = r;
   }
 
   // getPodDNSType.

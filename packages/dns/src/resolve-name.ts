@@ -3,6 +3,7 @@ import type { ClusterZone } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
 import type { Rcode } from './internal/resolve.ts';
+import { checkZone } from './internal/zone-mark.ts';
 import type { ResolvConf } from './resolv-conf.ts';
 import { type ResolverKind, searchCandidates } from './search-candidates.ts';
 
@@ -94,6 +95,7 @@ export function resolveName(
   name: string,
   options: ResolveNameOptions = {},
 ): ResolveResult {
+  checkZone(zone, 'resolveName');
   const resolver = options?.resolver ?? 'glibc';
   const family = options?.family ?? 'any';
   if (family !== 'any' && family !== 4 && family !== 6) {

@@ -1,4 +1,6 @@
 import { DnsError } from './dns-error.ts';
+import { checkResolvConf } from './internal/check-resolv-conf.ts';
+import { describeValue } from './internal/describe.ts';
 import type { ResolvConf } from './resolv-conf.ts';
 
 /**
@@ -178,24 +180,22 @@ export function searchCandidates(
   options: SearchCandidatesOptions = {},
 ): string[] {
   if (typeof name !== 'string')
-    throw new DnsError('INVALID_INPUT', `name must be a string, got ${typeof name}`);
-  if (
-    conf === null ||
-    typeof conf !== 'object' ||
-    !Array.isArray(conf.searches) ||
-    !Array.isArray(conf.options)
-  ) {
-    throw new DnsError('INVALID_INPUT', 'resolvConf must be a { nameservers, searches, options } object');
+    throw new DnsError('INVALID_INPUT', `name must be a string, got ${describeValue(name)}`, ['name']);
+  const checked = checkResolvConf(conf, 'searchCandidates');
+  const opts: unknown = options;
+  if (opts !== undefined && opts !== null && typeof opts !== 'object') {
+    throw new DnsError('INVALID_INPUT', `options must be an object, got ${describeValue(opts)}`, ['options']);
   }
-  const resolver = options?.resolver ?? 'glibc';
-  if (name === '' || name === '.') return resolver === 'musl' ? [] : ['.'];
-  if (resolver === 'musl') return musl(name, conf);
-  if (resolver === 'go') return go(name, conf);
-  if (resolver !== 'glibc') {
+  const resolver: unknown = options?.resolver ?? 'glibc';
+  if (resolver !== 'glibc' && resolver !== 'musl' && resolver !== 'go') {
     throw new DnsError(
       'INVALID_INPUT',
-      `resolver must be "glibc", "musl" or "go", got ${JSON.stringify(resolver)}`,
+      `resolver must be "glibc", "musl" or "go", got ${describeValue(resolver)}`,
+      ['resolver'],
     );
   }
-  return glibc(name, conf);
+  if (name === '' || name === '.') return resolver === 'musl' ? [] : ['.'];
+  if (resolver === 'musl') return musl(name, checked);
+  if (resolver === 'go') return go(name, checked);
+  return glibc(name, checked);
 }

@@ -4,6 +4,7 @@ import type { ClusterZone } from './cluster-zone.ts';
 import type { DnsRecord } from './dns-record.ts';
 import { parseIpText } from './internal/ip-text.ts';
 import { addressLabel, type ZoneService } from './internal/zone-data.ts';
+import { checkZone } from './internal/zone-mark.ts';
 
 const TYPE_ORDER: Record<string, number> = { SOA: 0, NS: 1, A: 2, AAAA: 3, CNAME: 4, SRV: 5, PTR: 6, TXT: 7 };
 
@@ -75,6 +76,7 @@ export function* serviceQuestions(svc: ZoneService): Generator<readonly [string,
  * ```
  */
 export function zoneRecords(zone: ClusterZone): DnsRecord[] {
+  checkZone(zone, 'zoneRecords');
   const zone0 = zone.primaryZone;
   function* questions(): Generator<readonly [string, string]> {
     yield [`dns-version.${zone0}`, 'TXT'];

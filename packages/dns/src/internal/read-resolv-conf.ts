@@ -1,0 +1,78 @@
+import { DnsError } from '../dns-error.ts';
+import type { ResolvConf } from '../resolv-conf.ts';
+import { describeValue } from './describe.ts';
+
+/** kubelet reads at most 10 MiB of the host file (`maxResolveConfLength`). */
+const MAX_RESOLV_CONF_LENGTH = 10 * (1 << 20);
+
+function isSpace(c: number): boolean {
+  // Go's strings.Fields / TrimSpace: ASCII white space plus U+0085 and U+00A0.
+  return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0;
+}
+
+function fields(line: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(line.charCodeAt(i))) i++;
+    out.push(line.slice(start, i));
+  }
+  return out;
+}
+
+/**
+ * kubelet's resolv.conf reader. With `strict`, a `search` entry that still ends in a dot after
+ * kubelet strips one (`a.local..`: an empty last label) is refused with
+ * `INVALID_SEARCH_DOMAIN`: kept, it would not survive `formatResolvConf` → parse (the written
+ * `a.local.` reads back as `a.local`), and glibc cannot send a query for it anyway. Without
+ * `strict` the entry is kept as kubelet keeps it (used where kubelet's exact view matters).
+ */
+export function readResolvConf(text: string, strict: boolean): ResolvConf | DnsError {
+  if (text.length > MAX_RESOLV_CONF_LENGTH) {
+    return new DnsError(
+      'RESOLV_CONF_TOO_LONG',
+      `resolv.conf is ${text.length} characters long, more than kubelet's limit of ${MAX_RESOLV_CONF_LENGTH}`,
+    );
+  }
+  const nameservers: string[] = [];
+  let searches: string[] = [];
+  let options: string[] = [];
+  const lines = text.split('\n');
+  for (let l = 0; l < lines.length; l++) {
+    const f = fields(lines[l] as string);
+    const first = f[0];
+    if (first === undefined || first.startsWith('#')) continue;
+    if (first === 'nameserver') {
+      const server = f[1];
+      if (server === undefined) {
+        return new DnsError(
+          'EMPTY_NAMESERVER',
+          `resolv.conf line ${l + 1}: "nameserver" without an address (kubelet: "nameserver list is empty")`,
+          [l + 1],
+        );
+      }
+      nameservers.push(server);
+    } else if (first === 'search') {
+      searches = [];
+      for (let i = 1; i < f.length; i++) {
+        const s = f[i] as string;
+        const kept = s !== '.' && s.endsWith('.') ? s.slice(0, -1) : s;
+        if (strict && kept !== '.' && kept.endsWith('.')) {
+          return new DnsError(
+            'INVALID_SEARCH_DOMAIN',
+            `resolv.conf line ${l + 1}: search domain ${describeValue(s)} ends in an empty label`,
+            [l + 1],
+          );
+        }
+        searches.push(kept);
+      }
+    } else if (first === 'options') {
+      options = f.slice(1);
+    }
+  }
+  return { nameservers, searches, options };
+}
