@@ -40,8 +40,14 @@ export interface ClusterInternals {
   cached<T>(key: string, compute: () => T): T;
 }
 
-/** How many nodes' compiled route lookups a cluster keeps (each holds a 256 KiB root array). */
-const LPM_CACHE_NODES = 256;
+/**
+ * How many nodes' route tables and compiled route lookups a cluster keeps (at 5,000 nodes a table has 5,000
+ * routes; a compiled lookup holds a 256 KiB root array).
+ */
+const ROUTE_CACHE_NODES = 64;
+
+/** How many nodes' kube-proxy rulesets (per mode) a cluster keeps, most recently used first. */
+const RULESET_CACHE_NODES = 4;
 
 const INTERNALS: unique symbol = Symbol('podnet.cluster.internals');
 
@@ -54,6 +60,29 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
       cache.set(key, value);
     }
     return value as T;
+  };
+}
+
+/**
+ * A memo that keeps the `limit` most recently used keys: per-node rulesets at scale are large (about 135 MiB for
+ * one node at 10,000 Services × 15 endpoints), so a cluster must not keep every node it ever rendered.
+ */
+function lru<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key: string): T => {
+    if (cache.has(key)) {
+      const hit = cache.get(key) as T;
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const value = compute(key);
+    if (cache.size >= limit) {
+      const oldest = cache.keys().next();
+      if (oldest.done !== true) cache.delete(oldest.value);
+    }
+    cache.set(key, value);
+    return value;
   };
 }
 
@@ -139,10 +168,9 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     }
     return best === undefined ? undefined : cluster.nodes[best];
   };
-  const routes = memo((node) => artefactsOf.nodeRouteTable(cluster, node));
-  const lpm = boundedMemo(LPM_CACHE_NODES);
-  const routeFor = (node: string, dst: string): artefactsOf.RouteValue | undefined =>
-    lpm(node, () => compileLpm(routes(node))).lookup(dst);
+  const routes = lru(ROUTE_CACHE_NODES, (node) => artefactsOf.nodeRouteTable(cluster, node));
+  const lpm = lru(ROUTE_CACHE_NODES, (node) => compileLpm(routes(node)));
+  const routeFor = (node: string, dst: string): artefactsOf.RouteValue | undefined => lpm(node).lookup(dst);
   const podObjects = once(() => Object.freeze(cluster.pods.map((p) => Object.freeze(podObject(p)))));
   const proxyInput = (node: string): artefactsOf.ProxyInputValue =>
     artefactsOf.proxyInput(cluster, node, serviceObjects);
@@ -160,9 +188,9 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     routes,
     routeFor,
     podRoutes: memo((pod) => artefactsOf.podRouteTable(cluster, podByKey.get(pod))),
-    iptables: memo((node) => artefactsOf.iptablesFor(proxyInput(node))),
-    ipvs: memo((node) => artefactsOf.ipvsFor(proxyInput(node))),
-    nft: memo((node) => artefactsOf.nftFor(proxyInput(node))),
+    iptables: lru(RULESET_CACHE_NODES, (node) => artefactsOf.iptablesFor(proxyInput(node))),
+    ipvs: lru(RULESET_CACHE_NODES, (node) => artefactsOf.ipvsFor(proxyInput(node))),
+    nft: lru(RULESET_CACHE_NODES, (node) => artefactsOf.nftFor(proxyInput(node))),
     zone: once(() => artefactsOf.zoneFor(cluster, serviceObjects, podObjects())),
     resolvConf: memo((pod) => artefactsOf.resolvConfFor(cluster, podByKey.get(pod), nodeByName)),
     corefile: once(() => artefactsOf.corefileFor(cluster)),
