@@ -1,3 +1,4 @@
+import { requireString } from './internal/input.ts';
 import { sha1Hex } from './internal/sha1.ts';
 import { sha512Hex } from './internal/sha512.ts';
 
@@ -22,6 +23,9 @@ export const MAX_CHAIN_LENGTH = 28;
  * ```
  */
 export function formatChainName(name: string, containerId: string, prefix = ''): string {
+  requireString(name, 'name', ['name']);
+  requireString(containerId, 'containerId', ['containerId']);
+  requireString(prefix, 'prefix', ['prefix']);
   return `CNI-${prefix}${sha512Hex(name + containerId)}`.slice(0, MAX_CHAIN_LENGTH);
 }
 
@@ -34,6 +38,8 @@ export function formatChainName(name: string, containerId: string, prefix = ''):
  * ```
  */
 export function formatChainComment(name: string, containerId: string): string {
+  requireString(name, 'name', ['name']);
+  requireString(containerId, 'containerId', ['containerId']);
   return `name: ${JSON.stringify(name)} id: ${JSON.stringify(containerId)}`;
 }
 
@@ -47,5 +53,8 @@ export function formatChainComment(name: string, containerId: string): string {
  * ```
  */
 export function calicoVethName(namespace: string, pod: string, prefix = 'cali'): string {
+  requireString(namespace, 'namespace', ['namespace']);
+  requireString(pod, 'pod', ['pod']);
+  requireString(prefix, 'prefix', ['prefix']);
   return `${prefix}${sha1Hex(`${namespace}.${pod}`)}`.slice(0, 15);
 }

@@ -9,7 +9,8 @@ import type {
 import { CniError } from './cni-error.ts';
 import { CNI_VERSIONS, compareVersions, safeParseCniVersion } from './cni-version.ts';
 import { convertResult } from './convert-result.ts';
-import { emptyHostLocalStore, type HostLocalStore, hostLocalAddressesOf } from './host-local-store.ts';
+import { type HostLocalStore, hostLocalAddressesOf, readHostLocalStore } from './host-local-store.ts';
+import { checkShape, cleanJson, describeValue, errorText, type Shape } from './internal/input.ts';
 import {
   bridgeAdd,
   bridgeDel,
@@ -67,17 +68,70 @@ function requestConfig(
   return out;
 }
 
-function checkList(list: NetConfList): void {
-  if (!isObject(list) || !Array.isArray(list.plugins) || typeof list.name !== 'string') {
+const LIST_SHAPE: Shape = { cniVersion: 'string', name: 'string', disableCheck: 'boolean' };
+
+/**
+ * The list as a cleaned JSON copy (getters read once, depth-limited, no cycles): an object with a
+ * string `name`, a `plugins` array of objects with a string `type`.
+ */
+function checkList(input: NetConfList): NetConfList {
+  const list = cleanJson(input, []);
+  const bad = (): never => {
     throw new CniError(
       'INVALID_ARGUMENT',
       'expected a parsed network configuration list (see parseNetConfList)',
     );
+  };
+  if (!isObject(list) || !Array.isArray(list.plugins) || typeof list.name !== 'string') bad();
+  const obj = list as Record<string, unknown>;
+  checkShape(obj, LIST_SHAPE);
+  (obj.plugins as unknown[]).forEach((plugin, i) => {
+    if (!isObject(plugin) || typeof plugin.type !== 'string') {
+      throw new CniError(
+        'INVALID_ARGUMENT',
+        `plugin ${i} must be an object with a string "type", got ${describeValue(plugin)}`,
+        ['plugins', i],
+      );
+    }
+  });
+  return obj as unknown as NetConfList;
+}
+
+const RUNTIME_SHAPE: Shape = {
+  containerId: 'string',
+  ifname: 'string',
+  netns: 'string',
+  capabilityArgs: {},
+  args: [['string']],
+  flannel: { network: 'string', subnet: 'string', mtu: 'number', ipMasq: 'boolean' },
+  weave: { ipallocRange: 'string', bridgeAddress: 'string' },
+  calico: { block: 'string' },
+};
+
+/** The runtime as a cleaned JSON copy whose known keys have the documented types. */
+function readRuntime(input: CniRuntime): CniRuntime {
+  const runtime = cleanJson(input, ['runtime']);
+  if (!isObject(runtime)) {
+    throw new CniError('INVALID_ARGUMENT', `runtime must be an object, got ${describeValue(runtime)}`);
   }
+  checkShape(runtime, RUNTIME_SHAPE);
+  for (const key of Object.keys(RUNTIME_SHAPE)) if (runtime[key] === null) delete runtime[key];
+  return runtime as unknown as CniRuntime;
+}
+
+/** A cached result as a cleaned JSON copy; `undefined`/`null` is none. */
+function readCachedResult(input: CniResult | undefined): CniResult | undefined {
+  if (input === undefined || input === null) return undefined;
+  const value = cleanJson(input, ['cachedResult']);
+  if (!isObject(value)) {
+    throw new CniError('INVALID_ARGUMENT', `cachedResult must be an object, got ${describeValue(value)}`, [
+      'cachedResult',
+    ]);
+  }
+  return value as unknown as CniResult;
 }
 
 function attachment(runtime: CniRuntime): { containerId: string; ifname: string; netns: string } {
-  if (!isObject(runtime)) throw new CniError('INVALID_ARGUMENT', 'runtime must be an object');
   validateContainerId(runtime.containerId);
   const ifname = runtime.ifname ?? 'eth0';
   validateInterfaceName(ifname);
@@ -156,10 +210,11 @@ function delOne(call: PluginCall): PluginOutcome {
  * add.effects.filter((e) => e.kind === 'link').map((e) => e.name); // ['cni0', 'eth0', 'veth…']
  * ```
  */
-export function cniAdd(list: NetConfList, runtime: CniRuntime, store?: HostLocalStore): CniAddOutcome {
-  checkList(list);
+export function cniAdd(rawList: NetConfList, rawRuntime: CniRuntime, store?: HostLocalStore): CniAddOutcome {
+  const list = checkList(rawList);
+  const runtime = readRuntime(rawRuntime);
   const { containerId, ifname, netns } = attachment(runtime);
-  let current = store ?? emptyHostLocalStore();
+  let current: HostLocalStore = readHostLocalStore(store);
   let prev: CniResult | undefined;
   const effects: CniEffect[] = [];
   const invocations: CniInvocation[] = [];
@@ -189,7 +244,12 @@ export function cniAdd(list: NetConfList, runtime: CniRuntime, store?: HostLocal
           ...error.path,
         ]);
       }
-      throw error;
+      // A config the simulation cannot read (say a libcni-mode list with odd nested values):
+      // reported like a failing plugin, never as a bare TypeError.
+      throw new CniError('PLUGIN_FAILED', `plugin ${index} (${plugin.type}): ${errorText(error)}`, [
+        'plugins',
+        index,
+      ]);
     }
     current = out.store;
     effects.push(...out.effects);
@@ -214,34 +274,45 @@ export function cniAdd(list: NetConfList, runtime: CniRuntime, store?: HostLocal
  * ```
  */
 export function cniDel(
-  list: NetConfList,
-  runtime: CniRuntime,
-  cachedResult: CniResult | undefined,
+  rawList: NetConfList,
+  rawRuntime: CniRuntime,
+  rawCachedResult: CniResult | undefined,
   store?: HostLocalStore,
 ): CniDelOutcome {
-  checkList(list);
+  const list = checkList(rawList);
+  const runtime = readRuntime(rawRuntime);
+  const cachedResult = readCachedResult(rawCachedResult);
   const { containerId, ifname, netns } = attachment(runtime);
   const usesCache = safeParseCniVersion(list.cniVersion).ok && compareVersions(list.cniVersion, '0.4.0') >= 0;
   const prev = usesCache ? toRich(cachedResult) : undefined;
-  let current = store ?? emptyHostLocalStore();
+  let current: HostLocalStore = readHostLocalStore(store);
   const effects: CniEffect[] = [];
   const invocations: CniInvocation[] = [];
   for (let index = list.plugins.length - 1; index >= 0; index--) {
     const plugin = list.plugins[index]!;
     const stdin = requestConfig(list, plugin, runtime, prev);
     invocations.push({ plugin: index, type: plugin.type, command: 'DEL', stdin });
-    const out = delOne({
-      index,
-      conf: stdin as PluginCall['conf'],
-      netName: list.name,
-      cniVersion: list.cniVersion,
-      runtime,
-      containerId,
-      ifname,
-      netns,
-      prevResult: prev ?? toRich(cachedResult),
-      store: current,
-    });
+    let out: PluginOutcome;
+    try {
+      out = delOne({
+        index,
+        conf: stdin as PluginCall['conf'],
+        netName: list.name,
+        cniVersion: list.cniVersion,
+        runtime,
+        containerId,
+        ifname,
+        netns,
+        prevResult: prev ?? toRich(cachedResult),
+        store: current,
+      });
+    } catch (error) {
+      if (error instanceof CniError) throw error;
+      throw new CniError('PLUGIN_FAILED', `plugin ${index} (${plugin.type}): ${errorText(error)}`, [
+        'plugins',
+        index,
+      ]);
+    }
     current = out.store;
     effects.push(...out.effects);
   }
@@ -260,17 +331,19 @@ export function cniDel(
  * ```
  */
 export function cniCheck(
-  list: NetConfList,
-  runtime: CniRuntime,
-  cachedResult: CniResult,
+  rawList: NetConfList,
+  rawRuntime: CniRuntime,
+  rawCachedResult: CniResult,
   store?: HostLocalStore,
 ): CniCheckOutcome {
-  checkList(list);
+  const list = checkList(rawList);
+  const runtime = readRuntime(rawRuntime);
+  const cachedResult = readCachedResult(rawCachedResult);
   const { containerId, ifname } = attachment(runtime);
   if (!safeParseCniVersion(list.cniVersion).ok || compareVersions(list.cniVersion, '0.4.0') < 0) {
     throw new CniError(
       'CHECK_UNSUPPORTED',
-      `configuration version "${list.cniVersion}" does not support the CHECK command`,
+      `configuration version ${describeValue(list.cniVersion)} does not support the CHECK command`,
       ['cniVersion'],
     );
   }

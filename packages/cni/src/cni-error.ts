@@ -34,10 +34,15 @@ export class CniError extends Error {
  * ```
  */
 export function isCniError(value: unknown): value is CniError {
-  return (
-    value instanceof CniError ||
-    (value instanceof Error &&
-      value.name === 'CniError' &&
-      typeof (value as { code?: unknown }).code === 'string')
-  );
+  try {
+    return (
+      value instanceof CniError ||
+      (value instanceof Error &&
+        value.name === 'CniError' &&
+        typeof (value as { code?: unknown }).code === 'string')
+    );
+  } catch {
+    // a proxy trap or getter that throws: not one of ours
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CniError } from './cni-error.ts';
+import { describeValue } from './internal/input.ts';
 import { type ListSpecVersion, netConfListSchemas } from './net-conf-list-schema.ts';
 import { pluginConfSchema } from './plugin-conf-schema.ts';
 import {
@@ -26,17 +27,22 @@ export type CniJsonSchemaKind = 'conflist' | 'plugin' | 'result' | 'error' | 've
  * ```
  */
 export function cniJsonSchema(kind: CniJsonSchemaKind, version = '1.1.0'): Record<string, unknown> {
+  if (typeof version !== 'string') {
+    throw new CniError('INVALID_ARGUMENT', `version must be a string, got ${describeValue(version)}`);
+  }
   let schema: z.ZodType;
   switch (kind) {
     case 'conflist': {
-      const s = netConfListSchemas[version as ListSpecVersion];
+      const s = Object.hasOwn(netConfListSchemas, version)
+        ? netConfListSchemas[version as ListSpecVersion]
+        : undefined;
       if (s === undefined)
         throw new CniError('UNSUPPORTED_VERSION', `no conflist schema for version ${version}`);
       schema = s;
       break;
     }
     case 'result': {
-      const s = resultSchemas[version as ResultVersion];
+      const s = Object.hasOwn(resultSchemas, version) ? resultSchemas[version as ResultVersion] : undefined;
       if (s === undefined)
         throw new CniError('UNSUPPORTED_VERSION', `no result schema for version ${version}`);
       schema = s;
@@ -55,7 +61,7 @@ export function cniJsonSchema(kind: CniJsonSchemaKind, version = '1.1.0'): Recor
       schema = runtimeConfigSchema;
       break;
     default:
-      throw new CniError('INVALID_ARGUMENT', `unknown schema kind ${JSON.stringify(kind)}`);
+      throw new CniError('INVALID_ARGUMENT', `unknown schema kind ${describeValue(kind)}`);
   }
   return z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
 }

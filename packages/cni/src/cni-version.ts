@@ -1,5 +1,6 @@
 import type { Result } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
+import { errorText, pickKeys, requireString, requireStringArray } from './internal/input.ts';
 
 /**
  * Every spec version the Go library knows (`pkg/version` `All`), oldest first.
@@ -80,7 +81,7 @@ export function safeParseCniVersion(version: string): Result<readonly [number, n
     return { ok: true, value: parseCniVersion(version) };
   } catch (error) {
     if (error instanceof CniError) return { ok: false, error };
-    throw error;
+    return { ok: false, error: new CniError('INTERNAL', errorText(error)) };
   }
 }
 
@@ -102,6 +103,23 @@ export function compareVersions(a: string, b: string): -1 | 0 | 1 {
   return 0;
 }
 
+function readVersionConf(raw: unknown): { cniVersion?: string; cniVersions?: readonly string[] } {
+  const picked = pickKeys(raw, ['cniVersion', 'cniVersions'], 'conf', [], false);
+  const out: { cniVersion?: string; cniVersions?: readonly string[] } = {};
+  if (picked.cniVersion !== undefined && picked.cniVersion !== null) {
+    out.cniVersion = requireString(picked.cniVersion, 'cniVersion', ['cniVersion'], false, 'INVALID_VERSION');
+  }
+  if (picked.cniVersions !== undefined && picked.cniVersions !== null) {
+    out.cniVersions = requireStringArray(
+      picked.cniVersions,
+      'cniVersions',
+      ['cniVersions'],
+      'INVALID_VERSION',
+    );
+  }
+  return out;
+}
+
 /**
  * Selects the network's version the way libcni does (`NetworkConfFromBytes`): with a `cniVersions`
  * array, the highest of `cniVersions` ∪ {`cniVersion`} not newer than the library (1.1.0); an
@@ -113,10 +131,11 @@ export function compareVersions(a: string, b: string): -1 | 0 | 1 {
  * selectCniVersion({ cniVersion: '1.2.3' });                         // '1.2.3'
  * ```
  */
-export function selectCniVersion(conf: {
+export function selectCniVersion(rawConf: {
   readonly cniVersion?: string | undefined;
   readonly cniVersions?: readonly string[] | undefined;
 }): string {
+  const conf = readVersionConf(rawConf);
   const cniVersion = conf.cniVersion ?? '';
   if (conf.cniVersions === undefined) return cniVersion;
   const candidates: string[] = [];
@@ -157,9 +176,13 @@ export function selectCniVersion(conf: {
  * ```
  */
 export function negotiateCniVersion(
-  conf: { readonly cniVersion?: string | undefined; readonly cniVersions?: readonly string[] | undefined },
-  pluginSupportedVersions: readonly string[] = CNI_VERSIONS,
+  rawConf: { readonly cniVersion?: string | undefined; readonly cniVersions?: readonly string[] | undefined },
+  rawSupported: readonly string[] = CNI_VERSIONS,
 ): string {
+  const conf = readVersionConf(rawConf);
+  const pluginSupportedVersions = requireStringArray(rawSupported, 'pluginSupportedVersions', [
+    'pluginSupportedVersions',
+  ]);
   const offered = new Set<string>();
   if (conf.cniVersion !== undefined) offered.add(conf.cniVersion);
   for (const v of conf.cniVersions ?? []) offered.add(v);

@@ -1,4 +1,5 @@
 import { CniError } from './cni-error.ts';
+import { cleanJson } from './internal/input.ts';
 import type { NetConfList } from './net-conf-list-schema.ts';
 import type { PluginConf } from './plugin-conf-schema.ts';
 
@@ -13,7 +14,8 @@ import type { PluginConf } from './plugin-conf-schema.ts';
  * // { name: 'some-plugin', cniVersion: '0.3.1', plugins: [{ name: 'some-plugin', cniVersion: '0.3.1', type: 'foobar' }] }
  * ```
  */
-export function confListFromConf(conf: PluginConf): NetConfList {
+export function confListFromConf(input: PluginConf): NetConfList {
+  const conf = cleanJson(input) as PluginConf;
   if (conf === null || typeof conf !== 'object' || Array.isArray(conf) || typeof conf.type !== 'string') {
     throw new CniError('INVALID_ARGUMENT', 'expected a parsed plugin configuration (see parseNetConf)');
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CniError } from './cni-error.ts';
 import { convertResult, parseResult, safeParseResult } from './convert-result.ts';
 import type { CniResult } from './result-schema.ts';
 
@@ -115,5 +116,79 @@ describe('convertResult', () => {
     expect(() => convertResult({ cniVersion: '1.0.0' }, '2.0.0')).toThrowError(
       'cannot convert version 1.0.0 to 2.0.0',
     );
+  });
+});
+
+// Hardening finding (test/corpus/parse-result-deep-json.json): `interfaces` nested 100,000 deep used to
+// overflow the stack (RangeError) while the value was walked/described; now the same depth guard as
+// parseNetConfList refuses it first.
+describe('deeply nested and non-JSON results are refused with INVALID_VALUE', () => {
+  const deepArray = (n: number): unknown => {
+    let v: unknown = [];
+    for (let i = 0; i < n; i++) v = [v];
+    return v;
+  };
+  const deepText = `{"cniVersion":"1.0.0","interfaces":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+
+  it('parseResult: JSON text and JS object nested 100000 deep', () => {
+    for (const input of [deepText, { cniVersion: '1.0.0', interfaces: deepArray(100_000) }]) {
+      let caught: unknown;
+      try {
+        parseResult(input);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(CniError);
+      expect((caught as CniError).code).toBe('INVALID_VALUE');
+      expect((caught as CniError).message).toBe('circular or too deeply nested value');
+      expect((caught as CniError).path.slice(0, 3)).toEqual(['interfaces', 0, 0]);
+    }
+  });
+  it('safeParseResult and convertResult do not throw a RangeError either', () => {
+    const r = safeParseResult(deepText);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('INVALID_VALUE');
+    expect(() =>
+      convertResult({ cniVersion: '1.0.0', interfaces: deepArray(100_000) } as never, '0.4.0'),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_VALUE' }) as never);
+    // 100 levels is still over the 64-level limit; a flat result is unaffected
+    expect(safeParseResult({ cniVersion: '1.0.0', interfaces: deepArray(100) }).ok).toBe(false);
+    expect(parseResult({ cniVersion: '1.0.0', interfaces: [{ name: 'eth0' }] })).toEqual({
+      cniVersion: '1.0.0',
+      interfaces: [{ name: 'eth0' }],
+    });
+  });
+  it('a throwing getter, a bigint or a cycle is a coded error, not a TypeError', () => {
+    const getter = Object.defineProperty({ cniVersion: '1.0.0' }, 'ips', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(() => parseResult(getter)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_VALUE', path: ['ips'] }) as never,
+    );
+    expect(() => parseResult({ cniVersion: '1.0.0', ips: [1n] })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_VALUE', path: ['ips', 0] }) as never,
+    );
+    const cycle: Record<string, unknown> = { cniVersion: '1.0.0' };
+    cycle.dns = cycle;
+    expect(safeParseResult(cycle).ok).toBe(false);
+    expect(() => convertResult(getter as never, '0.4.0')).toThrowError(CniError);
+  });
+  it('convertResult checks the types it relies on, with the path', () => {
+    expect(() => convertResult({ cniVersion: '1.0.0', ips: 'x' } as never, '0.4.0')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_TYPE', path: ['ips'] }) as never,
+    );
+    expect(() =>
+      convertResult({ cniVersion: '1.0.0', dns: { nameservers: { toString: 1 } } } as never, '0.2.0'),
+    ).toThrowError(expect.objectContaining({ code: 'INVALID_TYPE', path: ['dns', 'nameservers'] }) as never);
+    expect(() => convertResult({ cniVersion: '1.0.0' }, Symbol('v') as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', path: ['toVersion'] }) as never,
+    );
+    // null where an optional block goes reads as absent, as Go's json.Unmarshal does
+    expect(convertResult({ cniVersion: '0.2.0', ip4: null, dns: null } as never, '1.0.0')).toEqual({
+      cniVersion: '1.0.0',
+    });
   });
 });

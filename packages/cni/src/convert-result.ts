@@ -1,6 +1,14 @@
 import type { Result } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
 import { CNI_VERSIONS, compareVersions } from './cni-version.ts';
+import {
+  checkShape,
+  cleanJson,
+  describeValue,
+  errorText,
+  requireString,
+  type Shape,
+} from './internal/input.ts';
 import { parseCidr } from './internal/ip.ts';
 import { readJsonInput, zodIssueToError } from './internal/zod-common.ts';
 import type { CniDns } from './plugin-conf-schema.ts';
@@ -36,7 +44,7 @@ function familyOf(address: string): '4' | '6' {
 }
 
 function cleanDns(dns: CniDns | undefined): CniDns | undefined {
-  if (dns === undefined) return undefined;
+  if (dns === undefined || dns === null) return undefined;
   const out: {
     nameservers?: readonly string[];
     domain?: string;
@@ -110,7 +118,7 @@ function from020(r: CniResult020): CniResult {
     [r.ip4, '4'],
     [r.ip6, '6'],
   ] as const) {
-    if (block === undefined) continue;
+    if (block === undefined || block === null) continue;
     const ip: { version: '4' | '6'; address: string; gateway?: string } = { version, address: block.ip };
     if (block.gateway !== undefined) ip.gateway = block.gateway;
     ips.push(ip);
@@ -177,6 +185,34 @@ function build(r: CniResult, version: string): CniResult {
   return out;
 }
 
+const ROUTE_SHAPE: Shape = {
+  dst: 'string',
+  gw: 'string',
+  mtu: 'number',
+  advmss: 'number',
+  priority: 'number',
+  table: 'number',
+  scope: 'number',
+};
+const IP020_SHAPE: Shape = { ip: 'string', gateway: 'string', routes: [ROUTE_SHAPE] };
+const RESULT_SHAPE: Shape = {
+  interfaces: [
+    {
+      name: 'string',
+      mac: 'string',
+      mtu: 'number',
+      sandbox: 'string',
+      socketPath: 'string',
+      pciID: 'string',
+    },
+  ],
+  ips: [{ version: 'string', interface: 'number', address: 'string', gateway: 'string' }],
+  routes: [ROUTE_SHAPE],
+  ip4: IP020_SHAPE,
+  ip6: IP020_SHAPE,
+  dns: { nameservers: ['string'], domain: 'string', search: ['string'], options: ['string'] },
+};
+
 /**
  * Converts a result between spec versions as `pkg/types` `GetAsVersion` does: 1.x → 0.3.x/0.4.0
  * adds `ips[].version` from the address family and drops interface `mtu`/`socketPath`/`pciID`;
@@ -191,16 +227,20 @@ function build(r: CniResult, version: string): CniResult {
  * ```
  */
 export function convertResult(result: AnyCniResult, toVersion: string): AnyCniResult {
-  if (result === null || typeof result !== 'object') {
-    throw new CniError('INVALID_TYPE', 'result must be an object');
+  requireString(toVersion, 'toVersion', ['toVersion']);
+  const value = cleanJson(result);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new CniError('INVALID_TYPE', `result must be an object, got ${describeValue(value)}`);
   }
-  const from = typeof result.cniVersion === 'string' ? result.cniVersion : '';
+  const clean = value as AnyCniResult;
+  const from = typeof clean.cniVersion === 'string' ? clean.cniVersion : '';
   if (!isKnown(from) || !isKnown(toVersion)) {
     throw new CniError('UNSUPPORTED_VERSION', `cannot convert version ${from} to ${toVersion}`, [
       'cniVersion',
     ]);
   }
-  const rich: CniResult = is020(from) ? from020(result as CniResult020) : (result as CniResult);
+  checkShape(value as Record<string, unknown>, RESULT_SHAPE, []);
+  const rich: CniResult = is020(from) ? from020(clean as CniResult020) : (clean as CniResult);
   if (is020(toVersion)) return to020(rich, toVersion);
   return build(rich, toVersion);
 }
@@ -215,13 +255,13 @@ export function convertResult(result: AnyCniResult, toVersion: string): AnyCniRe
  * ```
  */
 export function parseResult(json: unknown): AnyCniResult {
-  const value = readJsonInput(json);
+  const value = cleanJson(readJsonInput(json));
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new CniError('INVALID_TYPE', 'result must be a JSON object');
   }
   const version = (value as { cniVersion?: unknown }).cniVersion;
   if (typeof version !== 'string' || !isKnown(version)) {
-    throw new CniError('UNSUPPORTED_VERSION', `unsupported result cniVersion ${JSON.stringify(version)}`, [
+    throw new CniError('UNSUPPORTED_VERSION', `unsupported result cniVersion ${describeValue(version)}`, [
       'cniVersion',
     ]);
   }
@@ -243,6 +283,6 @@ export function safeParseResult(json: unknown): Result<AnyCniResult, CniError> {
     return { ok: true, value: parseResult(json) };
   } catch (error) {
     if (error instanceof CniError) return { ok: false, error };
-    return { ok: false, error: new CniError('INTERNAL', String(error)) };
+    return { ok: false, error: new CniError('INTERNAL', errorText(error)) };
   }
 }

@@ -1,5 +1,6 @@
 import { formatPrefix } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
+import { cleanJson, describeValue, pickKeys, requireString } from './internal/input.ts';
 import { parseCidr } from './internal/ip.ts';
 import type { NetConfList } from './net-conf-list-schema.ts';
 
@@ -39,6 +40,22 @@ export interface DefaultConflistOptions {
   readonly mtu?: number;
   /** The node name calico's config carries (`nodename`); default the manifest placeholder. */
   readonly nodeName?: string;
+}
+
+function readConflistOptions(raw: unknown): DefaultConflistOptions {
+  const picked = pickKeys(raw, ['podCidr', 'mtu', 'nodeName'], 'options');
+  const out: { podCidr?: string; mtu?: number; nodeName?: string } = {};
+  if (picked.podCidr !== undefined) out.podCidr = requireString(picked.podCidr, 'podCidr', ['podCidr']);
+  if (picked.nodeName !== undefined) out.nodeName = requireString(picked.nodeName, 'nodeName', ['nodeName']);
+  if (picked.mtu !== undefined) {
+    if (typeof picked.mtu !== 'number' || !Number.isFinite(picked.mtu)) {
+      throw new CniError('INVALID_ARGUMENT', `mtu must be a number, got ${describeValue(picked.mtu)}`, [
+        'mtu',
+      ]);
+    }
+    out.mtu = picked.mtu;
+  }
+  return out;
 }
 
 function bridgeConflist(podCidr: string | undefined): NetConfList {
@@ -81,7 +98,8 @@ function bridgeConflist(podCidr: string | undefined): NetConfList {
  * defaultConflist('flannel-vxlan').name; // 'cbr0'
  * ```
  */
-export function defaultConflist(mode: NetworkingMode, options: DefaultConflistOptions = {}): NetConfList {
+export function defaultConflist(mode: NetworkingMode, rawOptions: DefaultConflistOptions = {}): NetConfList {
+  const options = readConflistOptions(rawOptions);
   switch (mode) {
     case 'bridge-static':
     case 'bridge-gateway':
@@ -126,7 +144,7 @@ export function defaultConflist(mode: NetworkingMode, options: DefaultConflistOp
         ],
       };
     default:
-      throw new CniError('UNKNOWN_MODE', `unknown networking mode ${JSON.stringify(mode)}`, ['mode']);
+      throw new CniError('UNKNOWN_MODE', `unknown networking mode ${describeValue(mode)}`, ['mode']);
   }
 }
 
@@ -140,6 +158,29 @@ export interface FlannelSubnetEnv {
   readonly mtu?: number;
   /** FLANNEL_IPMASQ (flanneld masquerades itself, so the bridge does not when true; default true). */
   readonly ipMasq?: boolean;
+}
+
+function readSubnetEnv(raw: unknown): FlannelSubnetEnv {
+  const e = pickKeys(raw, ['network', 'subnet', 'mtu', 'ipMasq'], 'env', [], false);
+  const out: { network: string; subnet: string; mtu?: number; ipMasq?: boolean } = {
+    network: requireString(e.network, 'network', ['network'], false, 'INVALID_CIDR'),
+    subnet: requireString(e.subnet, 'subnet', ['subnet'], false, 'INVALID_CIDR'),
+  };
+  if (e.mtu !== undefined) {
+    if (typeof e.mtu !== 'number' || !Number.isFinite(e.mtu)) {
+      throw new CniError('INVALID_ARGUMENT', `mtu must be a number, got ${describeValue(e.mtu)}`, ['mtu']);
+    }
+    out.mtu = e.mtu;
+  }
+  if (e.ipMasq !== undefined) {
+    if (typeof e.ipMasq !== 'boolean') {
+      throw new CniError('INVALID_ARGUMENT', `ipMasq must be a boolean, got ${describeValue(e.ipMasq)}`, [
+        'ipMasq',
+      ]);
+    }
+    out.ipMasq = e.ipMasq;
+  }
+  return out;
 }
 
 /**
@@ -156,16 +197,26 @@ export interface FlannelSubnetEnv {
  */
 export function flannelDelegateConf(
   flannelConf: { readonly delegate?: Readonly<Record<string, unknown>> | undefined },
-  env: FlannelSubnetEnv,
+  rawEnv: FlannelSubnetEnv,
   netName: string,
   cniVersion: string,
 ): Readonly<Record<string, unknown>> & {
   readonly type: string;
   readonly ipam: Readonly<Record<string, unknown>>;
 } {
+  const conf = pickKeys(flannelConf, ['delegate'], 'flannelConf', [], false);
+  const env = readSubnetEnv(rawEnv);
+  requireString(netName, 'netName', ['netName']);
+  requireString(cniVersion, 'cniVersion', ['cniVersion']);
   const subnet = parseCidr(env.subnet);
   if (subnet === null) throw new CniError('INVALID_CIDR', `invalid FLANNEL_SUBNET ${env.subnet}`, ['subnet']);
-  const delegate: Record<string, unknown> = { ...(flannelConf.delegate ?? {}) };
+  const rawDelegate = conf.delegate === null ? undefined : cleanJson(conf.delegate, ['delegate']);
+  if (rawDelegate !== undefined && (typeof rawDelegate !== 'object' || Array.isArray(rawDelegate))) {
+    throw new CniError('INVALID_ARGUMENT', `delegate must be an object, got ${describeValue(rawDelegate)}`, [
+      'delegate',
+    ]);
+  }
+  const delegate: Record<string, unknown> = { ...((rawDelegate as Record<string, unknown>) ?? {}) };
   const type = typeof delegate.type === 'string' ? delegate.type : 'bridge';
   const out: Record<string, unknown> = { ...delegate, type, name: netName, cniVersion };
   if (!('ipMasq' in delegate)) out.ipMasq = !(env.ipMasq ?? true);

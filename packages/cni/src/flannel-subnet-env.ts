@@ -1,6 +1,7 @@
 import { formatAddr, formatPrefix } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
 import type { FlannelSubnetEnv } from './default-conflist.ts';
+import { describeValue, requireString } from './internal/input.ts';
 import { nextIp, parseCidr } from './internal/ip.ts';
 
 /**
@@ -21,6 +22,22 @@ export function flannelSubnetEnv(
   backend: 'vxlan' | 'host-gw',
   underlayMtu = 1500,
 ): FlannelSubnetEnv {
+  requireString(clusterCidr, 'clusterCidr', ['clusterCidr'], false, 'INVALID_CIDR');
+  requireString(nodePodCidr, 'nodePodCidr', ['nodePodCidr'], false, 'INVALID_CIDR');
+  if (backend !== 'vxlan' && backend !== 'host-gw') {
+    throw new CniError(
+      'INVALID_ARGUMENT',
+      `backend must be "vxlan" or "host-gw", got ${describeValue(backend)}`,
+      ['backend'],
+    );
+  }
+  if (typeof underlayMtu !== 'number' || !Number.isFinite(underlayMtu)) {
+    throw new CniError(
+      'INVALID_ARGUMENT',
+      `underlayMtu must be a number, got ${describeValue(underlayMtu)}`,
+      ['underlayMtu'],
+    );
+  }
   const net = parseCidr(clusterCidr);
   if (net === null)
     throw new CniError('INVALID_CIDR', `invalid cluster CIDR ${clusterCidr}`, ['clusterCidr']);

@@ -325,3 +325,61 @@ describe('hostLocalAllocate — resolvConf', () => {
     });
   });
 });
+
+// Hardening finding: a bigint containerId or ifname (`1n`, `[1n]`) used to reach JSON.stringify in the
+// error message and throw `TypeError: Do not know how to serialize a BigInt`. host-local requires both
+// to be non-empty strings; the error is coded, names the value safely and carries the argument's path.
+describe('hostLocalAllocate — containerId and ifname must be non-empty strings', () => {
+  const ipam = { type: 'host-local', subnet: '10.1.0.0/16' };
+  const errorOf = (containerId: unknown, ifname: unknown): CniError => {
+    try {
+      hostLocalAllocate(ipam, emptyHostLocalStore(), containerId as string, ifname as string);
+    } catch (error) {
+      return error as CniError;
+    }
+    throw new Error('expected an error');
+  };
+  it('refuses bigint, arrays, symbols, objects and empty strings with a path', () => {
+    const cases: [unknown, unknown, string, string][] = [
+      [1n, 'eth0', 'containerId', 'containerId must be a string, got 1n'],
+      [[1n], 'eth0', 'containerId', 'containerId must be a string, got an array'],
+      ['c1', 1n, 'ifname', 'ifname must be a string, got 1n'],
+      ['c1', [1n], 'ifname', 'ifname must be a string, got an array'],
+      ['c1', Symbol('x'), 'ifname', 'ifname must be a string, got a symbol'],
+      [{ toString: 1 }, 'eth0', 'containerId', 'containerId must be a string, got an object'],
+      [null, 'eth0', 'containerId', 'containerId must be a string, got null'],
+      ['', 'eth0', 'containerId', 'containerId must be a non-empty string'],
+      ['c1', '', 'ifname', 'ifname must be a non-empty string'],
+    ];
+    for (const [containerId, ifname, key, message] of cases) {
+      const error = errorOf(containerId, ifname);
+      expect(error).toBeInstanceOf(CniError);
+      expect(error.code).toBe('INVALID_ARGUMENT');
+      expect(error.path).toEqual([key]);
+      expect(error.message).toBe(message);
+    }
+  });
+  it('refuses junk stores and options with coded errors', () => {
+    const getter = Object.defineProperty({}, 'requestedIps', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(() => hostLocalAllocate(ipam, undefined, 'c1', 'eth0', getter)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_VALUE', path: ['requestedIps'] }) as never,
+    );
+    expect(() => hostLocalAllocate(ipam, undefined, 'c1', 'eth0', null as never)).not.toThrow();
+    expect(() =>
+      hostLocalAllocate(ipam, { reserved: { '10.1.0.2': null } } as never, 'c1', 'eth0'),
+    ).toThrowError(
+      expect.objectContaining({ code: 'INVALID_STORE', path: ['reserved', '10.1.0.2'] }) as never,
+    );
+    expect(() => hostLocalAllocate(ipam, 5 as never, 'c1', 'eth0')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_STORE' }) as never,
+    );
+    expect(() =>
+      hostLocalAllocate(ipam, undefined, 'c1', 'eth0', { requestedIps: [Symbol('x')] as never }),
+    ).toThrowError(CniError);
+  });
+});

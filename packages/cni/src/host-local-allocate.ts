@@ -7,8 +7,10 @@ import {
   type RangeInternal,
   rangeContains,
   rangeSetToString,
+  readHostLocalOptions,
 } from './host-local-config.ts';
-import { emptyHostLocalStore, type HostLocalReservation, type HostLocalStore } from './host-local-store.ts';
+import { type HostLocalReservation, type HostLocalStore, readHostLocalStore } from './host-local-store.ts';
+import { requireString } from './internal/input.ts';
 import { nextIp, parseIp } from './internal/ip.ts';
 import { parseResolvConf } from './parse-resolv-conf.ts';
 import type { CniDns } from './plugin-conf-schema.ts';
@@ -40,25 +42,12 @@ interface MutableStore {
 }
 
 function copyStore(store: HostLocalStore | undefined): MutableStore {
-  const base = store ?? emptyHostLocalStore();
-  if (typeof base !== 'object' || base === null) {
-    throw new CniError('INVALID_STORE', `host-local store must be an object, got ${typeof base}`);
-  }
-  const reserved: Record<string, HostLocalReservation> = {};
-  const lastReserved: Record<string, string> = {};
-  const inReserved = base.reserved ?? {};
-  const inLast = base.lastReserved ?? {};
-  for (const key of Object.keys(inReserved).sort()) {
-    const entry = inReserved[key];
-    if (key === '__proto__' || entry === undefined) continue;
-    reserved[key] = { containerId: String(entry.containerId), ifname: String(entry.ifname) };
-  }
-  for (const key of Object.keys(inLast).sort()) {
-    const value = inLast[key];
-    if (key === '__proto__' || typeof value !== 'string') continue;
-    lastReserved[key] = value;
-  }
-  return { reserved, lastReserved };
+  const { reserved, lastReserved } = readHostLocalStore(store);
+  const sortedReserved: Record<string, HostLocalReservation> = {};
+  for (const key of Object.keys(reserved).sort()) sortedReserved[key] = reserved[key]!;
+  const sortedLast: Record<string, string> = {};
+  for (const key of Object.keys(lastReserved).sort()) sortedLast[key] = lastReserved[key]!;
+  return { reserved: sortedReserved, lastReserved: sortedLast };
 }
 
 function freezeStore(store: MutableStore): HostLocalStore {
@@ -182,14 +171,9 @@ function allocateFromSet(
   throw new CniError('NO_ADDRESSES_AVAILABLE', `no IP addresses available in range set: ${setKey}`);
 }
 
-function checkId(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new CniError(
-      'INVALID_ARGUMENT',
-      `${name} must be a non-empty string, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value;
+/** host-local needs a container ID and an interface name: non-empty strings, described safely. */
+function checkId(value: unknown, name: 'containerId' | 'ifname'): string {
+  return requireString(value, name, [name], true);
 }
 
 /**
@@ -222,7 +206,8 @@ export function hostLocalAllocate(
 ): HostLocalAllocation {
   checkId(containerId, 'containerId');
   checkId(ifname, 'ifname');
-  const config = loadHostLocalConfig(ipam, options);
+  const opts = readHostLocalOptions(options);
+  const config = loadHostLocalConfig(ipam, opts);
   const work = copyStore(store);
   const requested = [...config.requested];
   const ips: HostLocalIpConfig[] = [];
@@ -260,10 +245,10 @@ export function hostLocalAllocate(
   } = {
     ips,
   };
-  if (options.cniVersion !== undefined) result.cniVersion = options.cniVersion;
+  if (opts.cniVersion !== undefined) result.cniVersion = opts.cniVersion;
   if (config.routes !== undefined) result.routes = config.routes;
-  if (options.resolvConfText !== undefined) {
-    const dns = parseResolvConf(options.resolvConfText);
+  if (opts.resolvConfText !== undefined) {
+    const dns = parseResolvConf(opts.resolvConfText);
     if (Object.keys(dns).length > 0) result.dns = dns;
   }
   return { result, store: freezeStore(work) };

@@ -14,6 +14,7 @@ import {
 } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
 import { CURRENT_CNI_VERSION, compareVersions } from './cni-version.ts';
+import { cleanJson, describeValue, errorText, pickKeys, requireString } from './internal/input.ts';
 import { nextIp, parseCidr, parseIp } from './internal/ip.ts';
 
 /** One route as host-local copies it from `ipam.routes` into its result. */
@@ -288,7 +289,39 @@ function readRoutes(ipam: Record<string, unknown>): HostLocalRoute[] | undefined
 }
 
 /** @internal Loads and validates an `ipam` object the way `allocator.LoadIPAMConfig` does. */
-export function loadHostLocalConfig(input: unknown, options: HostLocalOptions = {}): HostLocalConfigInternal {
+/**
+ * @internal The options as a plain, checked copy: each known key read once (a throwing getter is
+ * `INVALID_VALUE`), `cniVersion`/`resolvConfText` strings, `requestedIps` an array, `ipRanges` JSON.
+ */
+export function readHostLocalOptions(options: unknown): HostLocalOptions {
+  const raw = pickKeys(options, ['cniVersion', 'ipRanges', 'requestedIps', 'resolvConfText'], 'options');
+  const out: {
+    cniVersion?: string;
+    ipRanges?: unknown;
+    requestedIps?: readonly string[];
+    resolvConfText?: string;
+  } = {};
+  if (raw.cniVersion !== undefined)
+    out.cniVersion = requireString(raw.cniVersion, 'cniVersion', ['cniVersion']);
+  if (raw.resolvConfText !== undefined) {
+    out.resolvConfText = requireString(raw.resolvConfText, 'resolvConfText', ['resolvConfText']);
+  }
+  if (raw.ipRanges !== undefined) out.ipRanges = cleanJson(raw.ipRanges, ['runtimeConfig', 'ipRanges']);
+  if (raw.requestedIps !== undefined) {
+    const ips = cleanJson(raw.requestedIps, ['requestedIps']);
+    if (!Array.isArray(ips)) {
+      fail('INVALID_ARGUMENT', `requestedIps must be an array, got ${describeValue(ips)}`, ['requestedIps']);
+    }
+    out.requestedIps = ips as string[];
+  }
+  return out;
+}
+
+export function loadHostLocalConfig(
+  input: unknown,
+  rawOptions: HostLocalOptions = {},
+): HostLocalConfigInternal {
+  const options = readHostLocalOptions(rawOptions);
   let value = input;
   if (typeof value === 'string') {
     try {
@@ -301,6 +334,7 @@ export function loadHostLocalConfig(input: unknown, options: HostLocalOptions = 
       );
     }
   }
+  if (value !== undefined) value = cleanJson(value);
   // A whole network config (what host-local reads on stdin): take `ipam`, and the version,
   // runtime ipRanges/ips and args.cni.ips around it, as LoadIPAMConfig does.
   if (isObject(value) && isObject(value.ipam) && !has(value, 'ranges') && !has(value, 'subnet')) {
@@ -347,7 +381,12 @@ function loadIpamSection(ipam: unknown, options: HostLocalOptions): HostLocalCon
     const slash = typeof text === 'string' ? text.indexOf('/') : -1;
     const ipText = slash >= 0 ? text.slice(0, slash) : text;
     const ip = parseIp(ipText);
-    if (ip === null) fail('INVALID_ADDRESS', `cannot understand ip: ${String(text)}`, ['requestedIps', i]);
+    if (ip === null)
+      fail(
+        'INVALID_ADDRESS',
+        `cannot understand ip: ${typeof text === 'string' ? text : describeValue(text)}`,
+        ['requestedIps', i],
+      );
     requested.push(unmapAddr(ip));
   });
 
@@ -482,6 +521,9 @@ export function safeParseHostLocalConfig(
     return { ok: true, value: parseHostLocalConfig(ipam, options) };
   } catch (error) {
     if (error instanceof CniError) return { ok: false, error };
-    throw error;
+    return {
+      ok: false,
+      error: new CniError('INTERNAL', errorText(error)),
+    };
   }
 }

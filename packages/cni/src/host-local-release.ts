@@ -1,5 +1,5 @@
-import { CniError } from './cni-error.ts';
-import { emptyHostLocalStore, type HostLocalReservation, type HostLocalStore } from './host-local-store.ts';
+import { type HostLocalReservation, type HostLocalStore, readHostLocalStore } from './host-local-store.ts';
+import { requireString } from './internal/input.ts';
 
 /**
  * Releases every address held by a container interface, as host-local does on DEL
@@ -20,27 +20,16 @@ export function hostLocalRelease(
   containerId: string,
   ifname: string,
 ): HostLocalStore {
-  if (typeof containerId !== 'string' || typeof ifname !== 'string') {
-    throw new CniError('INVALID_ARGUMENT', 'containerId and ifname must be strings');
-  }
-  const base = store ?? emptyHostLocalStore();
-  if (typeof base !== 'object' || base === null) {
-    throw new CniError('INVALID_STORE', `host-local store must be an object, got ${typeof base}`);
-  }
+  requireString(containerId, 'containerId', ['containerId']);
+  requireString(ifname, 'ifname', ['ifname']);
+  const base = readHostLocalStore(store);
   const reserved: Record<string, HostLocalReservation> = {};
-  const inReserved = base.reserved ?? {};
-  for (const key of Object.keys(inReserved).sort()) {
-    const entry = inReserved[key];
-    if (key === '__proto__' || entry === undefined) continue;
+  for (const key of Object.keys(base.reserved).sort()) {
+    const entry = base.reserved[key]!;
     if (entry.containerId === containerId && entry.ifname === ifname) continue;
-    reserved[key] = { containerId: entry.containerId, ifname: entry.ifname };
+    reserved[key] = entry;
   }
   const lastReserved: Record<string, string> = {};
-  const inLast = base.lastReserved ?? {};
-  for (const key of Object.keys(inLast).sort()) {
-    const value = inLast[key];
-    if (key === '__proto__' || typeof value !== 'string') continue;
-    lastReserved[key] = value;
-  }
+  for (const key of Object.keys(base.lastReserved).sort()) lastReserved[key] = base.lastReserved[key]!;
   return { reserved, lastReserved };
 }

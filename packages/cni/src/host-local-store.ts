@@ -1,3 +1,6 @@
+import { CniError } from './cni-error.ts';
+import { cleanJson, describeValue } from './internal/input.ts';
+
 /** Who holds a reserved address: host-local writes `"<containerId>\r\n<ifname>"` into the IP's file. */
 export interface HostLocalReservation {
   readonly containerId: string;
@@ -48,11 +51,63 @@ export function hostLocalAddressesOf(
   ifname: string,
 ): readonly string[] {
   if (store === undefined || store === null || typeof store !== 'object') return [];
-  const reserved = store.reserved ?? {};
+  const { reserved } = readHostLocalStore(store);
   const out: string[] = [];
   for (const ip of Object.keys(reserved)) {
-    const entry = reserved[ip];
-    if (entry && entry.containerId === containerId && entry.ifname === ifname) out.push(ip);
+    const entry = reserved[ip]!;
+    if (entry.containerId === containerId && entry.ifname === ifname) out.push(ip);
   }
   return out;
+}
+
+function storeError(message: string, path: readonly (string | number)[]): CniError {
+  return new CniError('INVALID_STORE', message, path);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * @internal A checked plain copy of a store (`undefined`/`null` is the empty store): JSON only
+ * (getters read once, depth-limited), `reserved` entries `{ containerId, ifname }` strings (other
+ * values are `INVALID_STORE` with their path), `lastReserved` non-string values and `__proto__`
+ * keys skipped. Keys keep their order.
+ */
+export function readHostLocalStore(store: unknown): {
+  reserved: Record<string, HostLocalReservation>;
+  lastReserved: Record<string, string>;
+} {
+  if (store === undefined || store === null) return { reserved: {}, lastReserved: {} };
+  if (!isRecord(store)) {
+    throw storeError(`host-local store must be an object, got ${describeValue(store)}`, []);
+  }
+  const clean = cleanJson(store) as Record<string, unknown>;
+  const inReserved = clean.reserved ?? {};
+  const inLast = clean.lastReserved ?? {};
+  if (!isRecord(inReserved)) {
+    throw storeError(`store.reserved must be an object, got ${describeValue(inReserved)}`, ['reserved']);
+  }
+  if (!isRecord(inLast)) {
+    throw storeError(`store.lastReserved must be an object, got ${describeValue(inLast)}`, ['lastReserved']);
+  }
+  const reserved: Record<string, HostLocalReservation> = {};
+  for (const key of Object.keys(inReserved)) {
+    const entry = inReserved[key];
+    if (key === '__proto__' || entry === undefined) continue;
+    if (!isRecord(entry) || typeof entry.containerId !== 'string' || typeof entry.ifname !== 'string') {
+      throw storeError(
+        `store.reserved["${key}"] must be { containerId, ifname } strings, got ${describeValue(entry)}`,
+        ['reserved', key],
+      );
+    }
+    reserved[key] = { containerId: entry.containerId, ifname: entry.ifname };
+  }
+  const lastReserved: Record<string, string> = {};
+  for (const key of Object.keys(inLast)) {
+    const value = inLast[key];
+    if (key === '__proto__' || typeof value !== 'string') continue;
+    lastReserved[key] = value;
+  }
+  return { reserved, lastReserved };
 }

@@ -1,5 +1,6 @@
 import type { Result } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
+import { errorText, readKey } from './internal/input.ts';
 import { VALID_NAME } from './internal/zod-common.ts';
 
 /** The CNI verbs (`CNI_COMMAND`). */
@@ -128,7 +129,13 @@ export function parseCniEnv(env: Readonly<Record<string, string | undefined>>): 
     throw new CniError('INVALID_ARGUMENT', 'environment must be an object of strings');
   }
   const get = (name: string): string => {
-    const v = Object.hasOwn(env, name) ? env[name] : undefined;
+    let own: boolean;
+    try {
+      own = Object.hasOwn(env, name);
+    } catch {
+      throw new CniError('INVALID_VALUE', `could not read "${name}": a proxy trap threw`, [name]);
+    }
+    const v = own ? readKey(env, name, [name]) : undefined;
     return typeof v === 'string' ? v : '';
   };
   const cmd = get('CNI_COMMAND');
@@ -174,6 +181,6 @@ export function safeParseCniEnv(
     return { ok: true, value: parseCniEnv(env) };
   } catch (error) {
     if (error instanceof CniError) return { ok: false, error };
-    return { ok: false, error: new CniError('INTERNAL', String(error)) };
+    return { ok: false, error: new CniError('INTERNAL', errorText(error)) };
   }
 }

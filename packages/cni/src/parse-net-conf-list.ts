@@ -1,5 +1,6 @@
 import type { Result } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
+import { describeValue, errorText, pickKeys } from './internal/input.ts';
 import { libcniValidateList, specValidateList, type ValidationMode } from './internal/validate.ts';
 import { readJsonInput } from './internal/zod-common.ts';
 import type { NetConfList } from './net-conf-list-schema.ts';
@@ -31,9 +32,9 @@ export interface ParseOptions {
  * ```
  */
 export function parseNetConfList(json: unknown, options: ParseOptions = {}): NetConfList {
-  const mode = options?.mode ?? 'spec';
+  const mode = pickKeys(options, ['mode'], 'options').mode ?? 'spec';
   if (mode !== 'spec' && mode !== 'libcni') {
-    throw new CniError('INVALID_ARGUMENT', `unknown validation mode ${JSON.stringify(mode)}`);
+    throw new CniError('INVALID_ARGUMENT', `unknown validation mode ${describeValue(mode)}`, ['mode']);
   }
   const value = readJsonInput(json);
   return mode === 'libcni' ? libcniValidateList(value) : specValidateList(value);
@@ -58,7 +59,7 @@ export function safeParseNetConfList(
     if (error instanceof CniError) return { ok: false, error };
     return {
       ok: false,
-      error: new CniError('INTERNAL', error instanceof Error ? error.message : String(error)),
+      error: new CniError('INTERNAL', errorText(error)),
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Result } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
+import { describeValue, errorText, pickKeys } from './internal/input.ts';
 import { libcniValidateConf, specValidateConf } from './internal/validate.ts';
 import { readJsonInput } from './internal/zod-common.ts';
 import type { ParseOptions } from './parse-net-conf-list.ts';
@@ -20,9 +21,9 @@ export type NetConf = PluginConf;
  * ```
  */
 export function parseNetConf(json: unknown, options: ParseOptions = {}): NetConf {
-  const mode = options?.mode ?? 'spec';
+  const mode = pickKeys(options, ['mode'], 'options').mode ?? 'spec';
   if (mode !== 'spec' && mode !== 'libcni') {
-    throw new CniError('INVALID_ARGUMENT', `unknown validation mode ${JSON.stringify(mode)}`);
+    throw new CniError('INVALID_ARGUMENT', `unknown validation mode ${describeValue(mode)}`, ['mode']);
   }
   const value = readJsonInput(json);
   return mode === 'libcni' ? libcniValidateConf(value) : specValidateConf(value);
@@ -43,7 +44,7 @@ export function safeParseNetConf(json: unknown, options: ParseOptions = {}): Res
     if (error instanceof CniError) return { ok: false, error };
     return {
       ok: false,
-      error: new CniError('INTERNAL', error instanceof Error ? error.message : String(error)),
+      error: new CniError('INTERNAL', errorText(error)),
     };
   }
 }

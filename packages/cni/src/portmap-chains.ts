@@ -1,6 +1,14 @@
 import { formatAddr } from '@podnet/ip';
 import { formatChainName } from './chain-names.ts';
 import { CniError } from './cni-error.ts';
+import {
+  checkShape,
+  cleanJson,
+  describeValue,
+  pickKeys,
+  requireString,
+  type Shape,
+} from './internal/input.ts';
 import { parseCidr, parseIp } from './internal/ip.ts';
 import type { PortmapConf } from './plugin-schemas.ts';
 import type { PortMapping } from './runtime-config-schema.ts';
@@ -54,6 +62,46 @@ function markHex(bit: number): string {
 }
 
 /** The options of {@link portmapChains}. */
+const CONF_SHAPE: Shape = {
+  snat: 'boolean',
+  markMasqBit: 'number',
+  externalSetMarkChain: 'string',
+  conditionsV4: ['string'],
+  conditionsV6: ['string'],
+  masqAll: 'boolean',
+};
+
+const MAPPING_SHAPE: Shape = {
+  hostPort: 'number',
+  containerPort: 'number',
+  protocol: 'string',
+  hostIP: 'string',
+};
+
+/** A cleaned JSON object (getters read once, depth-limited) whose known keys have the right types. */
+function readObject(value: unknown, path: (string | number)[], shape: Shape): Record<string, unknown> {
+  const clean = cleanJson(value, path);
+  if (clean === null || typeof clean !== 'object' || Array.isArray(clean)) {
+    throw new CniError(
+      'INVALID_ARGUMENT',
+      `${path.join('.')} must be an object, got ${describeValue(clean)}`,
+      path,
+    );
+  }
+  checkShape(clean as Record<string, unknown>, shape, path);
+  return clean as Record<string, unknown>;
+}
+
+function readMappings(value: unknown): PortMapping[] {
+  const clean = cleanJson(value, ['mappings']);
+  if (!Array.isArray(clean)) {
+    throw new CniError('INVALID_ARGUMENT', `mappings must be an array, got ${describeValue(clean)}`, [
+      'mappings',
+    ]);
+  }
+  return clean.map((m, i) => readObject(m, ['mappings', i], MAPPING_SHAPE) as unknown as PortMapping);
+}
+
 export interface PortmapChainOptions {
   /** The network name (the conflist's `name`), part of the chain hash and comment. */
   readonly netName: string;
@@ -76,10 +124,18 @@ export interface PortmapChainOptions {
  * ```
  */
 export function portmapChains(
-  conf: PortmapConf,
-  mappings: readonly PortMapping[],
-  options: PortmapChainOptions,
+  rawConf: PortmapConf,
+  rawMappings: readonly PortMapping[],
+  rawOptions: PortmapChainOptions,
 ): readonly IptablesChain[] {
+  const conf = readObject(rawConf, ['conf'], CONF_SHAPE) as PortmapConf;
+  const mappings = readMappings(rawMappings);
+  const picked = pickKeys(rawOptions, ['netName', 'containerId', 'containerAddress'], 'options', [], false);
+  const options: PortmapChainOptions = {
+    netName: requireString(picked.netName, 'netName', ['netName']),
+    containerId: requireString(picked.containerId, 'containerId', ['containerId']),
+    containerAddress: requireString(picked.containerAddress, 'containerAddress', ['containerAddress']),
+  };
   const cidr = parseCidr(options.containerAddress);
   if (cidr === null) {
     throw new CniError('INVALID_CIDR', `invalid container address ${options.containerAddress}`, [

@@ -1,4 +1,5 @@
 import type { CniError } from './cni-error.ts';
+import { pickKeys, requireString } from './internal/input.ts';
 import type { CniErrorResult } from './result-schema.ts';
 
 const NUMERIC: Readonly<Record<string, number>> = {
@@ -33,11 +34,16 @@ const NUMERIC: Readonly<Record<string, number>> = {
  * ```
  */
 export function toErrorResult(error: CniError, cniVersion: string, details?: string): CniErrorResult {
-  const code = NUMERIC[error.code] ?? 999;
+  const e = pickKeys(error, ['code', 'message'], 'error', ['error'], false);
+  const name = typeof e.code === 'string' ? e.code : '';
+  const msg = requireString(e.message, 'error.message', ['error', 'message']);
+  requireString(cniVersion, 'cniVersion', ['cniVersion']);
+  if (details !== undefined) requireString(details, 'details', ['details']);
+  const code = Object.hasOwn(NUMERIC, name) ? NUMERIC[name]! : 999;
   const out: { cniVersion: string; code: number; msg: string; details?: string } = {
     cniVersion,
     code,
-    msg: error.message,
+    msg,
   };
   if (details !== undefined && details !== '') out.details = details;
   return out;

@@ -1,4 +1,5 @@
 import { CNI_VERSIONS } from './cni-version.ts';
+import { requireString, requireStringArray } from './internal/input.ts';
 import type { CniVersionResult } from './result-schema.ts';
 
 /**
@@ -16,5 +17,9 @@ export function versionResult(
   cniVersion = '1.1.0',
   supportedVersions: readonly string[] = CNI_VERSIONS,
 ): CniVersionResult {
-  return { cniVersion, supportedVersions: [...supportedVersions] };
+  requireString(cniVersion, 'cniVersion', ['cniVersion']);
+  return {
+    cniVersion,
+    supportedVersions: requireStringArray(supportedVersions, 'supportedVersions', ['supportedVersions']),
+  };
 }

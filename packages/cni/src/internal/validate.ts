@@ -10,52 +10,11 @@ import {
 } from '../net-conf-list-schema.ts';
 import { networkNameSchema, type PluginConf, pluginConfSchema } from '../plugin-conf-schema.ts';
 import { ipamConfSchemas, pluginConfSchemas } from '../plugin-schemas.ts';
+import { cleanJson } from './input.ts';
 import { semverString, typeName, zodIssueToError } from './zod-common.ts';
 
 /** The two validation modes: the spec text, or what libcni's Go code accepts. */
 export type ValidationMode = 'spec' | 'libcni';
-
-const MAX_DEPTH = 64;
-
-/**
- * A JSON-only deep copy: drops `__proto__` keys, rejects values JSON cannot hold (functions,
- * bigint, symbols, cycles, non-finite numbers) with `INVALID_VALUE` and the path.
- */
-export function cleanJson(value: unknown, path: PathSegment[] = [], seen: Set<object> = new Set()): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value))
-      throw new CniError('INVALID_VALUE', `non-finite number at ${path.join('.')}`, path);
-    return value;
-  }
-  if (typeof value !== 'object') {
-    throw new CniError('INVALID_VALUE', `value of type ${typeof value} is not JSON`, path);
-  }
-  if (seen.has(value) || path.length > MAX_DEPTH) {
-    throw new CniError('INVALID_VALUE', 'circular or too deeply nested value', path);
-  }
-  seen.add(value);
-  let out: unknown;
-  if (Array.isArray(value)) {
-    out = value.map((v, i) => cleanJson(v, [...path, i], seen));
-  } else {
-    const obj: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      if (key === '__proto__') continue;
-      const v = (value as Record<string, unknown>)[key];
-      if (v === undefined) continue;
-      Object.defineProperty(obj, key, {
-        value: cleanJson(v, [...path, key], seen),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    out = obj;
-  }
-  seen.delete(value);
-  return out;
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -73,6 +73,18 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean;
   return { found: true, value: cur };
 }
 
+/** `JSON.stringify` for a message, cut at 100 characters; '' when the value has no JSON form. */
+function shortJson(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return '';
+  }
+  if (text === undefined) return '';
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -105,7 +117,7 @@ export function zodIssueToError(
     }
     return new CniError(
       'INVALID_TYPE',
-      `invalid type for "${key}": expected ${first.expected}, got ${typeName(at.value)} ${JSON.stringify(at.value) ?? ''}`.trim(),
+      `invalid type for "${key}": expected ${first.expected}, got ${typeName(at.value)} ${shortJson(at.value)}`.trim(),
       path,
     );
   }
