@@ -42,12 +42,7 @@ interface MutableStore {
 }
 
 function copyStore(store: HostLocalStore | undefined): MutableStore {
-  const { reserved, lastReserved } = readHostLocalStore(store);
-  const sortedReserved: Record<string, HostLocalReservation> = {};
-  for (const key of Object.keys(reserved).sort()) sortedReserved[key] = reserved[key]!;
-  const sortedLast: Record<string, string> = {};
-  for (const key of Object.keys(lastReserved).sort()) sortedLast[key] = lastReserved[key]!;
-  return { reserved: sortedReserved, lastReserved: sortedLast };
+  return readHostLocalStore(store, true);
 }
 
 function freezeStore(store: MutableStore): HostLocalStore {

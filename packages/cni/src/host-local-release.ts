@@ -22,14 +22,14 @@ export function hostLocalRelease(
 ): HostLocalStore {
   requireString(containerId, 'containerId', ['containerId']);
   requireString(ifname, 'ifname', ['ifname']);
-  const base = readHostLocalStore(store);
+  const base = readHostLocalStore(store, true);
   const reserved: Record<string, HostLocalReservation> = {};
-  for (const key of Object.keys(base.reserved).sort()) {
+  for (const key of Object.keys(base.reserved)) {
     const entry = base.reserved[key]!;
     if (entry.containerId === containerId && entry.ifname === ifname) continue;
     reserved[key] = entry;
   }
   const lastReserved: Record<string, string> = {};
-  for (const key of Object.keys(base.lastReserved).sort()) lastReserved[key] = base.lastReserved[key]!;
+  for (const key of Object.keys(base.lastReserved)) lastReserved[key] = base.lastReserved[key]!;
   return { reserved, lastReserved };
 }

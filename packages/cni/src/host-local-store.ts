@@ -1,5 +1,5 @@
 import { CniError } from './cni-error.ts';
-import { cleanJson, describeValue } from './internal/input.ts';
+import { describeValue } from './internal/input.ts';
 
 /** Who holds a reserved address: host-local writes `"<containerId>\r\n<ifname>"` into the IP's file. */
 export interface HostLocalReservation {
@@ -69,12 +69,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * @internal A checked plain copy of a store (`undefined`/`null` is the empty store): JSON only
- * (getters read once, depth-limited), `reserved` entries `{ containerId, ifname }` strings (other
- * values are `INVALID_STORE` with their path), `lastReserved` non-string values and `__proto__`
- * keys skipped. Keys keep their order.
+ * @internal A checked plain copy of a store (`undefined`/`null` is the empty store): `reserved`
+ * entries must be `{ containerId, ifname }` strings (anything else is `INVALID_STORE` with its
+ * path), `lastReserved` non-string values and `__proto__` keys are skipped; keys keep their order,
+ * or are sorted with `sortKeys`.
+ * Only these two levels are read, so depth cannot hurt; a getter or proxy trap that throws is
+ * `INVALID_STORE` too.
  */
-export function readHostLocalStore(store: unknown): {
+export function readHostLocalStore(
+  store: unknown,
+  sortKeys = false,
+): {
   reserved: Record<string, HostLocalReservation>;
   lastReserved: Record<string, string>;
 } {
@@ -82,9 +87,23 @@ export function readHostLocalStore(store: unknown): {
   if (!isRecord(store)) {
     throw storeError(`host-local store must be an object, got ${describeValue(store)}`, []);
   }
-  const clean = cleanJson(store) as Record<string, unknown>;
-  const inReserved = clean.reserved ?? {};
-  const inLast = clean.lastReserved ?? {};
+  try {
+    return readStoreFields(store, sortKeys);
+  } catch (error) {
+    if (error instanceof CniError) throw error;
+    throw storeError('could not read the host-local store: a getter or proxy trap threw', []);
+  }
+}
+
+function readStoreFields(
+  store: Record<string, unknown>,
+  sortKeys: boolean,
+): {
+  reserved: Record<string, HostLocalReservation>;
+  lastReserved: Record<string, string>;
+} {
+  const inReserved = store.reserved ?? {};
+  const inLast = store.lastReserved ?? {};
   if (!isRecord(inReserved)) {
     throw storeError(`store.reserved must be an object, got ${describeValue(inReserved)}`, ['reserved']);
   }
@@ -92,22 +111,29 @@ export function readHostLocalStore(store: unknown): {
     throw storeError(`store.lastReserved must be an object, got ${describeValue(inLast)}`, ['lastReserved']);
   }
   const reserved: Record<string, HostLocalReservation> = {};
-  for (const key of Object.keys(inReserved)) {
+  const reservedKeys = Object.keys(inReserved);
+  if (sortKeys) reservedKeys.sort();
+  for (const key of reservedKeys) {
+    if (key === '__proto__') continue;
     const entry = inReserved[key];
-    if (key === '__proto__' || entry === undefined) continue;
-    if (!isRecord(entry) || typeof entry.containerId !== 'string' || typeof entry.ifname !== 'string') {
+    if (entry === undefined) continue;
+    const containerId = isRecord(entry) ? entry.containerId : undefined;
+    const ifname = isRecord(entry) ? entry.ifname : undefined;
+    if (typeof containerId !== 'string' || typeof ifname !== 'string') {
       throw storeError(
         `store.reserved["${key}"] must be { containerId, ifname } strings, got ${describeValue(entry)}`,
         ['reserved', key],
       );
     }
-    reserved[key] = { containerId: entry.containerId, ifname: entry.ifname };
+    reserved[key] = { containerId, ifname };
   }
   const lastReserved: Record<string, string> = {};
-  for (const key of Object.keys(inLast)) {
+  const lastKeys = Object.keys(inLast);
+  if (sortKeys) lastKeys.sort();
+  for (const key of lastKeys) {
+    if (key === '__proto__') continue;
     const value = inLast[key];
-    if (key === '__proto__' || typeof value !== 'string') continue;
-    lastReserved[key] = value;
+    if (typeof value === 'string') lastReserved[key] = value;
   }
   return { reserved, lastReserved };
 }

@@ -172,59 +172,91 @@ export function requireStringArray(
 }
 
 const MAX_DEPTH = 64;
+const MAX_NODES = 1_000_000;
 
-/**
- * A JSON-only deep copy: drops `__proto__` keys, rejects values JSON cannot hold (functions,
- * bigint, symbols, cycles, non-finite numbers), values nested deeper than 64 levels, and
- * getters or proxy traps that throw, with `INVALID_VALUE` and the path. This is the guard every
- * entry point that takes outside JSON or objects runs before zod (or anything recursive) sees them.
- */
-export function cleanJson(value: unknown, path: PathSegment[] = [], seen: Set<object> = new Set()): unknown {
+interface Walk {
+  /** The current key path, pushed and popped as the walk goes (copied only into errors). */
+  readonly path: PathSegment[];
+  /** The objects on the current path (at most 65, a linear scan beats a Set): a repeat is a cycle. */
+  readonly ancestors: object[];
+  /** Objects and arrays visited so far: shared sub-objects could otherwise blow up exponentially. */
+  nodes: number;
+}
+
+function invalid(walk: Walk, message: string): never {
+  throw new CniError('INVALID_VALUE', message, walk.path.slice());
+}
+
+function readAt(walk: Walk, obj: object, key: string): unknown {
+  try {
+    return (obj as Record<string, unknown>)[key];
+  } catch {
+    return invalid(walk, `could not read "${walk.path.join('.')}": its getter threw`);
+  }
+}
+
+function cleanNode(value: unknown, walk: Walk): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value))
-      throw new CniError('INVALID_VALUE', `non-finite number at ${path.join('.')}`, path);
+    if (!Number.isFinite(value)) invalid(walk, `non-finite number at ${walk.path.join('.')}`);
     return value;
   }
-  if (typeof value !== 'object') {
-    throw new CniError('INVALID_VALUE', `value of type ${typeof value} is not JSON`, path);
+  if (typeof value !== 'object') invalid(walk, `value of type ${typeof value} is not JSON`);
+  const path = walk.path;
+  if (path.length > MAX_DEPTH || walk.ancestors.includes(value)) {
+    invalid(walk, 'circular or too deeply nested value');
   }
-  if (seen.has(value) || path.length > MAX_DEPTH) {
-    throw new CniError('INVALID_VALUE', 'circular or too deeply nested value', path);
-  }
-  seen.add(value);
-  let out: unknown;
-  let isArray: boolean;
-  let keys: string[];
+  if (++walk.nodes > MAX_NODES) invalid(walk, `value too large: more than ${MAX_NODES} objects and arrays`);
+  let isArray = false;
+  let keys: string[] = [];
   try {
     isArray = Array.isArray(value);
-    keys = isArray ? [] : Object.keys(value);
+    if (!isArray) keys = Object.keys(value);
   } catch {
-    throw new CniError('INVALID_VALUE', 'could not read the value: a proxy trap threw', path);
+    invalid(walk, 'could not read the value: a proxy trap threw');
   }
+  walk.ancestors.push(value);
+  let out: unknown;
   if (isArray) {
-    const length = readKey(value, 'length', path) as number;
+    const length = readAt(walk, value, 'length') as number;
     const arr: unknown[] = [];
-    for (let i = 0; i < length; i++)
-      arr.push(cleanJson(readKey(value, String(i), [...path, i]), [...path, i], seen));
+    for (let i = 0; i < length; i++) {
+      path.push(i);
+      arr.push(cleanNode(readAt(walk, value, String(i)), walk));
+      path.pop();
+    }
     out = arr;
   } else {
+    // Plain assignment is safe: `__proto__`, the only key with a setter on a fresh object, is skipped.
     const obj: Record<string, unknown> = {};
     for (const key of keys) {
       if (key === '__proto__') continue;
-      const v = readKey(value, key, [...path, key]);
-      if (v === undefined) continue;
-      Object.defineProperty(obj, key, {
-        value: cleanJson(v, [...path, key], seen),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      path.push(key);
+      const v = readAt(walk, value, key);
+      if (v !== undefined) obj[key] = cleanNode(v, walk);
+      path.pop();
     }
     out = obj;
   }
-  seen.delete(value);
+  walk.ancestors.pop();
   return out;
+}
+
+/**
+ * A JSON-only deep copy: drops `__proto__` keys and `undefined` values, rejects values JSON cannot
+ * hold (functions, bigint, symbols, cycles, non-finite numbers), values nested deeper than 64
+ * levels or with more than a million objects, and getters or proxy traps that throw, with
+ * `INVALID_VALUE` and the path (after `path`, the prefix it is given). This is the guard every
+ * entry point that takes outside JSON or objects runs before zod (or anything recursive) sees them.
+ *
+ * @example
+ * ```ts
+ * cleanJson({ a: [1, 'x'], __proto__: { polluted: true } }); // { a: [1, 'x'] }
+ * cleanJson({ n: 1n }); // throws INVALID_VALUE at ['n']
+ * ```
+ */
+export function cleanJson(value: unknown, path: readonly PathSegment[] = []): unknown {
+  return cleanNode(value, { path: [...path], ancestors: [], nodes: 0 });
 }
 
 /** What a key holds: a leaf type, a nested shape, or (one-element tuple) an array of items. */
@@ -237,7 +269,7 @@ function wrongType(path: readonly PathSegment[], expected: string, value: unknow
   return new CniError(
     code,
     `invalid type for "${path.join('.')}": expected ${expected}, got ${kindOf(value)}`,
-    path,
+    path.slice(),
   );
 }
 
@@ -249,15 +281,33 @@ function checkItem(value: unknown, item: ShapeItem, path: PathSegment[], code: s
   if (Array.isArray(item)) {
     if (!Array.isArray(value)) throw wrongType(path, 'array', value, code);
     const inner = (item as readonly [ShapeItem])[0];
-    value.forEach((v, i) => {
-      checkItem(v, inner, [...path, i], code);
-    });
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      checkItem(value[i], inner, path, code);
+      path.pop();
+    }
     return;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw wrongType(path, 'object', value, code);
   }
-  checkShape(value as Record<string, unknown>, item as Shape, path, code);
+  checkKeys(value as Record<string, unknown>, item as Shape, path, code);
+}
+
+function checkKeys(
+  value: Readonly<Record<string, unknown>>,
+  shape: Shape,
+  path: PathSegment[],
+  code: string,
+): void {
+  for (const key in shape) {
+    if (!Object.hasOwn(value, key)) continue;
+    const v = value[key];
+    if (v === null || v === undefined) continue;
+    path.push(key);
+    checkItem(v, shape[key]!, path, code);
+    path.pop();
+  }
 }
 
 /**
@@ -274,15 +324,10 @@ function checkItem(value: unknown, item: ShapeItem, path: PathSegment[], code: s
 export function checkShape(
   value: Readonly<Record<string, unknown>>,
   shape: Shape,
-  path: PathSegment[] = [],
+  path: readonly PathSegment[] = [],
   code = 'INVALID_TYPE',
 ): void {
-  for (const key of Object.keys(shape)) {
-    if (!Object.hasOwn(value, key)) continue;
-    const v = value[key];
-    if (v === null || v === undefined) continue;
-    checkItem(v, shape[key]!, [...path, key], code);
-  }
+  checkKeys(value, shape, [...path], code);
 }
 
 /**
