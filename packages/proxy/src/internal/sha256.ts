@@ -18,6 +18,7 @@ const K = new Uint32Array([
 ]);
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const ALPHABET_CODES: readonly number[] = Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
 /**
  * UTF-8 encodes a string (no TextEncoder in the ES2022 lib); lone surrogates are encoded as is.
@@ -270,12 +271,14 @@ export function sha256Base32Prefix(text: string, chars: number, scratch?: Sha256
   const s = scratch ?? sha256Scratch();
   if (!hashShortAscii(text, s)) hashAny(text, s);
   const h = s.h;
-  let out = '';
-  for (let bit = 0; bit < chars * 5; bit += 5) {
+  // Character codes first, then one string: appending 16 one-character strings would allocate 16
+  // intermediate strings per name.
+  const codes: number[] = new Array(chars);
+  for (let c = 0, bit = 0; c < chars; c++, bit += 5) {
     const i = bit >>> 5;
     const o = bit & 31;
     const v = o <= 27 ? (h[i]! >>> (27 - o)) & 31 : ((h[i]! << (o - 27)) | (h[i + 1]! >>> (59 - o))) & 31;
-    out += ALPHABET[v];
+    codes[c] = ALPHABET_CODES[v]!;
   }
-  return out;
+  return String.fromCharCode.apply(null, codes);
 }

@@ -1,5 +1,5 @@
 import { ProxyError } from '../proxy-error.ts';
-import type { Ruleset } from './ruleset.ts';
+import type { IptablesLine, Ruleset } from './ruleset.ts';
 
 function isStringArray(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
@@ -17,14 +17,8 @@ function isStringArray(value: unknown): boolean {
  * assertRuleset(null); // throws ProxyError INVALID_RULESET
  * ```
  */
-export function assertRuleset(value: unknown, name = 'ruleset'): asserts value is Ruleset {
-  const bad = (path: readonly (string | number)[], what: string): never => {
-    throw new ProxyError(
-      'INVALID_RULESET',
-      `${name}${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')} ${what}`,
-      path,
-    );
-  };
+export function assertRuleset(value: unknown, name = 'ruleset', checkLines = true): asserts value is Ruleset {
+  const bad = (path: readonly (string | number)[], what: string): never => badRuleset(name, path, what);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     bad([], 'must be a Ruleset object');
   const rs = value as Record<string, unknown>;
@@ -40,15 +34,39 @@ export function assertRuleset(value: unknown, name = 'ruleset'): asserts value i
     if (typeof table.commit !== 'string') bad(['tables', i, 'commit'], 'must be a string');
     if (!isStringArray(table.before)) bad(['tables', i, 'before'], 'must be an array of strings');
     if (!Array.isArray(table.lines)) bad(['tables', i, 'lines'], 'must be an array');
+    if (!checkLines) return;
     const lines = table.lines as unknown[];
-    for (let j = 0; j < lines.length; j++) {
-      const line = lines[j] as { kind?: unknown; text?: unknown; chain?: unknown } | null;
-      if (typeof line !== 'object' || line === null || typeof line.text !== 'string') {
-        bad(['tables', i, 'lines', j], 'must be a line object with a text');
-      }
-      const l = line as { kind?: unknown; chain?: unknown };
-      if (l.kind !== 'other' && typeof l.chain !== 'string')
-        bad(['tables', i, 'lines', j, 'chain'], 'must be a string');
-    }
+    for (let j = 0; j < lines.length; j++) assertLine(lines[j], i, j, name);
   });
+}
+
+function badRuleset(name: string, path: readonly (string | number)[], what: string): never {
+  throw new ProxyError(
+    'INVALID_RULESET',
+    `${name}${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')} ${what}`,
+    path,
+  );
+}
+
+/**
+ * Checks one line of table `i` (line `j`) of a {@link Ruleset}: an object with a string `text`, and
+ * a string `chain` unless its kind is `other`; throws `INVALID_RULESET` with a path otherwise.
+ *
+ * @example
+ * ```ts
+ * assertLine({ kind: 'rule', chain: 'KUBE-SERVICES', text: '-A KUBE-SERVICES -j RETURN' }, 0, 0); // ok
+ * ```
+ */
+export function assertLine(
+  line: unknown,
+  i: number,
+  j: number,
+  name = 'ruleset',
+): asserts line is IptablesLine {
+  const l = line as { kind?: unknown; text?: unknown; chain?: unknown } | null;
+  if (typeof l !== 'object' || l === null || typeof l.text !== 'string') {
+    badRuleset(name, ['tables', i, 'lines', j], 'must be a line object with a text');
+  }
+  if (l.kind !== 'other' && typeof l.chain !== 'string')
+    badRuleset(name, ['tables', i, 'lines', j, 'chain'], 'must be a string');
 }

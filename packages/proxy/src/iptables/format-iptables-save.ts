@@ -1,5 +1,5 @@
-import { assertRuleset } from './assert-ruleset.ts';
-import type { Ruleset } from './ruleset.ts';
+import { assertLine, assertRuleset } from './assert-ruleset.ts';
+import type { IptablesLine, IptablesTable, Ruleset } from './ruleset.ts';
 
 /**
  * Prints a {@link Ruleset} as `iptables-save` / `iptables-restore` text: for each table its leading
@@ -13,12 +13,26 @@ import type { Ruleset } from './ruleset.ts';
  * ```
  */
 export function formatIptablesSave(ruleset: Ruleset): string {
-  assertRuleset(ruleset);
+  // The lines are checked in the same pass that collects them (one walk over a large ruleset).
+  assertRuleset(ruleset, 'ruleset', false);
   const parts: string[] = [];
-  for (const table of ruleset.tables) {
+  const tables = ruleset.tables;
+  for (let i = 0; i < tables.length; i++) {
+    const table = tables[i] as IptablesTable;
     for (const line of table.before) parts.push(line);
     parts.push(table.header);
-    for (const line of table.lines) parts.push(line.text);
+    const lines = table.lines;
+    for (let j = 0; j < lines.length; j++) {
+      const line = lines[j] as IptablesLine;
+      if (
+        typeof line !== 'object' ||
+        line === null ||
+        typeof line.text !== 'string' ||
+        (line.kind !== 'other' && typeof line.chain !== 'string')
+      )
+        assertLine(line, i, j);
+      parts.push(line.text);
+    }
     parts.push(table.commit);
   }
   for (const line of ruleset.trailer) parts.push(line);

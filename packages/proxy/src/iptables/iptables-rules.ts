@@ -1,3 +1,4 @@
+import { sha256Scratch } from '../internal/sha256.ts';
 import { buildServiceModel } from '../service-model/build-service-model.ts';
 import type { ProxyInput, ResolvedProxyConfig, ServiceModel } from '../service-model/types.ts';
 import type { IptablesLine, Ruleset } from './ruleset.ts';
@@ -121,7 +122,10 @@ export function isLargeCluster(model: ServiceModel): boolean {
 export function modelFragments(model: ServiceModel, cache: HashCache = new Map()): ServiceFragment[] {
   const large = isLargeCluster(model);
   const probabilities: string[] = [];
-  return model.servicePorts.map((sp) => serviceFragment(sp, model.config, large, probabilities, cache));
+  const scratch = { sha: sha256Scratch() };
+  return model.servicePorts.map((sp) =>
+    serviceFragment(sp, model.config, large, probabilities, cache, scratch),
+  );
 }
 
 /**
@@ -147,27 +151,37 @@ export function assembleRuleset(
   for (const f of fragments) for (const r of f.filterRules) filter.push(r);
   for (const r of st.filterTail) filter.push(ruleLine(r));
 
-  const natChainLines: IptablesLine[] = [];
-  const natRules: IptablesLine[] = [];
-  for (const c of NAT_TOP_CHAINS) natChainLines.push(chainLine(c));
-  for (const r of st.natHead) natRules.push(ruleLine(r));
-  for (let i = 0; i < fragments.length; i++) {
-    const f = fragments[i] as ServiceFragment;
-    for (const r of f.natTopRules) natRules.push(r);
+  // One array for the nat table, sized up front: chain declarations first, then the rules, each
+  // filled through its own cursor (no concat of two large arrays).
+  let chainCount = NAT_TOP_CHAINS.length + staleChains.length;
+  let ruleCount = st.natHead.length + st.natTail.length + staleChains.length;
+  for (const f of fragments) {
+    ruleCount += f.natTopRules.length;
     if (writeChains !== undefined && !writeChains.has(f)) continue;
-    for (const c of f.natChains) natChainLines.push(c);
-    for (const r of f.natChainRules) natRules.push(r);
+    chainCount += f.natChains.length;
+    ruleCount += f.natChainRules.length;
   }
-  for (const c of staleChains) {
-    natChainLines.push(chainLine(c));
-    natRules.push({ kind: 'delete', chain: c, text: `-X ${c}` });
+  const nat: IptablesLine[] = new Array(chainCount + ruleCount);
+  let c = 0;
+  let r = chainCount;
+  for (const name of NAT_TOP_CHAINS) nat[c++] = chainLine(name);
+  for (const text of st.natHead) nat[r++] = ruleLine(text);
+  for (const f of fragments) {
+    for (const line of f.natTopRules) nat[r++] = line;
+    if (writeChains !== undefined && !writeChains.has(f)) continue;
+    for (const line of f.natChains) nat[c++] = line;
+    for (const line of f.natChainRules) nat[r++] = line;
   }
-  for (const r of st.natTail) natRules.push(ruleLine(r));
+  for (const name of staleChains) {
+    nat[c++] = chainLine(name);
+    nat[r++] = { kind: 'delete', chain: name, text: `-X ${name}` };
+  }
+  for (const text of st.natTail) nat[r++] = ruleLine(text);
   const localIPs = [...config.allNodeIPs];
   return {
     tables: [
       { name: 'filter', before: [], header: '*filter', lines: filter, commit: 'COMMIT' },
-      { name: 'nat', before: [], header: '*nat', lines: natChainLines.concat(natRules), commit: 'COMMIT' },
+      { name: 'nat', before: [], header: '*nat', lines: nat, commit: 'COMMIT' },
     ],
     trailer: [],
     finalNewline: true,

@@ -1,5 +1,6 @@
 import type { Result } from '@podnet/ip';
 import { withChanges } from '../internal/layered-map.ts';
+import { sha256Scratch } from '../internal/sha256.ts';
 import { ProxyError } from '../proxy-error.ts';
 import {
   attachEndpoints,
@@ -179,9 +180,10 @@ function buildEntries(
   cache: HashCache,
 ): Entry[] {
   const probabilities: string[] = [];
+  const scratch = { sha: sha256Scratch() };
   return ports.map((port) => ({
     port,
-    fragment: serviceFragment(port, config, large, probabilities, cache),
+    fragment: serviceFragment(port, config, large, probabilities, cache, scratch),
   }));
 }
 

@@ -85,6 +85,11 @@ export function detectorArgs(config: ResolvedProxyConfig): DetectorArgs | undefi
 /** Memoises `hash16` within one generation (chain names repeat across chains and rules). */
 export type HashCache = Map<string, string>;
 
+/** One generation's reusable buffers (share one across the service ports of a generation). */
+export interface GenerationScratch {
+  readonly sha: Sha256Scratch;
+}
+
 function cachedHash(cache: HashCache, text: string, scratch: Sha256Scratch): string {
   let h = cache.get(text);
   if (h === undefined) {
@@ -94,8 +99,18 @@ function cachedHash(cache: HashCache, text: string, scratch: Sha256Scratch): str
   return h;
 }
 
+/** A rule line whose chain is known (no re-scan of the text for it). */
+function rule(out: IptablesLine[], chain: string, text: string): void {
+  // Reading a character flattens the concatenation tree V8 built for the template into one string
+  // now, while it is young: fewer objects survive into the old generation and the final join copies
+  // flat strings instead of walking trees.
+  text.charCodeAt(0);
+  out.push({ kind: 'rule', chain, text });
+}
+
 /**
  * Writes one service port's rules exactly as kube-proxy's `syncProxyRules` loop body does.
+ * Pass the same `probabilities` array and `cache` for every service port of one generation.
  *
  * @example
  * ```ts
@@ -108,32 +123,45 @@ export function serviceFragment(
   largeClusterMode: boolean,
   probabilities: string[],
   cache: HashCache,
+  scratch: GenerationScratch = { sha: sha256Scratch() },
 ): ServiceFragment {
-  const filterRules: string[] = [];
-  const natTopRules: string[] = [];
-  const natChains: string[] = [];
-  const natChainRules: string[] = [];
+  const filterRules: IptablesLine[] = [];
+  const natTopRules: IptablesLine[] = [];
+  const natChains: IptablesLine[] = [];
+  const natChainRules: IptablesLine[] = [];
   const protocol = sp.protocol.toLowerCase();
   const name = sp.servicePortName;
   const base = name + protocol;
-  const scratch = sha256Scratch();
-  const h = cachedHash(cache, base, scratch);
+  const sha = scratch.sha;
+  const h = cachedHash(cache, base, sha);
   const clusterPolicyChain = `KUBE-SVC-${h}`;
   const localPolicyChain = `KUBE-SVL-${h}`;
   const externalTrafficChain = `KUBE-EXT-${h}`;
   const fwChain = `KUBE-FW-${h}`;
-  const sepNames = new Map<ModelEndpoint, string>();
-  const sepName = (ep: ModelEndpoint): string => {
-    let name = sepNames.get(ep);
-    if (name === undefined) {
-      name = `KUBE-SEP-${hash16(base + ep.endpoint, scratch)}`;
-      sepNames.set(ep, name);
-    }
-    return name;
-  };
   const detector = detectorArgs(config);
 
   const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = sp;
+  // SEP chain names, one hash per reachable endpoint. The cluster and local lists are subsets of
+  // allReachableEndpoints (usually the same array), so names are looked up by index when the list
+  // is that array and through a Map otherwise.
+  const sepList: string[] = new Array(allReachableEndpoints.length);
+  for (let i = 0; i < allReachableEndpoints.length; i++) {
+    sepList[i] = `KUBE-SEP-${hash16(base + (allReachableEndpoints[i] as ModelEndpoint).endpoint, sha)}`;
+  }
+  let sepByEndpoint: Map<ModelEndpoint, string> | undefined;
+  const sepName = (ep: ModelEndpoint): string => {
+    if (sepByEndpoint === undefined) {
+      sepByEndpoint = new Map();
+      for (let i = 0; i < allReachableEndpoints.length; i++)
+        sepByEndpoint.set(allReachableEndpoints[i] as ModelEndpoint, sepList[i] as string);
+    }
+    let sep = sepByEndpoint.get(ep);
+    if (sep === undefined) {
+      sep = `KUBE-SEP-${hash16(base + ep.endpoint, sha)}`;
+      sepByEndpoint.set(ep, sep);
+    }
+    return sep;
+  };
   const usesClusterPolicyChain = clusterEndpoints.length > 0 && sp.usesClusterEndpoints;
   const usesLocalPolicyChain = localEndpoints.length > 0 && sp.usesLocalEndpoints;
   let internalTrafficChain = clusterPolicyChain;
@@ -177,23 +205,31 @@ export function serviceFragment(
 
   // Capture the clusterIP.
   if (hasInternalEndpoints) {
-    natTopRules.push(
+    rule(
+      natTopRules,
+      'KUBE-SERVICES',
       `-A KUBE-SERVICES -m comment --comment "${name} cluster IP" ${proto} -d ${sp.clusterIP} --dport ${port} -j ${internalTrafficChain}`,
     );
   } else {
-    filterRules.push(
+    rule(
+      filterRules,
+      'KUBE-SERVICES',
       `-A KUBE-SERVICES -m comment --comment ${internalFilterComment} ${proto} -d ${sp.clusterIP} --dport ${port} -j ${internalFilterTarget}`,
     );
   }
   // Capture externalIPs.
   for (const eip of sp.externalIPs) {
     if (hasEndpoints) {
-      natTopRules.push(
+      rule(
+        natTopRules,
+        'KUBE-SERVICES',
         `-A KUBE-SERVICES -m comment --comment "${name} external IP" ${proto} -d ${eip} --dport ${port} -j ${externalTrafficChain}`,
       );
     }
     if (!hasExternalEndpoints) {
-      filterRules.push(
+      rule(
+        filterRules,
+        'KUBE-EXTERNAL-SERVICES',
         `-A KUBE-EXTERNAL-SERVICES -m comment --comment ${externalFilterComment} ${proto} -d ${eip} --dport ${port} -j ${externalFilterTarget}`,
       );
     }
@@ -201,19 +237,25 @@ export function serviceFragment(
   // Capture load-balancer ingress.
   for (const lbip of sp.loadBalancerVIPs) {
     if (hasEndpoints) {
-      natTopRules.push(
+      rule(
+        natTopRules,
+        'KUBE-SERVICES',
         `-A KUBE-SERVICES -m comment --comment "${name} loadbalancer IP" ${proto} -d ${lbip} --dport ${port} -j ${loadBalancerTrafficChain}`,
       );
     }
     if (usesFWChain) {
-      filterRules.push(
+      rule(
+        filterRules,
+        'KUBE-PROXY-FIREWALL',
         `-A KUBE-PROXY-FIREWALL -m comment --comment "${name} traffic not accepted by ${fwChain}" ${proto} -d ${lbip} --dport ${port} -j DROP`,
       );
     }
   }
   if (!hasExternalEndpoints) {
     for (const lbip of sp.loadBalancerVIPs) {
-      filterRules.push(
+      rule(
+        filterRules,
+        'KUBE-EXTERNAL-SERVICES',
         `-A KUBE-EXTERNAL-SERVICES -m comment --comment ${externalFilterComment} ${proto} -d ${lbip} --dport ${port} -j ${externalFilterTarget}`,
       );
     }
@@ -223,23 +265,31 @@ export function serviceFragment(
     const np = String(sp.nodePort);
     if (hasEndpoints) {
       if (config.localhostNodePorts && config.ipFamily === 'IPv4' && config.nfacct) {
-        natTopRules.push(
+        rule(
+          natTopRules,
+          'KUBE-NODEPORTS',
           `-A KUBE-NODEPORTS -m comment --comment ${name} ${proto} -d 127.0.0.0/8 --dport ${np} -m nfacct --nfacct-name localhost_nps_accepted_pkts -j ${externalTrafficChain}`,
         );
       }
-      natTopRules.push(
+      rule(
+        natTopRules,
+        'KUBE-NODEPORTS',
         `-A KUBE-NODEPORTS -m comment --comment ${name} ${proto} --dport ${np} -j ${externalTrafficChain}`,
       );
     }
     if (!hasExternalEndpoints) {
-      filterRules.push(
+      rule(
+        filterRules,
+        'KUBE-EXTERNAL-SERVICES',
         `-A KUBE-EXTERNAL-SERVICES -m comment --comment ${externalFilterComment} -m addrtype --dst-type LOCAL ${proto} --dport ${np} -j ${externalFilterTarget}`,
       );
     }
   }
   // Capture healthCheckNodePorts.
   if (sp.healthCheckNodePort !== 0) {
-    filterRules.push(
+    rule(
+      filterRules,
+      'KUBE-NODEPORTS',
       `-A KUBE-NODEPORTS -m comment --comment "${name} health check node port" -m tcp -p tcp --dport ${sp.healthCheckNodePort} -j ACCEPT`,
     );
   }
@@ -248,91 +298,113 @@ export function serviceFragment(
   if (hasInternalEndpoints) {
     const args = `-m comment --comment "${name} cluster IP" ${proto} -d ${sp.clusterIP} --dport ${port}`;
     if (config.masqueradeAll) {
-      natChainRules.push(`-A ${internalTrafficChain} ${args} -j KUBE-MARK-MASQ`);
+      rule(natChainRules, internalTrafficChain, `-A ${internalTrafficChain} ${args} -j KUBE-MARK-MASQ`);
     } else if (detector !== undefined) {
-      natChainRules.push(`-A ${internalTrafficChain} ${args} ${detector.ifNotLocal} -j KUBE-MARK-MASQ`);
+      rule(
+        natChainRules,
+        internalTrafficChain,
+        `-A ${internalTrafficChain} ${args} ${detector.ifNotLocal} -j KUBE-MARK-MASQ`,
+      );
     }
   }
   // External traffic handling.
   if (usesExternalTrafficChain) {
-    natChains.push(externalTrafficChain);
+    natChains.push(chainLine(externalTrafficChain));
+    const ext = externalTrafficChain;
     if (!sp.externalPolicyLocal) {
-      natChainRules.push(
-        `-A ${externalTrafficChain} -m comment --comment "masquerade traffic for ${name} external destinations" -j KUBE-MARK-MASQ`,
+      rule(
+        natChainRules,
+        ext,
+        `-A ${ext} -m comment --comment "masquerade traffic for ${name} external destinations" -j KUBE-MARK-MASQ`,
       );
     } else {
       if (detector !== undefined) {
-        natChainRules.push(
-          `-A ${externalTrafficChain} -m comment --comment "pod traffic for ${name} external destinations" ${detector.ifLocal} -j ${clusterPolicyChain}`,
+        rule(
+          natChainRules,
+          ext,
+          `-A ${ext} -m comment --comment "pod traffic for ${name} external destinations" ${detector.ifLocal} -j ${clusterPolicyChain}`,
         );
       }
-      natChainRules.push(
-        `-A ${externalTrafficChain} -m comment --comment "masquerade LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`,
-        `-A ${externalTrafficChain} -m comment --comment "route LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j ${clusterPolicyChain}`,
+      rule(
+        natChainRules,
+        ext,
+        `-A ${ext} -m comment --comment "masquerade LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`,
+      );
+      rule(
+        natChainRules,
+        ext,
+        `-A ${ext} -m comment --comment "route LOCAL traffic for ${name} external destinations" -m addrtype --src-type LOCAL -j ${clusterPolicyChain}`,
       );
     }
-    if (hasExternalEndpoints) natChainRules.push(`-A ${externalTrafficChain} -j ${externalPolicyChain}`);
+    if (hasExternalEndpoints) rule(natChainRules, ext, `-A ${ext} -j ${externalPolicyChain}`);
   }
   // Firewall chain.
   if (usesFWChain) {
-    natChains.push(fwChain);
+    natChains.push(chainLine(fwChain));
     const args = `-A ${fwChain} -m comment --comment "${name} loadbalancer IP"`;
     let allowFromNode = false;
     for (const cidr of sp.loadBalancerSourceRanges) {
-      natChainRules.push(`${args} -s ${cidr} -j ${externalTrafficChain}`);
+      rule(natChainRules, fwChain, `${args} -s ${cidr} -j ${externalTrafficChain}`);
       if (config.primaryNodeIP !== '' && cidrTextContains(cidr, config.primaryNodeIP)) allowFromNode = true;
     }
     if (allowFromNode) {
       for (const lbip of sp.loadBalancerVIPs)
-        natChainRules.push(`${args} -s ${lbip} -j ${externalTrafficChain}`);
+        rule(natChainRules, fwChain, `${args} -s ${lbip} -j ${externalTrafficChain}`);
     }
-    natChainRules.push(
+    rule(
+      natChainRules,
+      fwChain,
       `-A ${fwChain} -m comment --comment "other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL"`,
     );
   }
+  const affinity = sp.sessionAffinity === 'ClientIP';
   const writeEndpointRules = (chain: string, endpoints: readonly ModelEndpoint[]): void => {
-    if (sp.sessionAffinity === 'ClientIP') {
+    const head = `-A ${chain}`;
+    if (affinity) {
       for (const ep of endpoints) {
         const sep = sepName(ep);
         const comment = largeClusterMode ? '' : ` -m comment --comment "${name} -> ${ep.endpoint}"`;
-        natChainRules.push(
-          `-A ${chain}${comment} -m recent --name ${sep} --rcheck --seconds ${sp.stickyMaxAgeSeconds} --reap -j ${sep}`,
+        rule(
+          natChainRules,
+          chain,
+          `${head}${comment} -m recent --name ${sep} --rcheck --seconds ${sp.stickyMaxAgeSeconds} --reap -j ${sep}`,
         );
       }
     }
     const n = endpoints.length;
+    const same = endpoints === allReachableEndpoints;
     for (let i = 0; i < n; i++) {
       const ep = endpoints[i] as ModelEndpoint;
-      const comment = largeClusterMode ? '' : ` -m comment --comment "${name} -> ${ep.endpoint}"`;
-      const stat =
-        i < n - 1 ? ` -m statistic --mode random --probability ${probability(probabilities, n - i)}` : '';
-      natChainRules.push(`-A ${chain}${comment}${stat} -j ${sepName(ep)}`);
+      const sep = same ? (sepList[i] as string) : sepName(ep);
+      let text = largeClusterMode ? head : `${head} -m comment --comment "${name} -> ${ep.endpoint}"`;
+      if (i < n - 1) text += ` -m statistic --mode random --probability ${probability(probabilities, n - i)}`;
+      rule(natChainRules, chain, `${text} -j ${sep}`);
     }
   };
   if (usesClusterPolicyChain) {
-    natChains.push(clusterPolicyChain);
+    natChains.push(chainLine(clusterPolicyChain));
     writeEndpointRules(clusterPolicyChain, clusterEndpoints);
   }
   if (usesLocalPolicyChain) {
-    natChains.push(localPolicyChain);
+    natChains.push(chainLine(localPolicyChain));
     writeEndpointRules(localPolicyChain, localEndpoints);
   }
   const svcComment = largeClusterMode ? '' : ` -m comment --comment ${name}`;
-  const affinity = sp.sessionAffinity === 'ClientIP';
-  for (const ep of allReachableEndpoints) {
-    const sep = sepName(ep);
-    natChains.push(sep);
-    natChainRules.push(`-A ${sep}${svcComment} -s ${ep.ip} -j KUBE-MARK-MASQ`);
-    natChainRules.push(
-      `-A ${sep}${svcComment}${affinity ? ` -m recent --name ${sep} --set` : ''} ${proto} -j DNAT --to-destination ${ep.endpoint}`,
+  const dnat = affinity ? '' : ` ${proto} -j DNAT --to-destination `;
+  for (let i = 0; i < allReachableEndpoints.length; i++) {
+    const ep = allReachableEndpoints[i] as ModelEndpoint;
+    const sep = sepList[i] as string;
+    natChains.push(chainLine(sep));
+    rule(natChainRules, sep, `-A ${sep}${svcComment} -s ${ep.ip} -j KUBE-MARK-MASQ`);
+    rule(
+      natChainRules,
+      sep,
+      affinity
+        ? `-A ${sep}${svcComment} -m recent --name ${sep} --set ${proto} -j DNAT --to-destination ${ep.endpoint}`
+        : `-A ${sep}${svcComment}${dnat}${ep.endpoint}`,
     );
   }
-  return {
-    filterRules: filterRules.map(ruleLine),
-    natTopRules: natTopRules.map(ruleLine),
-    natChains: natChains.map(chainLine),
-    natChainRules: natChainRules.map(ruleLine),
-  };
+  return { filterRules, natTopRules, natChains, natChainRules };
 }
 
 function probability(cache: string[], n: number): string {
