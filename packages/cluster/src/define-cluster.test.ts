@@ -64,6 +64,44 @@ describe('defineCluster: allocation the way Kubernetes does it', () => {
     expect(c.clusterDns).toBe('10.96.0.10');
   });
 
+  it("places the facade's CoreDNS pods by name at the top of their node's range, never by list position", () => {
+    // coredns-0 / -1 on the first two nodes by name, each at broadcast − 1 of the node's range (host-local
+    // requestedIps, reserved before the spec's pods), so no spec pod moves and appending one moves neither
+    expect(c.pods.filter((p) => p.addon).map((p) => [p.key, p.node, p.ip])).toEqual([
+      ['kube-system/coredns-0', 'node01', '10.244.0.254'],
+      ['kube-system/coredns-1', 'node02', '10.244.1.254'],
+    ]);
+    const more = defineCluster(
+      lessonSpec({ pods: [...(lessonSpec().pods ?? []), { name: 'late', node: 'node01' }] }),
+    );
+    expect(more.pods.map((p) => [p.key, p.ip])).toEqual([
+      ...c.pods.filter((p) => !p.addon).map((p) => [p.key, p.ip]),
+      ['default/late', '10.244.0.3'],
+      ...c.pods.filter((p) => p.addon).map((p) => [p.key, p.ip]),
+    ]);
+    // a spec pod pinned at the top address keeps it; CoreDNS takes the next one down
+    const pinned = defineCluster(lessonSpec({ pods: [{ name: 'top', node: 'node01', ip: '10.244.0.254' }] }));
+    expect(pinned.pods.map((p) => [p.key, p.ip])).toEqual([
+      ['default/top', '10.244.0.254'],
+      ['kube-system/coredns-0', '10.244.0.253'],
+      ['kube-system/coredns-1', '10.244.1.254'],
+    ]);
+  });
+
+  it('gives every pod of a busy IPv6 node an address (host-local, one by one)', () => {
+    const v6 = defineCluster({
+      podCidr: 'fd00:10:244::/56',
+      serviceCidr: 'fd00:10:96::/112',
+      nodes: [{ name: 'n1', ip: 'fd00::11' }],
+      pods: Array.from({ length: 12 }, (_, i) => ({ name: `p${i}`, node: 'n1' })),
+    });
+    expect(v6.pods.map((p) => p.ip)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `fd00:10:244::${(i + 2).toString(16)}`),
+      'fd00:10:244:0:ffff:ffff:ffff:ffff',
+      'fd00:10:244:0:ffff:ffff:ffff:fffe',
+    ]);
+  });
+
   it('allocates other ClusterIPs from the dynamic band (KEP-3070: above the 256 static addresses of a /12)', () => {
     for (const s of c.services.filter((x) => !x.addon && x.clusterIp !== 'None')) {
       const [a, b, x] = (s.clusterIp ?? '').split('.').map(Number);

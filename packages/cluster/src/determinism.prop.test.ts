@@ -110,12 +110,32 @@ describe('determinism (issue 12)', () => {
     },
   );
 
-  test.prop([specArb], { numRuns: 15 })('appending a pod never renumbers the others', (spec) => {
-    const c = defineCluster(spec);
-    const more = defineCluster({ ...spec, pods: [...(spec.pods ?? []), { name: 'late', node: 'node0' }] });
-    for (const p of c.pods.filter((x) => !x.addon))
-      expect(more.pods.find((x) => x.key === p.key)?.ip).toBe(p.ip);
-  });
+  test.prop([specArb, fc.nat(3)], { numRuns: 30 })(
+    "appending a pod never renumbers the others, the facade's CoreDNS pods included",
+    (spec, node) => {
+      const c = defineCluster(spec);
+      const late = { name: 'late', node: `node${node % (spec.nodes?.length ?? 1)}` };
+      const more = defineCluster({ ...spec, pods: [...(spec.pods ?? []), late] });
+      expect(c.pods.some((p) => p.key === 'kube-system/coredns-0')).toBe(true);
+      for (const p of c.pods) expect(more.pods.find((x) => x.key === p.key)?.ip).toBe(p.ip);
+    },
+  );
+
+  test.prop([specArb, fc.nat(10)], { numRuns: 30 })(
+    "reordering the spec's pods (on one node too) never moves the facade's CoreDNS pods",
+    (spec, seed) => {
+      const pods = [...(spec.pods ?? [])];
+      for (let i = pods.length - 1; i > 0; i--) {
+        const j = (seed * 7 + i * 13) % (i + 1);
+        [pods[i], pods[j]] = [pods[j]!, pods[i]!];
+      }
+      const facade = (s: ClusterSpec): (string | null)[] =>
+        defineCluster(s)
+          .pods.filter((p) => p.namespace === 'kube-system')
+          .map((p) => p.ip);
+      expect(facade({ ...spec, pods })).toEqual(facade(spec));
+    },
+  );
 });
 
 describe('hostile input never crashes (issue 12)', () => {

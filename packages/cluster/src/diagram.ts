@@ -1,6 +1,7 @@
 import { formatRoute } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
+import { describeValue } from './internal/describe-value.ts';
 import { internalsOf } from './internal/internals.ts';
 
 /**
@@ -284,7 +285,7 @@ export function diagram(cluster: Cluster, format: DiagramFormat): string {
     default:
       throw new ClusterError(
         'UNKNOWN_FORMAT',
-        `diagram: unknown format ${JSON.stringify(format)} (mermaid, dot or svg)`,
+        `diagram: unknown format ${describeValue(format)} (mermaid, dot or svg)`,
       );
   }
 }

@@ -125,7 +125,7 @@ describe('diagram and summary', () => {
       podCidr: '10.244.0.0/24',
       pods: [
         { pod: 'default/web-1', ip: '10.244.0.2', addon: false },
-        { pod: 'kube-system/coredns-0', ip: '10.244.0.3', addon: true },
+        { pod: 'kube-system/coredns-0', ip: '10.244.0.254', addon: true },
       ],
     });
     const web = s.services.find((x) => x.service === 'default/web');

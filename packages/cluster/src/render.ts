@@ -3,6 +3,7 @@ import { formatIptablesSave } from '@podnet/proxy';
 import { formatIpRoute } from '@podnet/routes';
 import type { Cluster } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
+import { describeValue } from './internal/describe-value.ts';
 import { lookupNode, lookupPod } from './internal/find.ts';
 import { internalsOf } from './internal/internals.ts';
 import { formatIpvs, formatNftText } from './internal/sibling-artefacts.ts';
@@ -70,14 +71,14 @@ function nodeName(cluster: Cluster, request: RenderRequest): string {
   if (request.node !== undefined) {
     const isRouter = cluster.router !== null && request.node === cluster.router.name;
     if (!isRouter && lookupNode(cluster, request.node) === undefined) {
-      throw new ClusterError('UNKNOWN_NODE', `render: no node ${JSON.stringify(request.node)}`, ['node']);
+      throw new ClusterError('UNKNOWN_NODE', `render: no node ${describeValue(request.node)}`, ['node']);
     }
     return request.node;
   }
   if (request.pod !== undefined) {
     const pod = lookupPod(cluster, request.pod);
     if (pod === undefined)
-      throw new ClusterError('UNKNOWN_POD', `render: no pod ${JSON.stringify(request.pod)}`, ['pod']);
+      throw new ClusterError('UNKNOWN_POD', `render: no pod ${describeValue(request.pod)}`, ['pod']);
     if (pod.node === null)
       throw new ClusterError('UNSCHEDULED_POD', `render: pod ${pod.key} has no node`, ['pod']);
     return pod.node;
@@ -112,7 +113,7 @@ export function render(cluster: Cluster, request: RenderRequest): string {
       if (request.pod !== undefined && request.node === undefined) {
         const pod = lookupPod(cluster, request.pod);
         if (pod === undefined)
-          throw new ClusterError('UNKNOWN_POD', `render: no pod ${JSON.stringify(request.pod)}`, ['pod']);
+          throw new ClusterError('UNKNOWN_POD', `render: no pod ${describeValue(request.pod)}`, ['pod']);
         return formatIpRoute(internals.podRoutes(pod.key));
       }
       return formatIpRoute(internals.routes(nodeName(cluster, request)));
@@ -136,7 +137,7 @@ export function render(cluster: Cluster, request: RenderRequest): string {
       if (request.pod !== undefined) {
         const pod = lookupPod(cluster, request.pod);
         if (pod === undefined)
-          throw new ClusterError('UNKNOWN_POD', `render: no pod ${JSON.stringify(request.pod)}`, ['pod']);
+          throw new ClusterError('UNKNOWN_POD', `render: no pod ${describeValue(request.pod)}`, ['pod']);
         return internals.resolvConf(pod.key);
       }
       nodeName(cluster, request);
@@ -151,7 +152,7 @@ export function render(cluster: Cluster, request: RenderRequest): string {
     default:
       throw new ClusterError(
         'UNKNOWN_ARTEFACT',
-        `render: unknown artefact ${JSON.stringify(artefact)} (one of ${ARTEFACTS.join(', ')})`,
+        `render: unknown artefact ${describeValue(artefact)} (one of ${ARTEFACTS.join(', ')})`,
         ['artefact'],
       );
   }

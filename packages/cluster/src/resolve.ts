@@ -1,6 +1,7 @@
 import type { DnsRecord } from '@podnet/dns';
 import type { Cluster } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
+import { describeValue } from './internal/describe-value.ts';
 import { type DnsQuery, lookup } from './internal/dns-lookup.ts';
 import { findPod } from './internal/find.ts';
 
@@ -46,12 +47,31 @@ export function resolve(
   if (typeof name !== 'string' || name === '') {
     throw new ClusterError(
       'INVALID_NAME',
-      `name to resolve must be a non-empty string, got ${JSON.stringify(name)}`,
+      `name to resolve must be a non-empty string, got ${describeValue(name)}`,
     );
   }
   const pod = findPod(cluster, fromPod);
+  if (type !== undefined && (typeof type !== 'string' || !/^[A-Za-z][A-Za-z0-9-]{0,15}$/.test(type))) {
+    throw new ClusterError(
+      'INVALID_TYPE',
+      `record type must be a name such as "A", "AAAA" or "SRV", got ${describeValue(type)}`,
+    );
+  }
   const qtype = (type ?? (cluster.podCidr.includes(':') ? 'AAAA' : 'A')).toUpperCase();
+  if (options === null || typeof options !== 'object') {
+    throw new ClusterError(
+      'INVALID_OPTIONS',
+      `resolve options must be an object, got ${describeValue(options)}`,
+    );
+  }
   const resolver = options.resolver ?? cluster.spec.dns.resolver;
+  if (resolver !== 'glibc' && resolver !== 'musl') {
+    throw new ClusterError(
+      'INVALID_OPTIONS',
+      `resolver must be "glibc" or "musl", got ${describeValue(resolver)}`,
+      ['resolver'],
+    );
+  }
   const result = lookup(cluster, pod, name, qtype, resolver);
   return {
     name,

@@ -4,6 +4,7 @@ import { evaluatePacket, type PacketResult } from '@podnet/proxy';
 import { formatRoute, type Route, selectRoute } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
+import { describeValue } from './internal/describe-value.ts';
 import { lookup, recordText } from './internal/dns-lookup.ts';
 import { lookupNode, lookupPod, lookupService } from './internal/find.ts';
 import { internalsOf } from './internal/internals.ts';
@@ -193,14 +194,14 @@ function checkRequest(request: unknown): TraceRequest {
   if (typeof r.from !== 'string' || r.from === '') {
     throw new ClusterError(
       'INVALID_REQUEST',
-      `trace: from must be a pod or node name, got ${JSON.stringify(r.from)}`,
+      `trace: from must be a pod or node name, got ${describeValue(r.from)}`,
       ['from'],
     );
   }
   if (typeof r.to !== 'string' || r.to === '') {
     throw new ClusterError(
       'INVALID_REQUEST',
-      `trace: to must be a pod, IP or name, got ${JSON.stringify(r.to)}`,
+      `trace: to must be a pod, IP or name, got ${describeValue(r.to)}`,
       ['to'],
     );
   }
@@ -209,7 +210,7 @@ function checkRequest(request: unknown): TraceRequest {
     port !== undefined &&
     (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
   ) {
-    throw new ClusterError('INVALID_REQUEST', `trace: port ${JSON.stringify(r.port)} is not a port number`, [
+    throw new ClusterError('INVALID_REQUEST', `trace: port ${describeValue(r.port)} is not a port number`, [
       'port',
     ]);
   }
@@ -217,8 +218,22 @@ function checkRequest(request: unknown): TraceRequest {
   if (protocol !== undefined && protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') {
     throw new ClusterError(
       'INVALID_REQUEST',
-      `trace: protocol ${JSON.stringify(r.protocol)} is not TCP, UDP or SCTP`,
+      `trace: protocol ${describeValue(r.protocol)} is not TCP, UDP or SCTP`,
       ['protocol'],
+    );
+  }
+  if (r.endpoint !== undefined && (typeof r.endpoint !== 'string' || r.endpoint === '')) {
+    throw new ClusterError(
+      'INVALID_REQUEST',
+      `trace: endpoint must be a pod ("namespace/name") or "ip:port", got ${describeValue(r.endpoint)}`,
+      ['endpoint'],
+    );
+  }
+  if (r.resolver !== undefined && r.resolver !== 'glibc' && r.resolver !== 'musl') {
+    throw new ClusterError(
+      'INVALID_REQUEST',
+      `trace: resolver must be "glibc" or "musl", got ${describeValue(r.resolver)}`,
+      ['resolver'],
     );
   }
   return {
@@ -252,7 +267,7 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
   if (srcPod === undefined && srcNode === undefined) {
     const fromAddr = safeParseAddr(req.from);
     if (!fromAddr.ok) {
-      throw new ClusterError('UNKNOWN_SOURCE', `trace: no pod or node ${JSON.stringify(req.from)}`, ['from']);
+      throw new ClusterError('UNKNOWN_SOURCE', `trace: no pod or node ${describeValue(req.from)}`, ['from']);
     }
     srcNode = internals.nodeByIp.get(req.from);
     if (srcNode === undefined) external = req.from;
@@ -318,7 +333,7 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
   } else if (lookupNode(cluster, host) !== undefined) {
     w.dst = lookupNode(cluster, host)!.ip;
   } else if (host.includes('/')) {
-    throw new ClusterError('UNKNOWN_TARGET', `trace: no pod or Service ${JSON.stringify(host)}`, ['to']);
+    throw new ClusterError('UNKNOWN_TARGET', `trace: no pod or Service ${describeValue(host)}`, ['to']);
   } else if (external !== undefined) {
     throw new ClusterError(
       'INVALID_REQUEST',
@@ -626,7 +641,7 @@ function walk(
         if (choice === undefined) {
           throw new ClusterError(
             'UNKNOWN_ENDPOINT',
-            `trace: ${JSON.stringify(w.endpointChoice)} is not a candidate endpoint`,
+            `trace: ${describeValue(w.endpointChoice)} is not a candidate endpoint`,
             ['endpoint'],
           );
         }

@@ -58,7 +58,9 @@ describe('what-if helpers return a new frozen cluster and leave the original unc
   it('withPod appends a pod without renumbering the others (host-local round robin)', () => {
     const after = withPod(base, { name: 'web-3', node: 'node01', labels: { app: 'web' } });
     for (const p of base.pods) expect(ipOf(after, p.key)).toBe(p.ip);
-    expect(ipOf(after, 'default/web-3')).toBe('10.244.0.4');
+    expect(ipOf(after, 'default/web-3')).toBe('10.244.0.3');
+    // the facade's CoreDNS pod on node01 stays at the top of the node's range
+    expect(ipOf(after, 'kube-system/coredns-0')).toBe('10.244.0.254');
     expect(after.services.find((s) => s.key === 'default/web')?.endpoints).toHaveLength(3);
     const r = trace(after, { from: 'shop/api-1', to: 'web.default', port: 80 });
     expect(r.candidates?.map((c) => c.probability)).toEqual(

@@ -2,6 +2,7 @@ import type { Cluster } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
 import type { CniPlugin, NodeSpec, PodSpec, ProxyMode, ServiceSpec } from './cluster-spec.ts';
 import { buildCluster } from './internal/build.ts';
+import { describeValue } from './internal/describe-value.ts';
 import { toClusterError } from './internal/errors.ts';
 import { internalsOf } from './internal/internals.ts';
 import type { NormalizedPod, NormalizedService, NormalizedSpec } from './normalized-spec.ts';
@@ -159,7 +160,7 @@ function parseOne<K extends 'nodes' | 'pods' | 'services'>(
 export function withoutNode(cluster: Cluster, name: string): Cluster {
   const spec = pinned(cluster, true);
   if (!spec.nodes.some((n) => n.name === name)) {
-    throw new ClusterError('UNKNOWN_NODE', `withoutNode: no node ${JSON.stringify(name)}`);
+    throw new ClusterError('UNKNOWN_NODE', `withoutNode: no node ${describeValue(name)}`);
   }
   spec.nodes = spec.nodes.filter((n) => n.name !== name);
   spec.pods = spec.pods.filter((p) => p.node !== name);
@@ -178,9 +179,7 @@ export function withNode(cluster: Cluster, node: NodeSpec): Cluster {
   const spec = pinned(cluster, true);
   const parsed = parseOne(cluster, 'nodes', node);
   if (spec.nodes.some((n) => n.name === parsed.name)) {
-    throw new ClusterError('DUPLICATE_NAME', `withNode: node ${JSON.stringify(parsed.name)} exists`, [
-      'name',
-    ]);
+    throw new ClusterError('DUPLICATE_NAME', `withNode: node ${describeValue(parsed.name)} exists`, ['name']);
   }
   spec.nodes = [...spec.nodes, parsed];
   return rebuild(spec);
@@ -218,7 +217,7 @@ export function withoutPod(cluster: Cluster, key: string): Cluster {
   const spec = pinned(cluster, true);
   const ref = typeof key === 'string' && !key.includes('/') ? `default/${key}` : key;
   if (!spec.pods.some((p) => `${p.namespace}/${p.name}` === ref)) {
-    throw new ClusterError('UNKNOWN_POD', `withoutPod: no pod ${JSON.stringify(key)}`);
+    throw new ClusterError('UNKNOWN_POD', `withoutPod: no pod ${describeValue(key)}`);
   }
   spec.pods = spec.pods.filter((p) => `${p.namespace}/${p.name}` !== ref);
   return rebuild(spec);
@@ -236,7 +235,7 @@ export function withPodReady(cluster: Cluster, key: string, ready: boolean): Clu
   const spec = pinned(cluster, true);
   const ref = typeof key === 'string' && !key.includes('/') ? `default/${key}` : key;
   if (!spec.pods.some((p) => `${p.namespace}/${p.name}` === ref)) {
-    throw new ClusterError('UNKNOWN_POD', `withPodReady: no pod ${JSON.stringify(key)}`);
+    throw new ClusterError('UNKNOWN_POD', `withPodReady: no pod ${describeValue(key)}`);
   }
   spec.pods = spec.pods.map((p) =>
     `${p.namespace}/${p.name}` === ref ? { ...p, ready: ready === true } : p,
@@ -280,7 +279,7 @@ export function withoutService(cluster: Cluster, key: string): Cluster {
   const spec = pinned(cluster, true);
   const ref = typeof key === 'string' && !key.includes('/') ? `default/${key}` : key;
   if (!spec.services.some((s) => `${s.namespace}/${s.name}` === ref)) {
-    throw new ClusterError('UNKNOWN_SERVICE', `withoutService: no service ${JSON.stringify(key)}`);
+    throw new ClusterError('UNKNOWN_SERVICE', `withoutService: no service ${describeValue(key)}`);
   }
   spec.services = spec.services.filter((s) => `${s.namespace}/${s.name}` !== ref);
   spec.endpointSlices = spec.endpointSlices.filter((slice) => {
@@ -319,7 +318,7 @@ export function withCni(
   if (!PLUGINS.includes(plugin as CniPlugin)) {
     throw new ClusterError(
       'INVALID_VALUE',
-      `withCni: ${JSON.stringify(plugin)} is not one of ${PLUGINS.join(', ')}`,
+      `withCni: ${describeValue(plugin)} is not one of ${PLUGINS.join(', ')}`,
     );
   }
   const spec = pinned(cluster);
@@ -340,7 +339,7 @@ export function withProxyMode(cluster: Cluster, mode: ProxyMode): Cluster {
   if (mode !== 'iptables' && mode !== 'ipvs' && mode !== 'nftables') {
     throw new ClusterError(
       'INVALID_VALUE',
-      `withProxyMode: ${JSON.stringify(mode)} is not iptables, ipvs or nftables`,
+      `withProxyMode: ${describeValue(mode)} is not iptables, ipvs or nftables`,
     );
   }
   const spec = pinned(cluster);

@@ -1,5 +1,14 @@
 import { calicoVethName, emptyHostLocalStore, type HostLocalStore, hostLocalAllocate } from '@podnet/cni';
-import { formatAddr, nthAddr, prefixContains, safeParseAddr, safeParsePrefix } from '@podnet/ip';
+import {
+  type Addr,
+  addrPrev,
+  formatAddr,
+  nthAddr,
+  prefixContains,
+  prefixLast,
+  safeParseAddr,
+  safeParsePrefix,
+} from '@podnet/ip';
 import { modeMtu } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
 import type { CniPlugin } from '../cluster-spec.ts';
@@ -50,6 +59,8 @@ function addAddons(spec: NormalizedSpec): {
   services: NormalizedService[];
   addonPods: Set<string>;
   addonServices: Set<string>;
+  /** The pods the facade added itself (CoreDNS), by `namespace/name`. */
+  facadePods: Set<string>;
 } {
   const pods = [...spec.pods];
   const services = [...spec.services];
@@ -59,7 +70,8 @@ function addAddons(spec: NormalizedSpec): {
   const addonServices = new Set<string>(
     services.filter((s) => s.addon === true).map((s) => `${s.namespace}/${s.name}`),
   );
-  if (!spec.addons) return { pods, services, addonPods, addonServices };
+  const facadePods = new Set<string>();
+  if (!spec.addons) return { pods, services, addonPods, addonServices, facadePods };
   const has = (ns: string, name: string): boolean =>
     services.some((s) => s.namespace === ns && s.name === name);
   const base: Omit<NormalizedService, 'name' | 'namespace' | 'ports' | 'selector' | 'labels'> = {
@@ -132,10 +144,11 @@ function addAddons(spec: NormalizedSpec): {
           ],
         });
         addonPods.add(`kube-system/${name}`);
+        facadePods.add(`kube-system/${name}`);
       }
     }
   }
-  return { pods, services, addonPods, addonServices };
+  return { pods, services, addonPods, addonServices, facadePods };
 }
 
 function vethName(plugin: CniPlugin, pod: NormalizedPod): string {
@@ -151,35 +164,47 @@ function bridgeOf(plugin: CniPlugin, podCidr: string | null): ClusterNode['bridg
   return { name, ip: prefix.ok ? formatAddr(nthAddr(prefix.value, 1)) : null };
 }
 
-/** Continues host-local's allocation order for IPv4 from `first` (CIDR form) to the range end (broadcast − 1). */
+/**
+ * Continues host-local's allocation order for IPv4 from `first` (CIDR form) to the range end (broadcast − 1),
+ * skipping the `taken` addresses. False (nothing written) when the range is not IPv4 or does not match.
+ */
 function sequential(
   list: readonly NormalizedPod[],
   from: number,
   first: string,
   cidr: string,
+  taken: ReadonlySet<string>,
   out: Map<string, string | null>,
-): void {
+): boolean {
   const [ipText, bitsText] = first.split('/');
   const prefix = safeParsePrefix(cidr);
   const addr = safeParseAddr(ipText ?? '');
   const bits = Number(bitsText);
-  if (!prefix.ok || !addr.ok || addr.value.family !== 4 || prefix.value.bits !== bits) {
-    for (let i = from; i < list.length; i++) out.set(`${list[i]!.namespace}/${list[i]!.name}`, null);
-    return;
-  }
+  if (!prefix.ok || !addr.ok || addr.value.family !== 4 || prefix.value.bits !== bits) return false;
   const base = prefix.value.addr.w3 >>> 0;
   const last = base + 2 ** (32 - bits) - 2;
   let next = (addr.value.w3 >>> 0) + 1;
+  const text = (n: number): string => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
   for (let i = from; i < list.length; i++) {
     const pod = list[i]!;
     const key = `${pod.namespace}/${pod.name}`;
+    while (next <= last && taken.size > 0 && taken.has(text(next))) next++;
     if (next > last) {
       out.set(key, null);
       continue;
     }
-    out.set(key, `${next >>> 24}.${(next >>> 16) & 255}.${(next >>> 8) & 255}.${next & 255}`);
+    out.set(key, text(next));
     next++;
   }
+  return true;
+}
+
+/** The highest address host-local hands out in a CIDR: broadcast − 1 (IPv4) or the last address (IPv6). */
+function topAddress(cidr: string): Addr | undefined {
+  const prefix = safeParsePrefix(cidr);
+  if (!prefix.ok) return undefined;
+  const last = prefixLast(prefix.value);
+  return last.family === 4 ? addrPrev(last) : last;
 }
 
 /**
@@ -191,7 +216,7 @@ function sequential(
 export function buildCluster(spec: NormalizedSpec): Cluster {
   const family: 4 | 6 = spec.podCidr.includes(':') ? 6 : 4;
   const plugin = spec.cni.plugin;
-  const { pods: allPods, services: allServices, addonPods, addonServices } = addAddons(spec);
+  const { pods: allPods, services: allServices, addonPods, addonServices, facadePods } = addAddons(spec);
 
   // 1. node CIDRs
   const cidrs = assignNodeCidrs(spec.podCidr, spec.nodeCidrMaskSize, spec.serviceCidr, spec.nodes);
@@ -208,12 +233,19 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
   });
   const nodeByName = new Map(nodes.map((n) => [n.name, n]));
 
-  // 2. pod IPs: per node, pinned pods first (they hold their address), then the rest in list order.
+  // 2. pod IPs, per node through host-local: the facade's own pods (CoreDNS) first, by name, each at the highest
+  // free address of the node's range that no spec pod pins; then pinned pods (they hold their address); then the
+  // rest in list order. Spec pods get the addresses they would get without the facade (the first one `.2`), and
+  // appending or reordering spec pods moves no other pod, the facade's included.
   const podIps = new Map<string, string | null>();
   const ipamFor = (cidr: string): unknown => ({ type: 'host-local', ranges: [[{ subnet: cidr }]] });
+  const isFacade = (p: NormalizedPod): boolean => facadePods.has(`${p.namespace}/${p.name}`);
   const order = [
+    ...allPods
+      .filter((p) => p.ip === null && !p.hostNetwork && isFacade(p))
+      .sort((a, b) => compareText(a.name, b.name)),
     ...allPods.filter((p) => p.ip !== null && !p.hostNetwork),
-    ...allPods.filter((p) => p.ip === null && !p.hostNetwork),
+    ...allPods.filter((p) => p.ip === null && !p.hostNetwork && !isFacade(p)),
   ];
   for (const pod of allPods) {
     const key = `${pod.namespace}/${pod.name}`;
@@ -239,8 +271,34 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
       continue;
     }
     let store: HostLocalStore = emptyHostLocalStore();
-    const fresh = list.every((p) => p.ip === null);
-    for (let i = 0; i < list.length; i++) {
+    // the facade's own pods first, each at the highest free address of the node's range that no spec pod pins
+    let start = 0;
+    const taken = new Set<string>();
+    if (list[0] !== undefined && isFacade(list[0])) {
+      for (const p of list) if (p.ip !== null) taken.add(p.ip);
+      let top = topAddress(cidr);
+      for (; start < list.length && isFacade(list[start]!); start++) {
+        const pod = list[start]!;
+        const key = `${pod.namespace}/${pod.name}`;
+        let assigned: string | null = null;
+        for (let tries = 0; top !== undefined && assigned === null && tries < 64; tries++) {
+          const text = formatAddr(top);
+          top = addrPrev(top);
+          if (taken.has(text)) continue;
+          try {
+            const allocation = hostLocalAllocate(ipamFor(cidr), store, key, 'eth0', { requestedIps: [text] });
+            store = allocation.store;
+            assigned = text;
+            taken.add(text);
+          } catch {
+            // the gateway, or outside the range: try the next address down
+          }
+        }
+        podIps.set(key, assigned);
+      }
+    }
+    const fresh = list.every((p, i) => i < start || p.ip === null);
+    for (let i = start; i < list.length; i++) {
       const pod = list[i]!;
       const key = `${pod.namespace}/${pod.name}`;
       try {
@@ -249,11 +307,16 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
         store = allocation.store;
         const address = allocation.result.ips[0]?.address;
         podIps.set(key, address === undefined ? pod.ip : address.split('/')[0]!);
-        if (fresh && i === 0 && address !== undefined && list.length > 8) {
-          // host-local on a fresh store hands out rangeStart, rangeStart+1, … up to rangeEnd (its RangeIter);
-          // continue that sequence without re-reading the config per pod (checked against the allocator in
-          // build.prop.test.ts)
-          sequential(list, 1, address, cidr, podIps);
+        if (
+          fresh &&
+          i === start &&
+          address !== undefined &&
+          list.length - start > 8 &&
+          sequential(list, i + 1, address, cidr, taken, podIps)
+        ) {
+          // host-local, from the first free address, hands out the next free one up to rangeEnd (its RangeIter);
+          // `sequential` continued that without re-reading the config per pod (checked against the allocator
+          // in build.prop.test.ts)
           break;
         }
       } catch {

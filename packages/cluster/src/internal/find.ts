@@ -1,5 +1,6 @@
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
 import { ClusterError } from '../cluster-error.ts';
+import { describeValue } from './describe-value.ts';
 import { internalsOf } from './internals.ts';
 
 /** Finds a pod by `namespace/name` (or a bare name in `default`, or a unique bare name). */
@@ -8,7 +9,7 @@ export function findPod(cluster: Cluster, ref: unknown): ClusterPod {
   if (pod === undefined) {
     throw new ClusterError(
       'UNKNOWN_POD',
-      `no pod ${JSON.stringify(ref)} in the cluster (use "namespace/name")`,
+      `no pod ${describeValue(ref)} in the cluster (use "namespace/name")`,
     );
   }
   return pod;

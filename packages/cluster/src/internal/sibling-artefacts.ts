@@ -5,6 +5,7 @@ import * as proxy from '@podnet/proxy';
 import * as routes from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod } from '../cluster.ts';
 import { ClusterError } from '../cluster-error.ts';
+import { describeValue } from './describe-value.ts';
 import { fallbackConflist } from './fallback-conflist.ts';
 import { fallbackPodRoutes, type RouteNode } from './fallback-routes.ts';
 
@@ -139,7 +140,7 @@ export function proxyInput(
   services: readonly unknown[],
 ): ProxyInputValue {
   const node = cluster.nodes.find((n) => n.name === nodeName);
-  if (node === undefined) throw new ClusterError('UNKNOWN_NODE', `no node named ${JSON.stringify(nodeName)}`);
+  if (node === undefined) throw new ClusterError('UNKNOWN_NODE', `no node named ${describeValue(nodeName)}`);
   return {
     services,
     endpointSlices: cluster.endpointSlices,
