@@ -1,6 +1,6 @@
 import type { Result } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
-import { errorText, pickKeys, requireString, requireStringArray } from './internal/input.ts';
+import { errorText, isArraySafe, pickKeys, requireString, requireStringArray } from './internal/input.ts';
 
 /**
  * Every spec version the Go library knows (`pkg/version` `All`), oldest first.
@@ -211,6 +211,6 @@ export function negotiateCniVersion(
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (isArraySafe(value)) return 'an array';
   return typeof value;
 }

@@ -12,6 +12,7 @@ import {
   parseCniEnv,
   parseNetConfList,
   safeParseNetConfList,
+  safeParseResult,
 } from './index.ts';
 
 // The examples of README.md and docs/cni.md, checked.
@@ -117,5 +118,25 @@ describe('documented examples', () => {
       cniVersion: '0.4.0',
       ips: [{ version: '4', address: '10.1.0.5/16' }],
     });
+  });
+
+  it('bad input', () => {
+    const ipam = { type: 'host-local', subnet: '10.244.1.0/24' };
+    expect(() => hostLocalAllocate(ipam, undefined, 1n as never, 'eth0')).toThrowError(
+      expect.objectContaining({
+        name: 'CniError',
+        code: 'INVALID_ARGUMENT',
+        path: ['containerId'],
+        message: 'containerId must be a string, got 1n',
+      }) as never,
+    );
+    const r = safeParseResult(
+      `{"cniVersion":"1.0.0","interfaces":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_VALUE');
+      expect(r.error.message).toBe('circular or too deeply nested value');
+    }
   });
 });

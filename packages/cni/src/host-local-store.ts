@@ -1,5 +1,5 @@
 import { CniError } from './cni-error.ts';
-import { describeValue } from './internal/input.ts';
+import { describeValue, isArraySafe } from './internal/input.ts';
 
 /** Who holds a reserved address: host-local writes `"<containerId>\r\n<ifname>"` into the IP's file. */
 export interface HostLocalReservation {
@@ -65,7 +65,7 @@ function storeError(message: string, path: readonly (string | number)[]): CniErr
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !isArraySafe(value);
 }
 
 /**

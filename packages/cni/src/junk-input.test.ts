@@ -83,6 +83,32 @@ const JUNK: Readonly<Record<string, () => unknown>> = {
   'null prototype': () => Object.create(null),
   'toString/valueOf not functions': () => ({ toString: 1, valueOf: 'x' }),
   'throwing getters': throwingGetters,
+  'proxy whose traps throw': () =>
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('get');
+        },
+        has: () => {
+          throw new Error('has');
+        },
+        ownKeys: () => {
+          throw new Error('ownKeys');
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error('getOwnPropertyDescriptor');
+        },
+        getPrototypeOf: () => {
+          throw new Error('getPrototypeOf');
+        },
+      },
+    ),
+  'revoked proxy': () => {
+    const p = Proxy.revocable({}, {});
+    p.revoke();
+    return p.proxy;
+  },
   function: () => () => 1,
   'array nested 100000 deep': () => deepArray(100_000),
   'object nested 100000 deep': () => deepObject(100_000),

@@ -1,6 +1,6 @@
 import type { Result } from '@podnet/ip';
 import { CniError } from './cni-error.ts';
-import { errorText, readKey } from './internal/input.ts';
+import { errorText, isArraySafe, readKey } from './internal/input.ts';
 import { VALID_NAME } from './internal/zod-common.ts';
 
 /** The CNI verbs (`CNI_COMMAND`). */
@@ -100,7 +100,7 @@ export function parseCniArgs(text: string): readonly (readonly [string, string])
   if (typeof text !== 'string') {
     throw new CniError(
       'INVALID_CNI_ARGS',
-      `ARGS: expected a string, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}`,
+      `ARGS: expected a string, got ${text === null ? 'null' : isArraySafe(text) ? 'an array' : typeof text}`,
       ['CNI_ARGS'],
     );
   }

@@ -1,4 +1,5 @@
 import { CniError } from './cni-error.ts';
+import { isArraySafe } from './internal/input.ts';
 import type { CniDns } from './plugin-conf-schema.ts';
 
 /**
@@ -21,7 +22,7 @@ export function parseResolvConf(text: string): CniDns {
   if (typeof text !== 'string') {
     throw new CniError(
       'INVALID_RESOLV_CONF',
-      `resolv.conf: expected text, got ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}`,
+      `resolv.conf: expected text, got ${text === null ? 'null' : isArraySafe(text) ? 'an array' : typeof text}`,
     );
   }
   for (const raw of text.split('\n')) {

@@ -20,7 +20,7 @@ const MAX_SHOWN = 64;
  */
 export function kindOf(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
+  if (isArraySafe(value)) return 'array';
   return typeof value;
 }
 
@@ -57,8 +57,15 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** `Array.isArray`, which throws on a revoked proxy; such a value is no array. */
-function isArraySafe(value: unknown): boolean {
+/**
+ * `Array.isArray` for raw caller input: the builtin throws on a revoked proxy; such a value is no array.
+ *
+ * @example
+ * ```ts
+ * isArraySafe([]); // true
+ * ```
+ */
+export function isArraySafe(value: unknown): boolean {
   try {
     return Array.isArray(value);
   } catch {
