@@ -1,5 +1,8 @@
 import type { ClusterZone, FastAnswers } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
+import type { DnsRecord } from './dns-record.ts';
+import { describeValue } from './internal/describe.ts';
+import { quickAnswer } from './internal/quick-answer.ts';
 import { type DnsAnswer, resolveAnswer, result } from './internal/resolve.ts';
 import { checkZone } from './internal/zone-mark.ts';
 
@@ -45,41 +48,91 @@ export interface DnsQuestion {
 export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
   checkZone(zone, 'answer');
   if (question === null || typeof question !== 'object') {
-    throw new DnsError('INVALID_INPUT', 'answer expects a question { name, type }');
+    throw new DnsError(
+      'INVALID_INPUT',
+      `answer expects a question { name, type }, got ${describeValue(question)}`,
+    );
   }
   const rawName = question.name;
   if (typeof rawName !== 'string') {
-    throw new DnsError('INVALID_INPUT', `question name must be a string, got ${typeof rawName}`, ['name']);
+    throw new DnsError('INVALID_INPUT', `question name must be a string, got ${describeValue(rawName)}`, [
+      'name',
+    ]);
   }
   const rawType = question.type;
   if (typeof rawType !== 'string') {
-    throw new DnsError('INVALID_INPUT', `question type must be a string, got ${typeof rawType}`, ['type']);
+    throw new DnsError('INVALID_INPUT', `question type must be a string, got ${describeValue(rawType)}`, [
+      'type',
+    ]);
   }
-  const qname = rawName.endsWith('.') ? rawName : `${rawName}.`;
-  const lname = qname.toLowerCase();
-  const type = rawType.toUpperCase();
-  const fast: FastAnswers | undefined = (zone.fast as ReadonlyMap<string, FastAnswers>).get(lname);
-  if (fast !== undefined) {
-    const hit =
-      type === 'A'
-        ? fast.a
-        : type === 'AAAA'
-          ? fast.aaaa
-          : type === 'SRV'
-            ? fast.srv
-            : type === 'PTR'
-              ? fast.ptr
-              : undefined;
-    if (hit !== undefined) {
-      if (qname === lname) return hit;
-      return result(
-        hit.rcode,
-        hit.answers.map((r) => (r.name === lname ? { ...r, name: qname } : r)),
-        hit.authority,
-        hit.additional,
-        hit.upstream,
-      );
-    }
+  const type =
+    rawType === 'A' || rawType === 'AAAA' || rawType === 'SRV' || rawType === 'PTR'
+      ? rawType
+      : rawType.toUpperCase();
+  const fast = zone.fast;
+  // Most questions name a known name as stored (lower case, trailing dot): one lookup.
+  let entry = fast.get(rawName);
+  let qname = rawName;
+  let lname = rawName;
+  if (entry === undefined) {
+    qname = rawName.charCodeAt(rawName.length - 1) === 46 ? rawName : `${rawName}.`;
+    lname = qname.toLowerCase();
+    if (lname !== rawName) entry = fast.get(lname);
   }
-  return resolveAnswer(zone, qname, lname, type);
+  const slot = type === 'A' ? 0 : type === 'AAAA' ? 1 : type === 'SRV' ? 2 : type === 'PTR' ? 3 : -1;
+  if (entry !== undefined && slot >= 0) {
+    const hit = slot === 0 ? entry.a : slot === 1 ? entry.aaaa : slot === 2 ? entry.srv : entry.ptr;
+    if (hit !== undefined) return qname === lname ? hit : inQueryCase(hit, qname, lname);
+  }
+  const quick = quickAnswer(zone, lname, lname, type);
+  if (quick === null) return resolveAnswer(zone, qname, lname, type);
+  if (slot >= 0) learn(zone, entry, lname, slot, quick);
+  return qname === lname ? quick : inQueryCase(quick, qname, lname);
+}
+
+/**
+ * Keeps an answer of the quick path for the next time its name is asked (the zone's answers
+ * never change, so a learned answer stays right). Precomputed entries are frozen and left alone;
+ * past `fastCapacity` entries nothing more is learned.
+ */
+function learn(
+  zone: ClusterZone,
+  entry: FastAnswers | undefined,
+  lname: string,
+  slot: number,
+  value: DnsAnswer,
+): void {
+  const fast = zone.fast as Map<string, FastAnswers>;
+  let e = entry as
+    | {
+        a?: DnsAnswer | undefined;
+        aaaa?: DnsAnswer | undefined;
+        srv?: DnsAnswer | undefined;
+        ptr?: DnsAnswer | undefined;
+      }
+    | undefined;
+  if (e === undefined) {
+    if (fast.size >= zone.fastCapacity) return;
+    e = { a: undefined, aaaa: undefined, srv: undefined, ptr: undefined };
+    fast.set(lname, e);
+  } else if (Object.isFrozen(e)) return;
+  for (const r of value.answers) Object.freeze(r);
+  Object.freeze(value.answers);
+  Object.freeze(value);
+  if (slot === 0) e.a = value;
+  else if (slot === 1) e.aaaa = value;
+  else if (slot === 2) e.srv = value;
+  else e.ptr = value;
+}
+
+/** A precomputed answer with the owner names spelled as the question spelled them (CoreDNS echoes the query's case). */
+function inQueryCase(hit: DnsAnswer, qname: string, lname: string): DnsAnswer {
+  const stored = hit.answers;
+  if (stored.length === 0) return hit;
+  const answers: DnsRecord[] = new Array(stored.length);
+  for (let i = 0; i < stored.length; i++) {
+    const r = stored[i] as DnsRecord;
+    answers[i] = r.name === lname ? { name: qname, type: r.type, ttl: r.ttl, data: r.data } : r;
+  }
+  return result(hit.rcode, answers, hit.authority, hit.additional, hit.upstream);
 }

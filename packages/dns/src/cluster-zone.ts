@@ -125,8 +125,15 @@ export interface ClusterZone {
   readonly podIps: readonly string[];
   /** The (lower-case) namespace of each entry of `podIps`. */
   readonly podIpNamespaces: readonly string[];
-  /** Precomputed answers for every Service name (lower case), the hot path of `answer`. */
+  /**
+   * Answers by lower-case name, the hot path of `answer`: precomputed (and frozen) for every
+   * Service name, its `_port._proto` SRV names and its cluster-IP PTR names; learned on first
+   * use (up to {@link ClusterZone.fastCapacity} entries in all) for missing Service names and
+   * pod names.
+   */
   readonly fast: ReadonlyMap<string, FastAnswers>;
+  /** Most entries `fast` grows to: the precomputed ones plus 65,536 learned ones. */
+  readonly fastCapacity: number;
   /** Per zone: its SOA and the shared NXDOMAIN / NODATA responses. */
   readonly negative: ReadonlyMap<string, NegativeAnswers>;
 }
@@ -147,7 +154,8 @@ export interface NegativeAnswers {
 }
 
 /**
- * Precomputed A, AAAA and SRV answers of one name.
+ * Precomputed A, AAAA, SRV and PTR answers of one name (every entry has all four keys, so the
+ * lookups in `answer` see one object shape).
  *
  * @example
  * ```ts
@@ -163,6 +171,8 @@ export interface FastAnswers {
 }
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+/** How many answers `answer` may learn on top of the precomputed ones. */
+const LEARNED_ANSWERS = 65_536;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -528,6 +538,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     podIpNamespaces,
     podIps: podIpList,
     fast,
+    fastCapacity: 0,
     negative,
   };
   for (const z of zoneList) {
@@ -547,13 +558,20 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     fast.set(lname, {
       a: frozen(resolveAnswer(zone, lname, lname, 'A')),
       aaaa: frozen(resolveAnswer(zone, lname, lname, 'AAAA')),
+      srv: undefined,
+      ptr: undefined,
     });
     if (svc.kind === 'ClusterIP') {
       for (const p of svc.ports) {
         if (p.name === '' || p.protocol === '') continue;
         const srvName = `_${p.name}._${p.protocol}.${lname}`;
         if (!fast.has(srvName))
-          fast.set(srvName, { srv: frozen(resolveAnswer(zone, srvName, srvName, 'SRV')) });
+          fast.set(srvName, {
+            a: undefined,
+            aaaa: undefined,
+            srv: frozen(resolveAnswer(zone, srvName, srvName, 'SRV')),
+            ptr: undefined,
+          });
       }
     }
   }
@@ -563,8 +581,17 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     const info = first.clusterIps.find((x) => x.text === ip);
     if (info === undefined) continue;
     const rname = reverseName(info.addr);
-    if (!fast.has(rname)) fast.set(rname, { ptr: frozen(resolveAnswer(zone, rname, rname, 'PTR')) });
+    if (!fast.has(rname)) {
+      fast.set(rname, {
+        a: undefined,
+        aaaa: undefined,
+        srv: undefined,
+        ptr: frozen(resolveAnswer(zone, rname, rname, 'PTR')),
+      });
+    }
   }
+  for (const entry of fast.values()) Object.freeze(entry);
+  (zone as { fastCapacity: number }).fastCapacity = fast.size + LEARNED_ANSWERS;
   Object.defineProperty(zone, ZONE_MARK, { value: true });
   return zone;
 }

@@ -16,7 +16,7 @@ export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
 
 /**
  * CoreDNS's response: `{ rcode, answers }`. NODATA is `NOERROR` with no answers. Three more
- * properties are readable but inherited, not own (so the object deep-equals `{ rcode, answers }`):
+ * properties are readable but not own enumerable ones (so the object deep-equals `{ rcode, answers }`):
  * `authority` (the SOA of negative answers), `additional` (SRV/NS target addresses) and
  * `upstream`, true when CoreDNS would hand the query on to the next plugin (`forward`): the
  * name is outside the plugin's zones, or it is NXDOMAIN inside a `fallthrough` zone.
@@ -73,7 +73,8 @@ function stripUnderscore(s: string): string {
   return s.charCodeAt(0) === 95 ? s.slice(1) : s;
 }
 
-function matchZone(zone: ClusterZone, lname: string): string | null {
+/** The plugin zone `lname` falls in (the longest match), or `null`. */
+export function matchZone(zone: ClusterZone, lname: string): string | null {
   for (const z of zone.zones) {
     if (
       z === '.' ||
@@ -86,11 +87,13 @@ function matchZone(zone: ClusterZone, lname: string): string | null {
   return null;
 }
 
-function isReverse(z: string): boolean {
+/** Whether a zone is a reverse (`in-addr.arpa.` / `ip6.arpa.`) zone. */
+export function isReverse(z: string): boolean {
   return z.endsWith('in-addr.arpa.') || z.endsWith('ip6.arpa.');
 }
 
-function exposed(zone: ClusterZone, ns: string): boolean {
+/** Whether a (lower-case) namespace exists and is served (`namespaces` option). */
+export function exposed(zone: ClusterZone, ns: string): boolean {
   return (zone.exposedNamespaces.size === 0 || zone.exposedNamespaces.has(ns)) && zone.namespaces.has(ns);
 }
 
@@ -235,8 +238,9 @@ function addresses(
   z: string,
   family: 4 | 6,
   previous: readonly DnsRecord[],
+  lower?: string,
 ): DnsRecord[] | null {
-  const lname = qname.toLowerCase();
+  const lname = lower ?? qname.toLowerCase();
   const backends = services(zone, lname, z);
   if (backends === null) return null;
   const out: DnsRecord[] = [];
@@ -351,11 +355,41 @@ export function soa(zone: ClusterZone, z: string): DnsRecord {
   };
 }
 
-const PLAIN: Readonly<{
-  authority: readonly DnsRecord[];
-  additional: readonly DnsRecord[];
-  upstream: boolean;
-}> = Object.freeze({ authority: EMPTY_RECORDS, additional: EMPTY_RECORDS, upstream: false });
+interface Extra {
+  readonly authority: readonly DnsRecord[];
+  readonly additional: readonly DnsRecord[];
+  readonly upstream: boolean;
+}
+
+/** Key of the non-enumerable own property that holds an answer's authority, additional and upstream. */
+const EXTRA: unique symbol = Symbol('podnet.dns.answerExtra');
+
+const PLAIN: Extra = Object.freeze({ authority: EMPTY_RECORDS, additional: EMPTY_RECORDS, upstream: false });
+
+/**
+ * The one prototype of every answer: `authority`, `additional` and `upstream` are getters over
+ * the answer's hidden extra, so every answer object has the same shape (`rcode`, `answers`, the
+ * hidden extra) whatever its extras — property reads on answers stay monomorphic.
+ */
+const ANSWER_PROTO: object = Object.freeze(
+  Object.create(Object.prototype, {
+    authority: {
+      get(this: { [EXTRA]: Extra }): readonly DnsRecord[] {
+        return this[EXTRA].authority;
+      },
+    },
+    additional: {
+      get(this: { [EXTRA]: Extra }): readonly DnsRecord[] {
+        return this[EXTRA].additional;
+      },
+    },
+    upstream: {
+      get(this: { [EXTRA]: Extra }): boolean {
+        return this[EXTRA].upstream;
+      },
+    },
+  }),
+);
 
 /** Builds a response. */
 export function result(
@@ -365,17 +399,35 @@ export function result(
   additional: readonly DnsRecord[],
   upstream: boolean,
 ): DnsAnswer {
-  // `{ rcode, answers }` are own properties; the SOA, additional records and the upstream flag
-  // come from the prototype, so the object deep-equals `{ rcode, answers }` and JSON shows only
-  // those two. The common case shares one frozen prototype.
-  const proto =
+  // `{ rcode, answers }` are own enumerable properties; the SOA, additional records and the
+  // upstream flag sit in a non-enumerable own property read through the prototype's getters, so
+  // the object deep-equals `{ rcode, answers }` and JSON shows only those two.
+  const extra =
     authority === EMPTY_RECORDS && additional === EMPTY_RECORDS && !upstream
       ? PLAIN
       : Object.freeze({ authority, additional, upstream });
-  const r = Object.create(proto) as { rcode: Rcode; answers: readonly DnsRecord[] };
+  const r = Object.create(ANSWER_PROTO) as { rcode: Rcode; answers: readonly DnsRecord[] };
   r.rcode = rcode;
   r.answers = answers;
+  Object.defineProperty(r, EXTRA, { value: extra });
   return r as DnsAnswer;
+}
+
+/**
+ * The response to a name that does not exist in zone `z`: NXDOMAIN (handed on with
+ * `upstream: true` when the name is in a `fallthrough` zone), or SERVFAIL before the sync.
+ */
+export function nameError(zone: ClusterZone, lname: string, z: string): DnsAnswer {
+  let falls = false;
+  for (let i = 0; i < zone.fallthrough.length && !falls; i++) {
+    const f = zone.fallthrough[i] as string;
+    falls =
+      f === '.' || lname === f || (lname.endsWith(f) && lname.charCodeAt(lname.length - f.length - 1) === 46);
+  }
+  if (!falls && !zone.synced) return result('SERVFAIL', EMPTY_RECORDS, [soa(zone, z)], EMPTY_RECORDS, false);
+  const neg = zone.negative.get(z);
+  if (neg !== undefined) return falls ? neg.nxdomainUpstream : neg.nxdomain;
+  return result('NXDOMAIN', EMPTY_RECORDS, [soa(zone, z)], EMPTY_RECORDS, falls);
 }
 
 /** The slow path of `answer`: CoreDNS's handler for a normalized question. */
@@ -389,10 +441,10 @@ export function resolveAnswer(zone: ClusterZone, qname: string, lname: string, t
   let extra: readonly DnsRecord[] = EMPTY_RECORDS;
   switch (type) {
     case 'A':
-      answers = addresses(zone, qname, z, 4, EMPTY_RECORDS);
+      answers = addresses(zone, qname, z, 4, EMPTY_RECORDS, lname);
       break;
     case 'AAAA':
-      answers = addresses(zone, qname, z, 6, EMPTY_RECORDS);
+      answers = addresses(zone, qname, z, 6, EMPTY_RECORDS, lname);
       break;
     case 'TXT': {
       const base = lname === z ? '' : lname.slice(0, lname.length - z.length - 1);
@@ -426,7 +478,7 @@ export function resolveAnswer(zone: ClusterZone, qname: string, lname: string, t
       answers =
         lname === z
           ? [soa(zone, z)]
-          : addresses(zone, qname, z, 4, EMPTY_RECORDS) === null
+          : addresses(zone, qname, z, 4, EMPTY_RECORDS, lname) === null
             ? null
             : EMPTY_RECORDS;
       break;
@@ -449,27 +501,14 @@ export function resolveAnswer(zone: ClusterZone, qname: string, lname: string, t
         extra = add;
         break;
       }
-      answers = addresses(zone, qname, z, 4, EMPTY_RECORDS) === null ? null : EMPTY_RECORDS;
+      answers = addresses(zone, qname, z, 4, EMPTY_RECORDS, lname) === null ? null : EMPTY_RECORDS;
       break;
     default:
       // Any other type: a fake A lookup tells NXDOMAIN from NODATA.
-      answers = addresses(zone, qname, z, 4, EMPTY_RECORDS) === null ? null : EMPTY_RECORDS;
+      answers = addresses(zone, qname, z, 4, EMPTY_RECORDS, lname) === null ? null : EMPTY_RECORDS;
   }
+  if (answers === null) return nameError(zone, lname, z);
   const neg = zone.negative.get(z);
-  if (answers === null) {
-    let falls = false;
-    for (let i = 0; i < zone.fallthrough.length && !falls; i++) {
-      const f = zone.fallthrough[i] as string;
-      falls =
-        f === '.' ||
-        lname === f ||
-        (lname.endsWith(f) && lname.charCodeAt(lname.length - f.length - 1) === 46);
-    }
-    if (!falls && !zone.synced)
-      return result('SERVFAIL', EMPTY_RECORDS, [soa(zone, z)], EMPTY_RECORDS, false);
-    if (neg !== undefined) return falls ? neg.nxdomainUpstream : neg.nxdomain;
-    return result('NXDOMAIN', EMPTY_RECORDS, [soa(zone, z)], EMPTY_RECORDS, falls);
-  }
   if (answers.length === 0) {
     if (neg !== undefined) return neg.nodata;
     return result('NOERROR', EMPTY_RECORDS, [soa(zone, z)], EMPTY_RECORDS, false);
