@@ -241,15 +241,10 @@ describe('answer — reverse zones (coredns reverse_test.go)', () => {
 describe('answer — precomputed answers equal the CoreDNS path', () => {
   it('every fast entry matches resolveAnswer, in any letter case', async () => {
     const { resolveAnswer } = await import('./internal/resolve.ts');
-    expect(zone.fast.size).toBeGreaterThan(services.length);
-    for (const [name, entry] of zone.fast) {
-      for (const [type, hit] of [
-        ['A', entry.a],
-        ['AAAA', entry.aaaa],
-        ['SRV', entry.srv],
-        ['PTR', entry.ptr],
-      ] as const) {
-        if (hit === undefined) continue;
+    const fast = zone.fast;
+    expect(fast.A.size + fast.SRV.size + fast.PTR.size).toBeGreaterThan(services.length);
+    for (const type of ['A', 'AAAA', 'SRV', 'PTR'] as const) {
+      for (const [name, hit] of fast[type]) {
         expect(hit).toEqual(resolveAnswer(zone, name, name, type));
         const upper = name.toUpperCase();
         expect(answer(zone, { name: upper, type })).toEqual(resolveAnswer(zone, upper, name, type));

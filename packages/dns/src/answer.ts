@@ -1,4 +1,4 @@
-import type { ClusterZone, FastAnswers } from './cluster-zone.ts';
+import type { ClusterZone } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
 import { describeValue } from './internal/describe.ts';
@@ -65,64 +65,53 @@ export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
       'type',
     ]);
   }
-  const type =
-    rawType === 'A' || rawType === 'AAAA' || rawType === 'SRV' || rawType === 'PTR'
-      ? rawType
-      : rawType.toUpperCase();
   const fast = zone.fast;
-  // Most questions name a known name as stored (lower case, trailing dot): one lookup.
-  let entry = fast.get(rawName);
+  let type = rawType;
+  let map =
+    type === 'A'
+      ? fast.A
+      : type === 'AAAA'
+        ? fast.AAAA
+        : type === 'SRV'
+          ? fast.SRV
+          : type === 'PTR'
+            ? fast.PTR
+            : undefined;
+  if (map === undefined) {
+    type = rawType.toUpperCase();
+    map =
+      type === 'A'
+        ? fast.A
+        : type === 'AAAA'
+          ? fast.AAAA
+          : type === 'SRV'
+            ? fast.SRV
+            : type === 'PTR'
+              ? fast.PTR
+              : undefined;
+  }
   let qname = rawName;
   let lname = rawName;
-  if (entry === undefined) {
-    qname = rawName.charCodeAt(rawName.length - 1) === 46 ? rawName : `${rawName}.`;
-    lname = qname.toLowerCase();
-    if (lname !== rawName) entry = fast.get(lname);
+  if (map !== undefined) {
+    // Most questions name a known name as stored (lower case, trailing dot): one lookup.
+    const hit = map.get(rawName);
+    if (hit !== undefined) return hit;
   }
-  const slot = type === 'A' ? 0 : type === 'AAAA' ? 1 : type === 'SRV' ? 2 : type === 'PTR' ? 3 : -1;
-  if (entry !== undefined && slot >= 0) {
-    const hit = slot === 0 ? entry.a : slot === 1 ? entry.aaaa : slot === 2 ? entry.srv : entry.ptr;
+  qname = rawName.charCodeAt(rawName.length - 1) === 46 ? rawName : `${rawName}.`;
+  lname = qname.toLowerCase();
+  if (map !== undefined && lname !== rawName) {
+    const hit = map.get(lname);
     if (hit !== undefined) return qname === lname ? hit : inQueryCase(hit, qname, lname);
   }
   const quick = quickAnswer(zone, lname, lname, type);
   if (quick === null) return resolveAnswer(zone, qname, lname, type);
-  if (slot >= 0) learn(zone, entry, lname, slot, quick);
+  if (map !== undefined && map.size < fast.capacity) {
+    // Learn it: the zone never changes, so the answer stays right. Shared, so frozen.
+    for (const r of quick.answers) Object.freeze(r);
+    Object.freeze(quick.answers);
+    (map as Map<string, DnsAnswer>).set(lname, Object.freeze(quick));
+  }
   return qname === lname ? quick : inQueryCase(quick, qname, lname);
-}
-
-/**
- * Keeps an answer of the quick path for the next time its name is asked (the zone's answers
- * never change, so a learned answer stays right). Precomputed entries are frozen and left alone;
- * past `fastCapacity` entries nothing more is learned.
- */
-function learn(
-  zone: ClusterZone,
-  entry: FastAnswers | undefined,
-  lname: string,
-  slot: number,
-  value: DnsAnswer,
-): void {
-  const fast = zone.fast as Map<string, FastAnswers>;
-  let e = entry as
-    | {
-        a?: DnsAnswer | undefined;
-        aaaa?: DnsAnswer | undefined;
-        srv?: DnsAnswer | undefined;
-        ptr?: DnsAnswer | undefined;
-      }
-    | undefined;
-  if (e === undefined) {
-    if (fast.size >= zone.fastCapacity) return;
-    e = { a: undefined, aaaa: undefined, srv: undefined, ptr: undefined };
-    fast.set(lname, e);
-  } else if (Object.isFrozen(e)) return;
-  for (const r of value.answers) Object.freeze(r);
-  Object.freeze(value.answers);
-  Object.freeze(value);
-  if (slot === 0) e.a = value;
-  else if (slot === 1) e.aaaa = value;
-  else if (slot === 2) e.srv = value;
-  else e.ptr = value;
 }
 
 /** A precomputed answer with the owner names spelled as the question spelled them (CoreDNS echoes the query's case). */

@@ -125,15 +125,8 @@ export interface ClusterZone {
   readonly podIps: readonly string[];
   /** The (lower-case) namespace of each entry of `podIps`. */
   readonly podIpNamespaces: readonly string[];
-  /**
-   * Answers by lower-case name, the hot path of `answer`: precomputed (and frozen) for every
-   * Service name, its `_port._proto` SRV names and its cluster-IP PTR names; learned on first
-   * use (up to {@link ClusterZone.fastCapacity} entries in all) for missing Service names and
-   * pod names.
-   */
-  readonly fast: ReadonlyMap<string, FastAnswers>;
-  /** Most entries `fast` grows to: the precomputed ones plus 65,536 learned ones. */
-  readonly fastCapacity: number;
+  /** Answers by lower-case name and type, the hot path of `answer`. */
+  readonly fast: FastAnswers;
   /** Per zone: its SOA and the shared NXDOMAIN / NODATA responses. */
   readonly negative: ReadonlyMap<string, NegativeAnswers>;
 }
@@ -154,25 +147,29 @@ export interface NegativeAnswers {
 }
 
 /**
- * Precomputed A, AAAA, SRV and PTR answers of one name (every entry has all four keys, so the
- * lookups in `answer` see one object shape).
+ * Answers by lower-case name (trailing dot), one map per type: precomputed (and frozen) for
+ * every Service name (A, AAAA), its `_port._proto` names (SRV) and its cluster IPs (PTR); then
+ * learned by `answer` on first use for missing Service names and pod names, each map growing to
+ * at most `capacity` entries (the zone's answers never change, so a learned answer stays right).
  *
  * @example
  * ```ts
  * const zone = clusterZone({ clusterDomain: 'cluster.local', services: [{ metadata: { name: 'a', namespace: 'b' }, spec: { clusterIP: '10.0.0.1' } }] });
- * zone.fast.get('a.b.svc.cluster.local.')?.a.answers[0]?.data; // '10.0.0.1'
+ * zone.fast.A.get('a.b.svc.cluster.local.')?.answers[0]?.data; // '10.0.0.1'
  * ```
  */
 export interface FastAnswers {
-  readonly a?: DnsAnswer | undefined;
-  readonly aaaa?: DnsAnswer | undefined;
-  readonly srv?: DnsAnswer | undefined;
-  readonly ptr?: DnsAnswer | undefined;
+  readonly A: ReadonlyMap<string, DnsAnswer>;
+  readonly AAAA: ReadonlyMap<string, DnsAnswer>;
+  readonly SRV: ReadonlyMap<string, DnsAnswer>;
+  readonly PTR: ReadonlyMap<string, DnsAnswer>;
+  /** Most entries each map holds: the largest precomputed map plus 32,768 learned answers. */
+  readonly capacity: number;
 }
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-/** How many answers `answer` may learn on top of the precomputed ones. */
-const LEARNED_ANSWERS = 65_536;
+/** How many answers of one type `answer` may learn on top of the precomputed ones. */
+const LEARNED_ANSWERS = 32_768;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -517,7 +514,11 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
       ? [{ name: kubeDns.fqdn, ips: kubeDns.clusterIps }]
       : [{ name: `ns.dns.${primaryZone}`, ips: [parseIpText('127.0.0.1') as IpInfo] }];
 
-  const fast = new Map<string, FastAnswers>();
+  const fastA = new Map<string, DnsAnswer>();
+  const fastAAAA = new Map<string, DnsAnswer>();
+  const fastSRV = new Map<string, DnsAnswer>();
+  const fastPTR = new Map<string, DnsAnswer>();
+  const fast = { A: fastA, AAAA: fastAAAA, SRV: fastSRV, PTR: fastPTR, capacity: 0 };
   const negative = new Map<string, NegativeAnswers>();
   const zone: ClusterZone = {
     zones: [...zoneList].sort((a, b) => b.length - a.length),
@@ -538,7 +539,6 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     podIpNamespaces,
     podIps: podIpList,
     fast,
-    fastCapacity: 0,
     negative,
   };
   for (const z of zoneList) {
@@ -555,23 +555,13 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
   // Service names (A, AAAA), their `_port._proto` names (SRV) and cluster IPs (PTR).
   for (const svc of services.values()) {
     const lname = svc.fqdn.toLowerCase();
-    fast.set(lname, {
-      a: frozen(resolveAnswer(zone, lname, lname, 'A')),
-      aaaa: frozen(resolveAnswer(zone, lname, lname, 'AAAA')),
-      srv: undefined,
-      ptr: undefined,
-    });
+    fastA.set(lname, frozen(resolveAnswer(zone, lname, lname, 'A')));
+    fastAAAA.set(lname, frozen(resolveAnswer(zone, lname, lname, 'AAAA')));
     if (svc.kind === 'ClusterIP') {
       for (const p of svc.ports) {
         if (p.name === '' || p.protocol === '') continue;
         const srvName = `_${p.name}._${p.protocol}.${lname}`;
-        if (!fast.has(srvName))
-          fast.set(srvName, {
-            a: undefined,
-            aaaa: undefined,
-            srv: frozen(resolveAnswer(zone, srvName, srvName, 'SRV')),
-            ptr: undefined,
-          });
+        if (!fastSRV.has(srvName)) fastSRV.set(srvName, frozen(resolveAnswer(zone, srvName, srvName, 'SRV')));
       }
     }
   }
@@ -581,17 +571,10 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     const info = first.clusterIps.find((x) => x.text === ip);
     if (info === undefined) continue;
     const rname = reverseName(info.addr);
-    if (!fast.has(rname)) {
-      fast.set(rname, {
-        a: undefined,
-        aaaa: undefined,
-        srv: undefined,
-        ptr: frozen(resolveAnswer(zone, rname, rname, 'PTR')),
-      });
-    }
+    if (!fastPTR.has(rname)) fastPTR.set(rname, frozen(resolveAnswer(zone, rname, rname, 'PTR')));
   }
-  for (const entry of fast.values()) Object.freeze(entry);
-  (zone as { fastCapacity: number }).fastCapacity = fast.size + LEARNED_ANSWERS;
+  fast.capacity = Math.max(fastA.size, fastAAAA.size, fastSRV.size, fastPTR.size) + LEARNED_ANSWERS;
+  Object.freeze(fast);
   Object.defineProperty(zone, ZONE_MARK, { value: true });
   return zone;
 }
