@@ -96,6 +96,24 @@ describe('render', () => {
   });
 });
 
+describe('render ip-route for a pod on a node without a pod CIDR', () => {
+  const spec = (plugin: 'calico-ipip' | 'bridge-static') =>
+    lessonSpec({
+      podCidr: '10.244.0.0/23',
+      cni: { plugin },
+      pods: [{ name: 'p', node: 'node03', ip: '10.244.1.200' }],
+    });
+
+  it("Calico's CNI still writes its two routes (cni-plugin dataplane_linux.go); a bridge pod has none", () => {
+    const calico = defineCluster(spec('calico-ipip'));
+    expect(calico.nodes.find((n) => n.name === 'node03')?.podCidr).toBeNull();
+    expect(render(calico, { pod: 'default/p', artefact: 'ip-route' })).toBe(
+      'default via 169.254.1.1 dev eth0\n169.254.1.1 dev eth0 scope link',
+    );
+    expect(render(defineCluster(spec('bridge-static')), { pod: 'default/p', artefact: 'ip-route' })).toBe('');
+  });
+});
+
 describe('diagram and summary', () => {
   it('mermaid: nodes, bridges, pods with IPs, routes between nodes, services', () => {
     const m = diagram(c, 'mermaid');

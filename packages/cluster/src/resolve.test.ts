@@ -68,3 +68,23 @@ describe('resolve: a name from a pod, through its resolv.conf and the zone', () 
     expect(() => resolve(c, 'default/web-1', '')).toThrow(expect.objectContaining({ code: 'INVALID_NAME' }));
   });
 });
+
+describe('musl ends the search at NODATA (musl name_from_dns_search; @podnet/dns resolveName)', () => {
+  const c = defineCluster(lessonSpec());
+
+  it('a namespace name: NODATA at <ns>.svc.cluster.local ends a musl search, glibc goes on', () => {
+    const musl = resolve(c, 'default/web-1', 'shop', 'A', { resolver: 'musl' });
+    const glibc = resolve(c, 'default/web-1', 'shop', 'A');
+    expect(musl.queries.map((q) => [q.name, q.rcode])).toEqual([
+      ['shop.default.svc.cluster.local.', 'NXDOMAIN'],
+      ['shop.svc.cluster.local.', 'NOERROR'],
+    ]);
+    expect(musl.rcode).toBe('NOERROR');
+    expect(glibc.queries.map((q) => q.name)).toEqual([
+      'shop.default.svc.cluster.local.',
+      'shop.svc.cluster.local.',
+      'shop.cluster.local.',
+      'shop.',
+    ]);
+  });
+});

@@ -31,7 +31,11 @@ export function recordText(record: DnsRecord): string {
  * Looks a name up the way the pod's resolver does: kubelet's resolv.conf for the pod (`podResolvConf`), the
  * resolver's search expansion (`searchCandidates`, glibc or musl), each candidate answered by CoreDNS's
  * kubernetes plugin (`answer`) when the nameserver is the cluster DNS — stopping at the first name that has
- * records of the type.
+ * records of the type (musl also at the first NODATA or SERVFAIL).
+ *
+ * Not `@podnet/dns`'s `resolveName`: that one asks A/AAAA only, reports no records per query (a trace shows
+ * them hop by hop) and moves on past an ExternalName's CNAME (a trace ends there, `EXITS_NETWORK`); the search
+ * rules are the same.
  */
 export function lookup(
   cluster: Cluster,
@@ -66,6 +70,11 @@ export function lookup(
       return { queries, answers: a.answers, rcode: 'NOERROR', resolvConf: text };
     }
     if (a.rcode === 'NOERROR' && !a.upstream) rcode = 'NOERROR';
+    // musl's search loop (name_from_dns_search) moves on only after NXDOMAIN: NODATA and SERVFAIL end it, as
+    // @podnet/dns's resolveName has it
+    if (resolver === 'musl' && !a.upstream && a.rcode !== 'NXDOMAIN') {
+      return { queries, answers: [], rcode: a.rcode, resolvConf: text };
+    }
   }
   return { queries, answers: [], rcode, resolvConf: text };
 }

@@ -6,8 +6,6 @@ import * as routes from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod } from '../cluster.ts';
 import { ClusterError } from '../cluster-error.ts';
 import { describeValue } from './describe-value.ts';
-import { fallbackConflist } from './fallback-conflist.ts';
-import { fallbackPodRoutes, type RouteNode } from './fallback-routes.ts';
 
 /** A route as @podnet/routes models it. */
 export type RouteValue = routes.Route;
@@ -21,6 +19,13 @@ export type NftRuleset = proxy.NftRuleset;
 export type Zone = dns.ClusterZone;
 /** The input of @podnet/proxy's rule generators. */
 export type ProxyInputValue = proxy.ProxyInput;
+
+/** A node as `nodeRoutes` takes it. */
+export interface RouteNode {
+  readonly name: string;
+  readonly ip: string;
+  readonly podCidr: string;
+}
 
 /** The routes package's node inputs for the cluster. */
 export function routeNodes(cluster: Cluster): RouteNode[] {
@@ -77,8 +82,16 @@ export function podRouteTable(cluster: Cluster, pod: ClusterPod | undefined): re
   const node = cluster.nodes.find((n) => n.name === pod.node);
   if (node === undefined) return [];
   const fromChain = chainPodRoutes(cluster, node, pod);
-  return routes.parseIpRoute(fromChain ?? fallbackPodRoutes(cluster, node, pod));
+  if (fromChain !== null) return routes.parseIpRoute(fromChain);
+  // The chain model needs the node's pod CIDR (the IPAM range). Without one, a bridge, flannel or Weave pod has
+  // no network, but a Calico pod (Calico's IPAM does not use the node's CIDR, e.g. a live cluster's objects) still
+  // gets the two routes calico's CNI plugin always writes (cni-plugin dataplane_linux.go).
+  return cluster.cni.plugin === 'calico-ipip' || cluster.cni.plugin === 'calico-vxlan'
+    ? routes.parseIpRoute(CALICO_POD_ROUTES)
+    : [];
 }
+
+const CALICO_POD_ROUTES = 'default via 169.254.1.1 dev eth0\n169.254.1.1 dev eth0 scope link';
 
 /**
  * The routes the CNI chain installs in the pod's network namespace, from `@podnet/cni`'s chain model
@@ -250,10 +263,12 @@ export function conflistFor(cluster: Cluster, node: ClusterNode | undefined): un
       mtu: cluster.cni.mtu,
       nodeName: node.name,
     });
-  } catch {
-    // fall through to the facade's own rendering of the published manifests
+  } catch (error) {
+    throw new ClusterError(
+      'CONFLIST_FAILED',
+      `no ${cluster.cni.plugin} conflist for node ${node.name}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  return fallbackConflist(cluster.cni.plugin, node.podCidr ?? cluster.podCidr, cluster.cni.mtu);
 }
 
 /** The first host address of a CIDR (the bridge/gateway address). */
