@@ -112,6 +112,46 @@ describe('buildServiceModel', () => {
     expect(model.totalEndpoints).toBe(3);
   });
 
+  it('dedupes endpoints like EndpointSliceCache: last serving copy wins, else the first terminating one', () => {
+    const term = { ready: false, serving: true, terminating: true };
+    const model = buildServiceModel({
+      services: [svc({})],
+      endpointSlices: [
+        makeSlice(
+          'ns1',
+          'svc1',
+          1,
+          [
+            // all copies terminating: the first (slice 1, not local) stays
+            { addresses: ['10.0.0.1'], conditions: term },
+            // serving then terminating: the serving copy stays
+            { addresses: ['10.0.0.2'], nodeName: testNodeName },
+            // two serving copies: the later one (slice 2, local) wins
+            { addresses: ['10.0.0.3'] },
+          ],
+          p80,
+        ),
+        makeSlice(
+          'ns1',
+          'svc1',
+          2,
+          [
+            { addresses: ['10.0.0.1'], conditions: term, nodeName: testNodeName },
+            { addresses: ['10.0.0.2'], conditions: term },
+            { addresses: ['10.0.0.3'], nodeName: testNodeName },
+          ],
+          p80,
+        ),
+      ],
+      config: fakeConfig(),
+    });
+    expect(model.servicePorts[0]?.endpoints.map((e) => [e.endpoint, e.isLocal, e.terminating])).toEqual([
+      ['10.0.0.1:80', false, true],
+      ['10.0.0.2:80', true, false],
+      ['10.0.0.3:80', true, false],
+    ]);
+  });
+
   it('accepts kubectl List objects', () => {
     const model = buildServiceModel({
       services: { items: [svc({})] },

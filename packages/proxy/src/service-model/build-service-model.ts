@@ -305,7 +305,8 @@ export function endpointsOf(
   const family = config.ipFamily === 'IPv4' ? 4 : 6;
   const sorted =
     slices.length > 1 ? [...slices].sort((a, b) => byString(sliceName(a.slice), sliceName(b.slice))) : slices;
-  const sets = new Map<string, Map<string, ModelEndpoint>>();
+  // Every endpoint per port key in slice order; duplicates are resolved after sorting.
+  const lists = new Map<string, ModelEndpoint[]>();
   for (const { slice, path } of sorted) {
     if (!isObject(slice)) continue;
     // EndpointsChangeTracker ignores slices of another address type (and FQDN slices).
@@ -361,35 +362,54 @@ export function endpointsOf(
       const portNum = portAt(portObj, 'port', portPath, true);
       if (portNum === 0) continue;
       const key = `${stringAt(portObj, 'name', portPath, '')}/${protocolAt(portObj, 'protocol', portPath)}`;
-      let set = sets.get(key);
-      if (set === undefined) {
-        set = new Map();
-        sets.set(key, set);
+      let list = lists.get(key);
+      if (list === undefined) {
+        list = [];
+        lists.set(key, list);
       }
       for (const base of parsed) {
-        const endpoint = family === 4 ? `${base.ip}:${portNum}` : `[${base.ip}]:${portNum}`;
-        if (!base.terminating || !set.has(endpoint)) {
-          set.set(endpoint, {
-            ip: base.ip,
-            port: portNum,
-            endpoint,
-            isLocal: base.isLocal,
-            ready: base.ready,
-            serving: base.serving,
-            terminating: base.terminating,
-            zoneHints: base.zoneHints,
-            nodeHints: base.nodeHints,
-          });
-        }
+        list.push({
+          ip: base.ip,
+          port: portNum,
+          endpoint: family === 4 ? `${base.ip}:${portNum}` : `[${base.ip}]:${portNum}`,
+          isLocal: base.isLocal,
+          ready: base.ready,
+          serving: base.serving,
+          terminating: base.terminating,
+          zoneHints: base.zoneHints,
+          nodeHints: base.nodeHints,
+        });
       }
     }
   }
   const out = new Map<string, ModelEndpoint[]>();
-  for (const [key, set] of sets) {
-    out.set(
-      key,
-      [...set.values()].sort((a, b) => byString(a.endpoint, b.endpoint)),
-    );
+  for (const [key, list] of lists) out.set(key, dedupeSorted(list.sort(byEndpoint)));
+  return out;
+}
+
+const byEndpoint = (a: ModelEndpoint, b: ModelEndpoint): number => byString(a.endpoint, b.endpoint);
+
+/**
+ * One endpoint per `ip:port` from a list stably sorted by it (so each run keeps slice order):
+ * EndpointSliceCache keeps the last non-terminating copy, or the first copy when all terminate.
+ */
+function dedupeSorted(list: ModelEndpoint[]): ModelEndpoint[] {
+  let dup = false;
+  for (let i = 1; i < list.length && !dup; i++)
+    dup = (list[i] as ModelEndpoint).endpoint === (list[i - 1] as ModelEndpoint).endpoint;
+  if (!dup) return list;
+  const out: ModelEndpoint[] = [];
+  let i = 0;
+  while (i < list.length) {
+    const first = list[i] as ModelEndpoint;
+    let pick = first;
+    let j = i;
+    for (; j < list.length && (list[j] as ModelEndpoint).endpoint === first.endpoint; j++) {
+      const ep = list[j] as ModelEndpoint;
+      if (!ep.terminating) pick = ep;
+    }
+    out.push(pick);
+    i = j;
   }
   return out;
 }
