@@ -174,3 +174,42 @@ describe('answer: quick and learned paths agree with the general path', () => {
     },
   );
 });
+
+describe('answer: learned answers', () => {
+  it('are frozen, shared, spelled as asked, and capped per type', () => {
+    const zone = clusterZone({
+      clusterDomain: 'cluster.local',
+      services,
+      endpointSlices,
+      pods,
+      podsMode: 'insecure',
+    });
+    const name = '10-244-1-5.shop.pod.cluster.local.';
+    const first = answer(zone, { name, type: 'A' });
+    expect(first.answers).toEqual([{ name, type: 'A', ttl: 5, data: '10.244.1.5' }]);
+    expect(zone.fast.A.get(name)).toBe(first);
+    expect(
+      Object.isFrozen(first) && Object.isFrozen(first.answers) && Object.isFrozen(first.answers[0]),
+    ).toBe(true);
+    expect(answer(zone, { name, type: 'A' })).toBe(first);
+    const upper = answer(zone, { name: name.toUpperCase(), type: 'a' });
+    expect(upper.answers[0]?.name).toBe(name.toUpperCase());
+    expect(answer(zone, { name, type: 'A' })).toBe(first);
+
+    const before = zone.fast.A.size;
+    for (let i = 0; i < zone.fast.capacity + 10; i++) {
+      const r = answer(zone, { name: `nope-${i}.shop.svc.cluster.local.`, type: 'A' });
+      if (r.rcode !== 'NXDOMAIN') throw new Error(`nope-${i}: ${r.rcode}`);
+    }
+    expect(zone.fast.A.size).toBe(zone.fast.capacity);
+    expect(zone.fast.A.size).toBeGreaterThan(before);
+    expect(
+      answer(zone, { name: `nope-${zone.fast.capacity + 5}.shop.svc.cluster.local.`, type: 'A' }).rcode,
+    ).toBe('NXDOMAIN');
+    // Names longer than a DNS message can carry are answered but never kept.
+    const long = `${'a'.repeat(300)}.shop.svc.cluster.local.`;
+    const fresh = clusterZone({ clusterDomain: 'cluster.local', services });
+    expect(answer(fresh, { name: long, type: 'A' }).rcode).toBe('NXDOMAIN');
+    expect(fresh.fast.A.has(long)).toBe(false);
+  });
+});

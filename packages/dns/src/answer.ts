@@ -9,6 +9,9 @@ import { checkZone } from './internal/zone-mark.ts';
 export type { DnsAnswer, Rcode } from './internal/resolve.ts';
 export { DNS_SCHEMA_VERSION } from './internal/resolve.ts';
 
+/** Longest (lower-cased, dotted) name whose answer `answer` keeps. */
+const MAX_LEARNED_NAME = 255;
+
 /**
  * A question: a name (trailing dot optional, any case) and a type such as `A`, `SRV`, `PTR`.
  *
@@ -105,8 +108,9 @@ export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
   }
   const quick = quickAnswer(zone, lname, lname, type);
   if (quick === null) return resolveAnswer(zone, qname, lname, type);
-  if (map !== undefined && map.size < fast.capacity) {
-    // Learn it: the zone never changes, so the answer stays right. Shared, so frozen.
+  if (map !== undefined && lname.length <= MAX_LEARNED_NAME && map.size < fast.capacity) {
+    // Learn it: the zone never changes, so the answer stays right. Shared, so frozen. Only
+    // names a DNS message can carry (255 octets) are kept, so memory stays bounded.
     for (const r of quick.answers) Object.freeze(r);
     Object.freeze(quick.answers);
     (map as Map<string, DnsAnswer>).set(lname, Object.freeze(quick));
