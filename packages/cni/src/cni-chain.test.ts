@@ -358,3 +358,71 @@ describe('cniAdd — bridge VLAN gateway (bridge.go cmdAdd, ensureVlanInterface)
     });
   });
 });
+
+// Issue #12: junk nested inside a chain's configs or runtime is a coded error, never a TypeError. These
+// were found by fuzzing cniAdd with junk at random paths of the default conflists and the runtime.
+describe('cniAdd — junk inside configs and the runtime', () => {
+  const codeOf = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CniError);
+      return (error as CniError).code;
+    }
+    return 'no error';
+  };
+  it('weave-net with a runtime.weave missing its bridge address', () => {
+    expect(
+      codeOf(() =>
+        cniAdd(defaultConflist('weave'), {
+          containerId: 'c1',
+          weave: { ipallocRange: '10.32.0.0/12', bridgeAddress: null } as never,
+        }),
+      ),
+    ).toBe('MISSING_RUNTIME');
+  });
+  it('portmap with a null mapping or a port that is not a number', () => {
+    const list = defaultConflist('bridge-static', { podCidr: '10.244.1.0/24' });
+    for (const mapping of [
+      null,
+      { hostPort: { toString: 1 }, containerPort: 80 },
+      { hostPort: '80', containerPort: 80 },
+    ]) {
+      expect(
+        codeOf(() =>
+          cniAdd(list, { containerId: 'c1', capabilityArgs: { portMappings: [mapping] as never } }),
+        ),
+      ).toBe('INVALID_PORT');
+    }
+  });
+  it('static IPAM with an address that is not a string', () => {
+    const list = {
+      cniVersion: '1.0.0',
+      name: 'n',
+      plugins: [{ type: 'bridge', ipam: { type: 'static', addresses: [{ address: { toString: 1 } }] } }],
+    };
+    let caught: unknown;
+    try {
+      cniAdd(list as never, { containerId: 'c1' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({
+      code: 'INVALID_CIDR',
+      path: ['plugins', 0, 'ipam', 'addresses', 0, 'address'],
+    });
+  });
+  it('a list, runtime or cached result that is not an object, or a plugin without a type', () => {
+    const list = defaultConflist('bridge-static', { podCidr: '10.244.1.0/24' });
+    expect(codeOf(() => cniAdd(null as never, { containerId: 'c1' }))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => cniAdd(list, [] as never))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => cniAdd({ ...list, plugins: [null] } as never, { containerId: 'c1' }))).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(codeOf(() => cniAdd(list, { containerId: 'c1', args: 5 } as never))).toBe('INVALID_TYPE');
+    expect(codeOf(() => cniDel(list, { containerId: 'c1' }, 5 as never))).toBe('INVALID_ARGUMENT');
+    expect(codeOf(() => cniCheck(list, { containerId: 'c1' }, null as never))).toBe('MISSING_RESULT');
+    // null as the cached result of DEL reads as none, like undefined
+    expect(codeOf(() => cniDel(list, { containerId: 'c1' }, null as never))).toBe('no error');
+  });
+});

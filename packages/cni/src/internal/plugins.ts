@@ -10,6 +10,7 @@ import type { BridgeConf, PortmapConf } from '../plugin-schemas.ts';
 import { portmapChains } from '../portmap-chains.ts';
 import type { CniInterface, CniIpConfig, CniResult, CniRoute } from '../result-schema.ts';
 import type { PortMapping } from '../runtime-config-schema.ts';
+import { describeValue } from './input.ts';
 import { nextIp, parseCidr, parseIp } from './ip.ts';
 import { sha512Hex } from './sha512.ts';
 
@@ -69,10 +70,20 @@ function runIpam(call: PluginCall, ipam: Record<string, unknown>): IpamOutcome {
   }
   if (type === 'static') {
     const addresses = Array.isArray(ipam.addresses) ? ipam.addresses : [];
-    const ips: CniIpConfig[] = addresses.filter(isObject).map((a) => {
-      const ip: { address: string; gateway?: string } = { address: String(a.address) };
+    const ips: CniIpConfig[] = [];
+    addresses.forEach((a, i) => {
+      if (!isObject(a)) return;
+      if (typeof a.address !== 'string') {
+        throw new CniError('INVALID_CIDR', `invalid static address ${describeValue(a.address)}`, [
+          'ipam',
+          'addresses',
+          i,
+          'address',
+        ]);
+      }
+      const ip: { address: string; gateway?: string } = { address: a.address };
       if (typeof a.gateway === 'string') ip.gateway = a.gateway;
-      return ip;
+      ips.push(ip);
     });
     const routes = (Array.isArray(ipam.routes) ? ipam.routes : []).filter(isObject) as unknown as CniRoute[];
     return { ips, routes, store: call.store };
@@ -464,9 +475,13 @@ export function portmapAdd(call: PluginCall): PluginOutcome {
   const mappings = (Array.isArray(rc.portMappings) ? rc.portMappings : []) as PortMapping[];
   if (mappings.length === 0) return { result: call.prevResult, store: call.store, effects: [] };
   for (const m of mappings) {
-    if (!(m.hostPort > 0)) throw new CniError('INVALID_PORT', `Invalid host port number: ${m.hostPort}`);
-    if (!(m.containerPort > 0))
-      throw new CniError('INVALID_PORT', `Invalid container port number: ${m.containerPort}`);
+    if (!isObject(m)) throw new CniError('INVALID_PORT', `invalid port mapping ${describeValue(m)}`);
+    if (!(typeof m.hostPort === 'number' && m.hostPort > 0)) {
+      throw new CniError('INVALID_PORT', `Invalid host port number: ${describeValue(m.hostPort)}`);
+    }
+    if (!(typeof m.containerPort === 'number' && m.containerPort > 0)) {
+      throw new CniError('INVALID_PORT', `Invalid container port number: ${describeValue(m.containerPort)}`);
+    }
   }
   const ips = containerIps(call.prevResult, call.ifname);
   const effects: Effect[] = [];
@@ -545,7 +560,11 @@ export function weaveAdd(call: PluginCall): PluginOutcome {
   if (ipamConf !== undefined) {
     ipam = ipamConf;
   } else {
-    if (weave === undefined) {
+    if (
+      weave === undefined ||
+      typeof weave.bridgeAddress !== 'string' ||
+      typeof weave.ipallocRange !== 'string'
+    ) {
       throw new CniError('MISSING_RUNTIME', 'weave-net needs runtime.weave (ipallocRange, bridgeAddress)', [
         'weave',
       ]);
