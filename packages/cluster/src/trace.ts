@@ -1,7 +1,7 @@
 import { safeParseAddr } from '@podnet/ip';
 import * as proxy from '@podnet/proxy';
 import { evaluatePacket, type PacketResult } from '@podnet/proxy';
-import { formatRoute, type Route, selectRoute } from '@podnet/routes';
+import { selectRoute } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
 import { describeValue } from './internal/describe-value.ts';
@@ -545,7 +545,7 @@ function walk(
       });
       return finish('NO_ROUTE');
     }
-    w.hops.push({ node: node.name, kind: 'route', pod: srcPod.key, detail: formatRoute(podRoute) });
+    w.hops.push({ node: node.name, kind: 'route', pod: srcPod.key, detail: internals.routeText(podRoute) });
     w.hops.push({
       node: node.name,
       kind: 'veth',
@@ -571,10 +571,13 @@ function walk(
     // a client on the nodes' LAN: it reaches node addresses (NodePorts, host ports) directly, Service external
     // and load-balancer IPs through the first node by name, and with bridge-gateway the pod range via the router
     const byIp = internals.nodeByIp.get(w.dst);
-    const svc = cluster.services.find(
-      (s) => s.type !== 'ExternalName' && s.clusterIp !== w.dst && externalAddressOf(s, w.dst),
+    const svc = externalServices(cluster).get(w.dst);
+    const firstNode = internals.cached('trace|firstNode', () =>
+      cluster.nodes.reduce<ClusterNode | undefined>(
+        (first, n) => (first === undefined || n.name < first.name ? n : first),
+        undefined,
+      ),
     );
-    const firstNode = [...cluster.nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
     if (byIp !== undefined) start = byIp;
     else if (svc !== undefined && firstNode !== undefined) start = firstNode;
     else if (cluster.router !== null && !internals.serviceByIp.has(w.dst)) {
@@ -692,7 +695,7 @@ function walk(
       w.hops.push({ node: current.name, kind: 'route', detail: `no route to ${w.dst} on ${current.name}` });
       return finish('NO_ROUTE');
     }
-    if (!l2) w.hops.push({ node: current.name, kind: 'route', detail: formatRoute(route) });
+    if (!l2) w.hops.push({ node: current.name, kind: 'route', detail: internals.routeText(route) });
     l2 = false;
     if (route.type === 'blackhole') return finish('DROPPED');
     if (route.type === 'unreachable' || route.type === 'throw') return finish('NO_ROUTE');
@@ -738,7 +741,7 @@ function walk(
       return deliverPod(w, current as ClusterNode, pod, finish);
     }
     const tunnel = tunnelOf(dev);
-    const via = route.via === undefined ? undefined : formatRouteVia(route);
+    const via = route.via === undefined ? undefined : formatRouteVia(internals.routeText(route));
     if (tunnel !== null) {
       const next = nodeForTunnel(cluster, via, w.dst);
       if (next === undefined) {
@@ -787,13 +790,24 @@ function walk(
   return finish('LOOP');
 }
 
-function externalAddressOf(service: Cluster['services'][number], ip: string): boolean {
-  return service.externalIps.includes(ip) || service.loadBalancerIps.includes(ip);
+/**
+ * External and load-balancer IP → the first Service (in cluster order) that has it and whose cluster IP is not
+ * that address; built once per cluster.
+ */
+function externalServices(cluster: Cluster): ReadonlyMap<string, Cluster['services'][number]> {
+  return internalsOf(cluster).cached('trace|externalServices', () => {
+    const out = new Map<string, Cluster['services'][number]>();
+    for (const s of cluster.services) {
+      if (s.type === 'ExternalName') continue;
+      for (const ip of [...s.externalIps, ...s.loadBalancerIps]) {
+        if (s.clusterIp !== ip && !out.has(ip)) out.set(ip, s);
+      }
+    }
+    return out;
+  });
 }
 
-function formatRouteVia(route: Route): string | undefined {
-  if (route.via === undefined) return undefined;
-  const text = formatRoute(route);
+function formatRouteVia(text: string): string | undefined {
   const m = /\bvia (?:inet6? )?(\S+)/.exec(text);
   return m?.[1];
 }

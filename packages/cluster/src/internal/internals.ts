@@ -1,5 +1,5 @@
 import { safeParseAddr } from '@podnet/ip';
-import { compileLpm } from '@podnet/routes';
+import { compileLpm, formatRoute } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
 import { ClusterError } from '../cluster-error.ts';
 import { podObject } from './objects.ts';
@@ -29,6 +29,8 @@ export interface ClusterInternals {
    * structure (`compileLpm`, built on first use; a bounded number of nodes is kept).
    */
   routeFor(node: string, dst: string): artefactsOf.RouteValue | undefined;
+  /** `formatRoute(route)`, remembered per route object (a trace prints the same routes again and again). */
+  routeText(route: artefactsOf.RouteValue): string;
   iptables(node: string): artefactsOf.IptablesRuleset;
   ipvs(node: string): artefactsOf.IpvsRuleset;
   nft(node: string): artefactsOf.NftRuleset;
@@ -171,6 +173,15 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
   const routes = lru(ROUTE_CACHE_NODES, (node) => artefactsOf.nodeRouteTable(cluster, node));
   const lpm = lru(ROUTE_CACHE_NODES, (node) => compileLpm(routes(node)));
   const routeFor = (node: string, dst: string): artefactsOf.RouteValue | undefined => lpm(node).lookup(dst);
+  const routeTexts = new WeakMap<artefactsOf.RouteValue, string>();
+  const routeText = (route: artefactsOf.RouteValue): string => {
+    let text = routeTexts.get(route);
+    if (text === undefined) {
+      text = formatRoute(route);
+      routeTexts.set(route, text);
+    }
+    return text;
+  };
   const podObjects = once(() => Object.freeze(cluster.pods.map((p) => Object.freeze(podObject(p)))));
   const proxyInput = (node: string): artefactsOf.ProxyInputValue =>
     artefactsOf.proxyInput(cluster, node, serviceObjects);
@@ -187,6 +198,7 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     nodeByPodAddress,
     routes,
     routeFor,
+    routeText,
     podRoutes: memo((pod) => artefactsOf.podRouteTable(cluster, podByKey.get(pod))),
     iptables: lru(RULESET_CACHE_NODES, (node) => artefactsOf.iptablesFor(proxyInput(node))),
     ipvs: lru(RULESET_CACHE_NODES, (node) => artefactsOf.ipvsFor(proxyInput(node))),
