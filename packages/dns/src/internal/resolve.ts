@@ -368,24 +368,25 @@ const PLAIN: Extra = Object.freeze({ authority: EMPTY_RECORDS, additional: EMPTY
 
 /**
  * The one prototype of every answer: `authority`, `additional` and `upstream` are getters over
- * the answer's hidden extra, so every answer object has the same shape (`rcode`, `answers`, the
- * hidden extra) whatever its extras — property reads on answers stay monomorphic.
+ * the answer's hidden extra (none: all empty), so answer objects come in just two shapes —
+ * `{ rcode, answers }`, and the same plus the hidden extra — whatever their extras, and
+ * property reads on answers stay fast (an inline cache sees at most four maps, frozen or not).
  */
 const ANSWER_PROTO: object = Object.freeze(
   Object.create(Object.prototype, {
     authority: {
-      get(this: { [EXTRA]: Extra }): readonly DnsRecord[] {
-        return this[EXTRA].authority;
+      get(this: { [EXTRA]?: Extra }): readonly DnsRecord[] {
+        return (this[EXTRA] ?? PLAIN).authority;
       },
     },
     additional: {
-      get(this: { [EXTRA]: Extra }): readonly DnsRecord[] {
-        return this[EXTRA].additional;
+      get(this: { [EXTRA]?: Extra }): readonly DnsRecord[] {
+        return (this[EXTRA] ?? PLAIN).additional;
       },
     },
     upstream: {
-      get(this: { [EXTRA]: Extra }): boolean {
-        return this[EXTRA].upstream;
+      get(this: { [EXTRA]?: Extra }): boolean {
+        return (this[EXTRA] ?? PLAIN).upstream;
       },
     },
   }),
@@ -400,16 +401,15 @@ export function result(
   upstream: boolean,
 ): DnsAnswer {
   // `{ rcode, answers }` are own enumerable properties; the SOA, additional records and the
-  // upstream flag sit in a non-enumerable own property read through the prototype's getters, so
+  // upstream flag sit in a non-enumerable own property (if any) read through the prototype's getters, so
   // the object deep-equals `{ rcode, answers }` and JSON shows only those two.
-  const extra =
-    authority === EMPTY_RECORDS && additional === EMPTY_RECORDS && !upstream
-      ? PLAIN
-      : Object.freeze({ authority, additional, upstream });
   const r = Object.create(ANSWER_PROTO) as { rcode: Rcode; answers: readonly DnsRecord[] };
   r.rcode = rcode;
   r.answers = answers;
-  Object.defineProperty(r, EXTRA, { value: extra });
+  // defineProperty is slow (~0.2 µs), so only answers that have extras pay for it.
+  if (authority !== EMPTY_RECORDS || additional !== EMPTY_RECORDS || upstream) {
+    Object.defineProperty(r, EXTRA, { value: Object.freeze({ authority, additional, upstream }) });
+  }
   return r as DnsAnswer;
 }
 
