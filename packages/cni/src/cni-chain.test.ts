@@ -426,3 +426,38 @@ describe('cniAdd — junk inside configs and the runtime', () => {
     expect(codeOf(() => cniDel(list, { containerId: 'c1' }, null as never))).toBe('no error');
   });
 });
+
+describe('junk plugin fields found by fuzzing the conflist parsers and cniAdd', () => {
+  it('a macvlan mode that is an object with a toString key is INVALID_VALUE, not a TypeError', () => {
+    const list = {
+      cniVersion: '1.0.0',
+      name: 'n',
+      plugins: [{ type: 'macvlan', master: 'eth0', mode: { toString: 1 } }],
+    };
+    expect(() => parseNetConfList(list)).toThrowError(
+      expect.objectContaining({
+        code: 'INVALID_VALUE',
+        path: ['plugins', 0, 'mode'],
+        message: 'unknown macvlan mode: an object',
+      }) as never,
+    );
+  });
+  it('a libcni-mode bridge whose vlan is not a number still runs (no VLAN device)', () => {
+    const list = parseNetConfList(
+      {
+        name: 'n',
+        plugins: [
+          {
+            type: 'bridge',
+            isGateway: true,
+            vlan: { toString: 1 },
+            ipam: { type: 'host-local', subnet: '10.9.0.0/24' },
+          },
+        ],
+      },
+      { mode: 'libcni' },
+    );
+    const add = cniAdd(list, { containerId: 'c1' });
+    expect(add.result.ips?.[0]?.address).toBe('10.9.0.2/24');
+  });
+});

@@ -276,7 +276,7 @@ function readRoutes(ipam: Record<string, unknown>): HostLocalRoute[] | undefined
       if (!has(route, key)) continue;
       const value = route[key];
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        fail('INVALID_IPAM_CONFIG', `${key} must be an integer, got ${String(value)}`, [...path, key]);
+        fail('INVALID_IPAM_CONFIG', `${key} must be an integer, got ${describeValue(value)}`, [...path, key]);
       }
     }
     // Validated, then copied as given: the result's routes are the `ipam.routes`.

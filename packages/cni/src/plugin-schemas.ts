@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue } from './internal/input.ts';
 import { cidrString, coded, ipString, issue } from './internal/zod-common.ts';
 import type { PluginConf } from './plugin-conf-schema.ts';
 
@@ -232,7 +233,11 @@ export const macvlanConfSchema: z.ZodType<MacvlanConf> = z.looseObject({
   mode: z
     .enum(
       ['bridge', 'private', 'vepa', 'passthru'],
-      coded('INVALID_VALUE', (iss) => `unknown macvlan mode: ${String(iss.input)}`),
+      coded(
+        'INVALID_VALUE',
+        (iss) =>
+          `unknown macvlan mode: ${typeof iss.input === 'string' ? iss.input : describeValue(iss.input)}`,
+      ),
     )
     .optional(),
   mtu: int.optional(),

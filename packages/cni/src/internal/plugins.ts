@@ -311,7 +311,7 @@ export function bridgeAdd(call: PluginCall): PluginOutcome {
   );
   if (isGW) {
     // With a VLAN the gateway lives on the "<bridge>.<vlan>" veth (ensureVlanInterface), listed 4th.
-    const vlan = n.vlan ?? 0;
+    const vlan = typeof n.vlan === 'number' ? n.vlan : 0;
     const gwDev = vlan !== 0 ? `${br}.${vlan}` : br;
     if (vlan !== 0 && gws.length > 0) {
       effects.push({ kind: 'link', ...host, device: 'veth', name: gwDev, master: br });
