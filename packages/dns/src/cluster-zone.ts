@@ -117,7 +117,10 @@ export interface ClusterZone {
   /** Canonical IP → services with that cluster IP, in input order. */
   readonly servicesByIp: ReadonlyMap<string, readonly ZoneService[]>;
   /** Canonical IP → endpoints with that IP (their service and label), in input order. */
-  /** Keyed by {@link ipKey}: the uint32 for IPv4 (cheap to hash), the canonical text for IPv6. */
+  /**
+   * Keyed by {@link ipKey}: the uint32 for IPv4 (cheap to hash), the canonical text for IPv6.
+   * Built on first read (a getter), since only PTR questions for endpoint IPs need it.
+   */
   readonly endpointsByIp: ReadonlyMap<number | string, EndpointRef | readonly EndpointRef[]>;
   /** NS records of the apex (kube-dns Service when present, else `ns.dns.<zone>`). */
   readonly nameServers: readonly ZoneNameServer[];
@@ -238,6 +241,24 @@ function frozen(a: DnsAnswer): DnsAnswer {
   return Object.freeze(a);
 }
 
+/** Endpoint IP → the endpoints with that IP, in input order. */
+function indexEndpoints(
+  order: readonly { readonly svc: ZoneService; readonly addresses: readonly ZoneAddress[] }[],
+): Map<number | string, EndpointRef | EndpointRef[]> {
+  const byIp = new Map<number | string, EndpointRef | EndpointRef[]>();
+  for (const { svc, addresses } of order) {
+    for (const address of addresses) {
+      const ref: EndpointRef = { svc, address };
+      const k = ipKey(address.ip);
+      const prev = byIp.get(k);
+      if (prev === undefined) byIp.set(k, ref);
+      else if (Array.isArray(prev)) prev.push(ref);
+      else byIp.set(k, [prev, ref]);
+    }
+  }
+  return byIp;
+}
+
 /**
  * Builds the cluster zone that CoreDNS's kubernetes plugin serves from Kubernetes JSON objects
  * (Services, EndpointSlices — joined to their Service by the `kubernetes.io/service-name`
@@ -346,7 +367,10 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     }
   }
 
-  const endpointsByIp = new Map<number | string, EndpointRef | EndpointRef[]>();
+  // Endpoint slices of known Services in input order; `endpointsByIp` is built from them on
+  // first use (only PTR questions for endpoint IPs need it, and it is the costliest index).
+  const sliceOrder: { readonly svc: ZoneService; readonly addresses: readonly ZoneAddress[] }[] = [];
+  let endpointsByIp: Map<number | string, EndpointRef | EndpointRef[]> | null = null;
   const useEndpoints = input.noEndpoints !== true;
   const rawSlices = arr(input.endpointSlices, ['endpointSlices']);
   for (let i = 0; i < rawSlices.length; i++) {
@@ -447,17 +471,12 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
         if (ip === null) continue;
         const address: ZoneAddress = { ip, text, hostname, podName: keptPodName };
         addresses.push(address);
-        if (svc !== undefined) {
-          const ref: EndpointRef = { svc, address };
-          const k = ipKey(ip);
-          const prev = endpointsByIp.get(k);
-          if (prev === undefined) endpointsByIp.set(k, ref);
-          else if (Array.isArray(prev)) prev.push(ref);
-          else endpointsByIp.set(k, [prev, ref]);
-        }
       }
     }
-    if (svc !== undefined) svc.slices.push({ addresses, ports });
+    if (svc !== undefined) {
+      svc.slices.push({ addresses, ports });
+      sliceOrder.push({ svc, addresses });
+    }
   }
 
   const podsByIp = new Map<string, string[]>();
@@ -534,7 +553,10 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     exposedNamespaces: exposed,
     podsByIp,
     servicesByIp,
-    endpointsByIp,
+    get endpointsByIp(): ReadonlyMap<number | string, EndpointRef | readonly EndpointRef[]> {
+      if (endpointsByIp === null) endpointsByIp = indexEndpoints(sliceOrder);
+      return endpointsByIp;
+    },
     nameServers,
     podIpNamespaces,
     podIps: podIpList,
