@@ -292,6 +292,12 @@ function readRoutes(ipam: Record<string, unknown>): HostLocalRoute[] | undefined
 /**
  * @internal The options as a plain, checked copy: each known key read once (a throwing getter is
  * `INVALID_VALUE`), `cniVersion`/`resolvConfText` strings, `requestedIps` an array, `ipRanges` JSON.
+ *
+ * @example
+ * ```ts
+ * readHostLocalOptions({ cniVersion: '1.0.0', junk: 1 }); // { cniVersion: '1.0.0' }
+ * readHostLocalOptions({ requestedIps: 'x' }); // throws INVALID_ARGUMENT at ['requestedIps']
+ * ```
  */
 export function readHostLocalOptions(options: unknown): HostLocalOptions {
   const raw = pickKeys(options, ['cniVersion', 'ipRanges', 'requestedIps', 'resolvConfText'], 'options');

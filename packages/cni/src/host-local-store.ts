@@ -75,6 +75,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * or are sorted with `sortKeys`.
  * Only these two levels are read, so depth cannot hurt; a getter or proxy trap that throws is
  * `INVALID_STORE` too.
+ *
+ * @example
+ * ```ts
+ * readHostLocalStore({ reserved: { '10.1.0.2': { containerId: 'c1', ifname: 'eth0' } } }).lastReserved; // {}
+ * readHostLocalStore({ reserved: { '10.1.0.2': null } }); // throws INVALID_STORE at ['reserved', '10.1.0.2']
+ * ```
  */
 export function readHostLocalStore(
   store: unknown,
