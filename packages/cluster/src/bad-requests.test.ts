@@ -8,7 +8,14 @@ import { defineCluster } from './define-cluster.ts';
 import { render } from './render.ts';
 import { resolve } from './resolve.ts';
 import { trace } from './trace.ts';
-import { withoutNode, withoutPod, withoutService } from './what-if.ts';
+import {
+  withNodeCidrMaskSize,
+  withoutNode,
+  withoutPod,
+  withoutService,
+  withPodCidr,
+  withServiceCidr,
+} from './what-if.ts';
 
 const c = defineCluster(lessonSpec());
 
@@ -98,5 +105,15 @@ describe('what-if helpers name a bigint', () => {
     [() => withoutService(c, 1n as never), 'UNKNOWN_SERVICE: withoutService: no service 1n'],
   ])('%#', (call, want) => {
     expect(codeOf(call)).toBe(want);
+  });
+});
+
+describe('what-if helpers that change CIDRs check the cluster first', () => {
+  it.each([
+    ['withPodCidr', () => withPodCidr(undefined as never, '10.0.0.0/16')],
+    ['withNodeCidrMaskSize', () => withNodeCidrMaskSize(null as never, 24)],
+    ['withServiceCidr', () => withServiceCidr(undefined as never, '10.96.0.0/12')],
+  ])('%s on a non-cluster: NOT_A_CLUSTER, not a TypeError', (_name, call) => {
+    expect(codeOf(call)).toMatch(/^NOT_A_CLUSTER: /);
   });
 });

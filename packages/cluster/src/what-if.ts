@@ -357,6 +357,7 @@ export function withProxyMode(cluster: Cluster, mode: ProxyMode): Cluster {
  * ```
  */
 export function withPodCidr(cluster: Cluster, podCidr: string, nodeCidrMaskSize?: number): Cluster {
+  internalsOf(cluster);
   const check = parseClusterSpec({
     podCidr,
     serviceCidr: cluster.serviceCidr,
@@ -379,6 +380,7 @@ export function withPodCidr(cluster: Cluster, podCidr: string, nodeCidrMaskSize?
  * ```
  */
 export function withNodeCidrMaskSize(cluster: Cluster, maskSize: number): Cluster {
+  internalsOf(cluster);
   return withPodCidr(cluster, cluster.podCidr, maskSize);
 }
 
@@ -392,6 +394,7 @@ export function withNodeCidrMaskSize(cluster: Cluster, maskSize: number): Cluste
  * ```
  */
 export function withServiceCidr(cluster: Cluster, serviceCidr: string): Cluster {
+  internalsOf(cluster);
   const check = parseClusterSpec({
     podCidr: cluster.podCidr,
     serviceCidr,
