@@ -8,6 +8,8 @@ import { type DnsAnswer, EMPTY_RECORDS, exposed, matchZone, nameError, result } 
  * dashes — the labels for which CoreDNS's `podname` → IP conversion gives a strict IPv4 literal.
  */
 function dashedV4(lname: string, end: number): string | null {
+  // Built from the octets' own text (slices are cheap; `replaceAll` costs ~0.2 µs here).
+  let dotted = '';
   let octets = 0;
   let i = 0;
   while (i < end) {
@@ -22,13 +24,14 @@ function dashedV4(lname: string, end: number): string | null {
     const digits = i - start;
     if (digits === 0 || digits > 3 || value > 255) return null;
     if (digits > 1 && lname.charCodeAt(start) === 48) return null;
+    dotted = octets === 0 ? lname.slice(start, i) : `${dotted}.${lname.slice(start, i)}`;
     octets++;
     if (i === end) break;
     if (lname.charCodeAt(i) !== 45 || octets === 4) return null;
     i++;
     if (i === end) return null;
   }
-  return octets === 4 ? lname.slice(0, end).replaceAll('-', '.') : null;
+  return octets === 4 ? dotted : null;
 }
 
 /**
