@@ -42,12 +42,13 @@ function freezeDeep<T>(value: T): T {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const item: unknown = v[i];
-        if (item !== null && typeof item === 'object') stack.push(item);
+        if (item !== null && typeof item === 'object' && !Object.isFrozen(item)) stack.push(item);
       }
     } else {
-      for (const key in v) {
-        const item: unknown = (v as Record<string, unknown>)[key];
-        if (item !== null && typeof item === 'object') stack.push(item);
+      const values = Object.values(v);
+      for (let i = 0; i < values.length; i++) {
+        const item: unknown = values[i];
+        if (item !== null && typeof item === 'object' && !Object.isFrozen(item)) stack.push(item);
       }
     }
   }
