@@ -51,6 +51,22 @@ function available(ep: ModelEndpoint, mode: TopologyMode, node: CategorizeNode):
 
 const EMPTY: readonly ModelEndpoint[] = Object.freeze([]);
 
+/** The Ready, topology-available endpoints; the input list itself when all of them are (the usual case). */
+function keepAll(
+  endpoints: readonly ModelEndpoint[],
+  mode: TopologyMode,
+  node: CategorizeNode,
+): readonly ModelEndpoint[] {
+  let i = 0;
+  while (i < endpoints.length) {
+    const ep = endpoints[i] as ModelEndpoint;
+    if (!(ep.ready && available(ep, mode, node))) break;
+    i++;
+  }
+  if (i === endpoints.length) return endpoints;
+  return endpoints.filter((ep) => ep.ready && available(ep, mode, node));
+}
+
 /**
  * kube-proxy's `CategorizeEndpoints` (pkg/proxy/topology.go): the usable Cluster-policy endpoints
  * (Ready, narrowed by topology hints, else Serving+Terminating), the usable Local-policy endpoints
@@ -82,7 +98,7 @@ export function categorizeEndpoints(
   let hasAny = false;
   if (policy.usesClusterEndpoints) {
     mode = topologyMode(endpoints, node);
-    cluster = endpoints.filter((ep) => ep.ready && available(ep, mode, node));
+    cluster = keepAll(endpoints, mode, node);
     if (cluster.length === 0) cluster = endpoints.filter((ep) => ep.serving && ep.terminating);
     if (cluster.length > 0) hasAny = true;
   }
