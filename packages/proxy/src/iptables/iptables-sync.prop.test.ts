@@ -4,7 +4,7 @@ import { fakeConfig, makeService, makeSlice, testNodeName } from '../testing/fix
 import { applyIptablesRestore } from './apply-iptables-restore.ts';
 import { formatIptablesSave } from './format-iptables-save.ts';
 import { iptablesRules } from './iptables-rules.ts';
-import { iptablesPartialSync, iptablesSync, syncStateRuleset } from './iptables-sync.ts';
+import { type IptablesChange, iptablesPartialSync, iptablesSync, syncStateRuleset } from './iptables-sync.ts';
 import { normalizeIptablesSave } from './normalize-iptables-save.ts';
 
 const config = fakeConfig();
@@ -35,6 +35,12 @@ const op = fc.oneof(
     hosts: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { maxLength: 4 }),
   }),
   fc.record({ kind: fc.constant('delslice' as const), i: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('both' as const),
+    i: fc.integer({ min: 0, max: 4 }),
+    variant: fc.nat(5),
+    hosts: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { maxLength: 4 }),
+  }),
 );
 
 test.prop([fc.array(op, { minLength: 1, maxLength: 8 })], { numRuns: 100 })(
@@ -49,22 +55,34 @@ test.prop([fc.array(op, { minLength: 1, maxLength: 8 })], { numRuns: 100 })(
     }).state;
     let kernel = syncStateRuleset(state);
     for (const o of ops) {
-      let r: ReturnType<typeof iptablesPartialSync>;
+      let change: IptablesChange;
       if (o.kind === 'svc') {
         const svc = serviceFor(o.i, o.variant);
         services.set(o.i, svc);
-        r = iptablesPartialSync(state, { upsertServices: [svc] });
+        change = { upsertServices: [svc] };
       } else if (o.kind === 'delsvc') {
         services.delete(o.i);
-        r = iptablesPartialSync(state, { deleteServices: [`ns/svc${o.i}`] });
+        change = { deleteServices: [`ns/svc${o.i}`] };
       } else if (o.kind === 'slice') {
         const slice = sliceFor(o.i, o.hosts);
         slices.set(o.i, slice);
-        r = iptablesPartialSync(state, { upsertEndpointSlices: [slice] });
+        change = { upsertEndpointSlices: [slice] };
+      } else if (o.kind === 'both') {
+        const svc = serviceFor(o.i, o.variant);
+        const slice = sliceFor(o.i, o.hosts);
+        services.set(o.i, svc);
+        slices.set(o.i, slice);
+        change = { upsertServices: [svc], upsertEndpointSlices: [slice] };
       } else {
         slices.delete(o.i);
-        r = iptablesPartialSync(state, { deleteEndpointSlices: [`ns/svc${o.i}-1`] });
+        change = { deleteEndpointSlices: [`ns/svc${o.i}-1`] };
       }
+      const before = formatIptablesSave(syncStateRuleset(state));
+      const r = iptablesPartialSync(state, change);
+      // the previous state is persistent: unchanged by the sync, and syncing it again gives the same result
+      expect(formatIptablesSave(syncStateRuleset(state))).toBe(before);
+      const again = iptablesPartialSync(state, change);
+      expect(formatIptablesSave(again.restore)).toBe(formatIptablesSave(r.restore));
       state = r.state;
       const full = iptablesRules({
         services: [...services.values()],
