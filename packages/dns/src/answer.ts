@@ -1,4 +1,4 @@
-import type { ClusterZone } from './cluster-zone.ts';
+import type { ClusterZone, FastAnswers } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
 import { describeValue } from './internal/describe.ts';
@@ -70,38 +70,18 @@ export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
   }
   const fast = zone.fast;
   let type = rawType;
-  let map =
-    type === 'A'
-      ? fast.A
-      : type === 'AAAA'
-        ? fast.AAAA
-        : type === 'SRV'
-          ? fast.SRV
-          : type === 'PTR'
-            ? fast.PTR
-            : undefined;
+  let map = answersOf(fast, type);
   if (map === undefined) {
     type = rawType.toUpperCase();
-    map =
-      type === 'A'
-        ? fast.A
-        : type === 'AAAA'
-          ? fast.AAAA
-          : type === 'SRV'
-            ? fast.SRV
-            : type === 'PTR'
-              ? fast.PTR
-              : undefined;
+    map = answersOf(fast, type);
   }
-  let qname = rawName;
-  let lname = rawName;
+  // Most questions name a known name as stored (lower case, trailing dot): one lookup.
   if (map !== undefined) {
-    // Most questions name a known name as stored (lower case, trailing dot): one lookup.
     const hit = map.get(rawName);
     if (hit !== undefined) return hit;
   }
-  qname = rawName.charCodeAt(rawName.length - 1) === 46 ? rawName : `${rawName}.`;
-  lname = qname.toLowerCase();
+  const qname = rawName.charCodeAt(rawName.length - 1) === 46 ? rawName : `${rawName}.`;
+  const lname = qname.toLowerCase();
   if (map !== undefined && lname !== rawName) {
     const hit = map.get(lname);
     if (hit !== undefined) return qname === lname ? hit : inQueryCase(hit, qname, lname);
@@ -116,6 +96,19 @@ export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
     (map as Map<string, DnsAnswer>).set(lname, Object.freeze(quick));
   }
   return qname === lname ? quick : inQueryCase(quick, qname, lname);
+}
+
+/** The zone's answer map for a (upper-case) type, if it keeps one. */
+function answersOf(fast: FastAnswers, type: string): ReadonlyMap<string, DnsAnswer> | undefined {
+  return type === 'A'
+    ? fast.A
+    : type === 'AAAA'
+      ? fast.AAAA
+      : type === 'SRV'
+        ? fast.SRV
+        : type === 'PTR'
+          ? fast.PTR
+          : undefined;
 }
 
 /** A precomputed answer with the owner names spelled as the question spelled them (CoreDNS echoes the query's case). */

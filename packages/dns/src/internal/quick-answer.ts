@@ -40,6 +40,12 @@ function dashedV4(lname: string, end: number): string | null {
  * zone that does not exist (`<name>.<ns>.svc.<zone>`, any type but TXT: a name error), and a
  * pod name `<dashed-ipv4>.<ns>.pod.<zone>` asked for A or AAAA. Returns `null` for anything
  * else, which then takes the general path.
+ *
+ * @example
+ * ```ts
+ * const n = '10-244-1-5.shop.pod.cluster.local.';
+ * quickAnswer(zone, n, n, 'A')?.answers[0]?.data; // '10.244.1.5' (pods insecure, namespace shop exists)
+ * ```
  */
 export function quickAnswer(zone: ClusterZone, qname: string, lname: string, type: string): DnsAnswer | null {
   if (type === 'TXT' || type === 'AXFR' || type === 'IXFR') return null;

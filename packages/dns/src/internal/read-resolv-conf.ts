@@ -30,6 +30,12 @@ function fields(line: string): string[] {
  * `INVALID_SEARCH_DOMAIN`: kept, it would not survive `formatResolvConf` → parse (the written
  * `a.local.` reads back as `a.local`), and glibc cannot send a query for it anyway. Without
  * `strict` the entry is kept as kubelet keeps it (used where kubelet's exact view matters).
+ *
+ * @example
+ * ```ts
+ * readResolvConf('search a.local..\n', false); // { nameservers: [], searches: ['a.local.'], options: [] }
+ * readResolvConf('search a.local..\n', true); // DnsError INVALID_SEARCH_DOMAIN (returned, not thrown)
+ * ```
  */
 export function readResolvConf(text: string, strict: boolean): ResolvConf | DnsError {
   if (text.length > MAX_RESOLV_CONF_LENGTH) {

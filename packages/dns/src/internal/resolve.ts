@@ -73,7 +73,14 @@ function stripUnderscore(s: string): string {
   return s.charCodeAt(0) === 95 ? s.slice(1) : s;
 }
 
-/** The plugin zone `lname` falls in (the longest match), or `null`. */
+/**
+ * The plugin zone `lname` falls in (the longest match), or `null`.
+ *
+ * @example
+ * ```ts
+ * matchZone(zone, 'web.shop.svc.cluster.local.'); // 'cluster.local.'
+ * ```
+ */
 export function matchZone(zone: ClusterZone, lname: string): string | null {
   for (const z of zone.zones) {
     if (
@@ -87,12 +94,26 @@ export function matchZone(zone: ClusterZone, lname: string): string | null {
   return null;
 }
 
-/** Whether a zone is a reverse (`in-addr.arpa.` / `ip6.arpa.`) zone. */
+/**
+ * Whether a zone is a reverse (`in-addr.arpa.` / `ip6.arpa.`) zone.
+ *
+ * @example
+ * ```ts
+ * isReverse('10.in-addr.arpa.'); // true
+ * ```
+ */
 export function isReverse(z: string): boolean {
   return z.endsWith('in-addr.arpa.') || z.endsWith('ip6.arpa.');
 }
 
-/** Whether a (lower-case) namespace exists and is served (`namespaces` option). */
+/**
+ * Whether a (lower-case) namespace exists and is served (`namespaces` option).
+ *
+ * @example
+ * ```ts
+ * exposed(zone, 'default'); // true when some object is in `default` and it is not filtered out
+ * ```
+ */
 export function exposed(zone: ClusterZone, ns: string): boolean {
   return (zone.exposedNamespaces.size === 0 || zone.exposedNamespaces.has(ns)) && zone.namespaces.has(ns);
 }
@@ -416,6 +437,11 @@ export function result(
 /**
  * The response to a name that does not exist in zone `z`: NXDOMAIN (handed on with
  * `upstream: true` when the name is in a `fallthrough` zone), or SERVFAIL before the sync.
+ *
+ * @example
+ * ```ts
+ * nameError(zone, 'nope.default.svc.cluster.local.', 'cluster.local.').rcode; // 'NXDOMAIN'
+ * ```
  */
 export function nameError(zone: ClusterZone, lname: string, z: string): DnsAnswer {
   let falls = false;

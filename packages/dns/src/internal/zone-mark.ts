@@ -5,6 +5,11 @@ import { describeValue } from './describe.ts';
 /**
  * Non-enumerable mark `clusterZone` puts on the zones it builds, so functions that take a zone
  * can tell a real one from a look-alike (a spread copy does not carry it).
+ *
+ * @example
+ * ```ts
+ * (clusterZone({ clusterDomain: 'cluster.local' }) as { [ZONE_MARK]?: true })[ZONE_MARK]; // true
+ * ```
  */
 export const ZONE_MARK: unique symbol = Symbol('podnet.dns.clusterZone');
 
