@@ -103,3 +103,14 @@ describe('sha256Base32Prefix fast path', () => {
     expect(sha256Base32Prefix('é/ns', 8)).toBe(sha256Base32('é/ns').slice(0, 8));
   });
 });
+
+describe('sha256Base32Prefix 8- and 16-character encoders', () => {
+  it('agree with the full encoding for many digests', () => {
+    for (let n = 0; n < 300; n++) {
+      const text = `ns${n}/svc${n * 7}:p${n % 13}tcp10.${n & 255}.0.${n >> 3}:${8000 + n}`;
+      const full = sha256Base32(text);
+      expect(sha256Base32Prefix(text, 16)).toBe(full.slice(0, 16));
+      expect(sha256Base32Prefix(text, 8)).toBe(full.slice(0, 8));
+    }
+  });
+});

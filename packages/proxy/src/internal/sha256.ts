@@ -20,6 +20,47 @@ const K = new Uint32Array([
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const ALPHABET_CODES: readonly number[] = Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
+/** The base32 character code of the low 5 bits of `x`. */
+function b32(x: number): number {
+  return ALPHABET_CODES[x & 31]!;
+}
+
+/** The first 16 base32 characters (80 bits) of a digest starting with words `a`, `b`, `c`, as one string. */
+function base32First16(a: number, b: number, c: number): string {
+  return String.fromCharCode(
+    b32(a >>> 27),
+    b32(a >>> 22),
+    b32(a >>> 17),
+    b32(a >>> 12),
+    b32(a >>> 7),
+    b32(a >>> 2),
+    b32((a << 3) | (b >>> 29)),
+    b32(b >>> 24),
+    b32(b >>> 19),
+    b32(b >>> 14),
+    b32(b >>> 9),
+    b32(b >>> 4),
+    b32((b << 1) | (c >>> 31)),
+    b32(c >>> 26),
+    b32(c >>> 21),
+    b32(c >>> 16),
+  );
+}
+
+/** The first 8 base32 characters (40 bits) of a digest starting with words `a`, `b`, as one string. */
+function base32First8(a: number, b: number): string {
+  return String.fromCharCode(
+    b32(a >>> 27),
+    b32(a >>> 22),
+    b32(a >>> 17),
+    b32(a >>> 12),
+    b32(a >>> 7),
+    b32(a >>> 2),
+    b32((a << 3) | (b >>> 29)),
+    b32(b >>> 24),
+  );
+}
+
 /**
  * UTF-8 encodes a string (no TextEncoder in the ES2022 lib); lone surrogates are encoded as is.
  *
@@ -271,6 +312,8 @@ export function sha256Base32Prefix(text: string, chars: number, scratch?: Sha256
   const s = scratch ?? sha256Scratch();
   if (!hashShortAscii(text, s)) hashAny(text, s);
   const h = s.h;
+  if (chars === 16) return base32First16(h[0]!, h[1]!, h[2]!);
+  if (chars === 8) return base32First8(h[0]!, h[1]!);
   // Character codes first, then one string: appending 16 one-character strings would allocate 16
   // intermediate strings per name.
   const codes: number[] = new Array(chars);
