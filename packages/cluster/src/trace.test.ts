@@ -338,3 +338,32 @@ describe("the guide's example (docs/cluster.md)", () => {
     ]);
   });
 });
+
+describe("a Service with more endpoints than kube-proxy's large-cluster threshold (1,000)", () => {
+  const c = defineCluster({
+    podCidr: '10.244.0.0/16',
+    nodeCidrMaskSize: 22,
+    nodes: [
+      { name: 'node01', ip: '192.168.1.11' },
+      { name: 'node02', ip: '192.168.1.12' },
+    ],
+    pods: Array.from({ length: 1200 }, (_, i) => ({
+      name: `big-${i}`,
+      node: i % 2 === 0 ? 'node01' : 'node02',
+      labels: { app: 'big' },
+    })),
+    services: [{ name: 'big', selector: { app: 'big' }, ports: [{ port: 80, targetPort: 8080 }] }],
+  });
+
+  it('every endpoint is a candidate with its probability; repeated traces give equal, frozen results', () => {
+    const a = trace(c, { from: 'default/big-0', to: 'big', port: 80 });
+    const b = trace(c, { from: 'default/big-0', to: 'big', port: 80 });
+    expect(a.disposition).toBe('DELIVERED');
+    expect(a.candidates).toHaveLength(1200);
+    expect(a.candidates?.reduce((sum, x) => sum + x.probability, 0)).toBeCloseTo(1, 6);
+    expect(new Set(a.candidates?.map((x) => x.pod)).size).toBe(1200);
+    expect(b).toEqual(a);
+    expect(Object.isFrozen(a.candidates)).toBe(true);
+    expect(a.hops.at(-1)?.pod).toBe(a.candidates?.[0]?.pod);
+  });
+});

@@ -149,7 +149,7 @@ interface Walk {
   readonly protocol: string;
   natDone: boolean;
   expectedPod: string | null;
-  candidates: TraceCandidate[] | undefined;
+  candidates: readonly TraceCandidate[] | undefined;
   readonly endpointChoice: string | undefined;
 }
 
@@ -161,7 +161,7 @@ function done(w: Walk, disposition: Disposition, destination?: TraceResult['dest
 }
 
 function freeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const key of Object.keys(value)) freeze((value as Record<string, unknown>)[key]);
     Object.freeze(value);
   }
@@ -628,15 +628,23 @@ function walk(
             ? chain.join('\n')
             : (pickDetail(ev.rules, [/-j KUBE-SVL-/, /-j KUBE-EXT-/, /-j KUBE-FW-/, /-j KUBE-SEP-/]) ??
               `DNAT ${hostPort(w.dst, w.port)}`);
-        w.candidates = ev.candidates.map((c) => {
-          const e = endpointIp(c.endpoint);
-          const pod = internals.podByIp.get(e.ip);
-          const epNode = pod?.node ?? internals.nodeByIp.get(e.ip)?.name ?? null;
-          const hostPod = internals.serviceByIp
-            .get(w.dst)
-            ?.endpoints.find((x) => x.ip === e.ip && x.pod !== null);
-          return candidate(pod?.key ?? hostPod?.pod ?? null, c.probability, c.endpoint, epNode);
-        });
+        // the candidates follow from the evaluation (and the cluster): built once per evaluation, shared frozen
+        // (a WeakMap on the memoised evaluation, so they go when it goes)
+        w.candidates = internals.derived(ev, (): readonly TraceCandidate[] =>
+          Object.freeze(
+            ev.candidates.map((c) => {
+              const e = endpointIp(c.endpoint);
+              const pod = internals.podByIp.get(e.ip);
+              const epNode = pod?.node ?? internals.nodeByIp.get(e.ip)?.name ?? null;
+              // a host-network endpoint: the Service's endpoint names the pod (looked up only then)
+              const hostPod =
+                pod === undefined
+                  ? internals.serviceByIp.get(w.dst)?.endpoints.find((x) => x.ip === e.ip && x.pod !== null)
+                  : undefined;
+              return candidate(pod?.key ?? hostPod?.pod ?? null, c.probability, c.endpoint, epNode);
+            }),
+          ),
+        );
         const choice =
           w.endpointChoice === undefined
             ? w.candidates[0]

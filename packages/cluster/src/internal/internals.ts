@@ -40,6 +40,8 @@ export interface ClusterInternals {
   conflist(node: string): unknown;
   /** A bounded memo for derived answers (kube-proxy packet evaluations), keyed by the caller. */
   cached<T>(key: string, compute: () => T): T;
+  /** A value derived from `owner` (a memoised object), kept as long as `owner` is (a WeakMap). */
+  derived<T>(owner: object, compute: () => T): T;
 }
 
 /**
@@ -182,6 +184,13 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     }
     return text;
   };
+  const derivedValues = new WeakMap<object, unknown>();
+  const derived = <T>(owner: object, compute: () => T): T => {
+    if (derivedValues.has(owner)) return derivedValues.get(owner) as T;
+    const value = compute();
+    derivedValues.set(owner, value);
+    return value;
+  };
   const podObjects = once(() => Object.freeze(cluster.pods.map((p) => Object.freeze(podObject(p)))));
   const proxyInput = (node: string): artefactsOf.ProxyInputValue =>
     artefactsOf.proxyInput(cluster, node, serviceObjects);
@@ -208,6 +217,7 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     corefile: once(() => artefactsOf.corefileFor(cluster)),
     conflist: memo((node) => artefactsOf.conflistFor(cluster, nodeByName.get(node))),
     cached: boundedMemo(),
+    derived,
   };
   return internals;
 }
