@@ -176,7 +176,7 @@ describe('answer: quick and learned paths agree with the general path', () => {
 });
 
 describe('answer: learned answers', () => {
-  it('are frozen, shared, spelled as asked, and capped per type', () => {
+  it('negative answers are kept (frozen, shared), pod answers rebuilt in the asked spelling, capped per type', () => {
     const zone = clusterZone({
       clusterDomain: 'cluster.local',
       services,
@@ -187,14 +187,17 @@ describe('answer: learned answers', () => {
     const name = '10-244-1-5.shop.pod.cluster.local.';
     const first = answer(zone, { name, type: 'A' });
     expect(first.answers).toEqual([{ name, type: 'A', ttl: 5, data: '10.244.1.5' }]);
-    expect(zone.fast.A.get(name)).toBe(first);
-    expect(
-      Object.isFrozen(first) && Object.isFrozen(first.answers) && Object.isFrozen(first.answers[0]),
-    ).toBe(true);
-    expect(answer(zone, { name, type: 'A' })).toBe(first);
+    expect(zone.fast.A.has(name)).toBe(false);
     const upper = answer(zone, { name: name.toUpperCase(), type: 'a' });
     expect(upper.answers[0]?.name).toBe(name.toUpperCase());
-    expect(answer(zone, { name, type: 'A' })).toBe(first);
+    // AAAA for an existing pod is NODATA: kept.
+    const nodata = answer(zone, { name, type: 'AAAA' });
+    expect(nodata).toEqual({ rcode: 'NOERROR', answers: [] });
+    expect(zone.fast.AAAA.get(name)).toBe(nodata);
+    const nx = answer(zone, { name: 'nope.shop.svc.cluster.local.', type: 'A' });
+    expect(zone.fast.A.get('nope.shop.svc.cluster.local.')).toBe(nx);
+    expect(Object.isFrozen(nx)).toBe(true);
+    expect(answer(zone, { name: 'NOPE.shop.svc.cluster.local', type: 'A' })).toBe(nx);
 
     const before = zone.fast.A.size;
     for (let i = 0; i < zone.fast.capacity + 10; i++) {

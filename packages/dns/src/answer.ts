@@ -9,7 +9,7 @@ import { checkZone } from './internal/zone-mark.ts';
 export type { DnsAnswer, Rcode } from './internal/resolve.ts';
 export { DNS_SCHEMA_VERSION } from './internal/resolve.ts';
 
-/** Longest (lower-cased, dotted) name whose answer `answer` keeps. */
+/** Longest (lower-cased, dotted) name whose negative answer `answer` keeps. */
 const MAX_LEARNED_NAME = 255;
 
 /**
@@ -88,11 +88,16 @@ export function answer(zone: ClusterZone, question: DnsQuestion): DnsAnswer {
   }
   const quick = quickAnswer(zone, lname, lname, type);
   if (quick === null) return resolveAnswer(zone, qname, lname, type);
-  if (map !== undefined && lname.length <= MAX_LEARNED_NAME && map.size < fast.capacity) {
-    // Learn it: the zone never changes, so the answer stays right. Shared, so frozen. Only
-    // names a DNS message can carry (255 octets) are kept, so memory stays bounded.
-    for (const r of quick.answers) Object.freeze(r);
-    Object.freeze(quick.answers);
+  if (
+    quick.answers.length === 0 &&
+    map !== undefined &&
+    lname.length <= MAX_LEARNED_NAME &&
+    map.size < fast.capacity
+  ) {
+    // Learn a negative answer (name error or NODATA, usually the zone's one shared object): the
+    // zone never changes, so it stays right, and keeping it costs one map entry. Answers with
+    // records (pod addresses) are cheap to rebuild and are not kept. Only names a DNS message
+    // can carry (255 octets) are kept, so memory stays bounded.
     (map as Map<string, DnsAnswer>).set(lname, Object.freeze(quick));
   }
   return qname === lname ? quick : inQueryCase(quick, qname, lname);

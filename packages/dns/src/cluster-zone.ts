@@ -152,8 +152,9 @@ export interface NegativeAnswers {
 /**
  * Answers by lower-case name (trailing dot), one map per type: precomputed (and frozen) for
  * every Service name (A, AAAA), its `_port._proto` names (SRV) and its cluster IPs (PTR); then
- * learned by `answer` on first use for missing Service names and pod names, each map growing to
- * at most `capacity` entries (the zone's answers never change, so a learned answer stays right).
+ * the negative answers `answer` works out for missing Service names and pod names are learned
+ * on first use, each map growing to at most `capacity` entries (the zone's answers never
+ * change, so a learned answer stays right).
  *
  * @example
  * ```ts
