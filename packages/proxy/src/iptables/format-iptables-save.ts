@@ -1,4 +1,5 @@
 import { assertLine, assertRuleset } from './assert-ruleset.ts';
+import { renderedText } from './rendered-text.ts';
 import type { IptablesLine, IptablesTable, Ruleset } from './ruleset.ts';
 
 /**
@@ -15,6 +16,9 @@ import type { IptablesLine, IptablesTable, Ruleset } from './ruleset.ts';
 export function formatIptablesSave(ruleset: Ruleset): string {
   // The lines are checked in the same pass that collects them (one walk over a large ruleset).
   assertRuleset(ruleset, 'ruleset', false);
+  // A partial sync's restore input carries its text, built from pieces shared with earlier syncs.
+  const rendered = renderedText(ruleset);
+  if (rendered !== undefined) return rendered;
   const parts: string[] = [];
   const tables = ruleset.tables;
   for (let i = 0; i < tables.length; i++) {

@@ -18,7 +18,13 @@ const FILTER_TOP_CHAINS = [
   'KUBE-NODEPORTS',
   'KUBE-PROXY-FIREWALL',
 ] as const;
-const NAT_TOP_CHAINS = ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-MARK-MASQ'] as const;
+/** kube-proxy's top-level nat chains, declared first in every restore input. */
+export const NAT_TOP_CHAINS: readonly string[] = [
+  'KUBE-SERVICES',
+  'KUBE-NODEPORTS',
+  'KUBE-POSTROUTING',
+  'KUBE-MARK-MASQ',
+];
 
 /**
  * The chain prefixes kube-proxy considers its own per-service chains (`isServiceChainName`).

@@ -298,4 +298,63 @@ describe('iptablesSync / iptablesPartialSync (KEP-3453)', () => {
       expect(r.error.path).toEqual(['upsertServices']);
     }
   });
+  it('keeps chunks of Services: inserting hundreds into one chunk splits it, emptying one drops it', () => {
+    const svcAt = (name: string, ip: string) =>
+      makeService('ns', name, { clusterIP: ip, ports: [{ name: 'p', port: 80, protocol: 'TCP' }] });
+    const sliceAt = (name: string, ip: string) =>
+      makeSlice('ns', name, 1, [{ addresses: [ip] }], [{ name: 'p', port: 8080, protocol: 'TCP' }]);
+    const live = new Map<string, [unknown, unknown]>();
+    const put = (name: string, n: number) =>
+      live.set(name, [
+        svcAt(name, `172.30.${n >> 8}.${n & 255}`),
+        sliceAt(name, `10.181.${n >> 8}.${n & 255}`),
+      ]);
+    for (let i = 0; i < 300; i++) put(`svc-${String(i).padStart(4, '0')}`, i);
+    const values = () => [...live.values()];
+    let state = iptablesSync({
+      services: values().map((v) => v[0]),
+      endpointSlices: values().map((v) => v[1]),
+      config,
+    }).state;
+    expect(state.chunks.length).toBe(3);
+    const check = (r: ReturnType<typeof iptablesPartialSync>) => {
+      state = r.state;
+      const expected = full(
+        values().map((v) => v[0]),
+        values().map((v) => v[1]),
+      );
+      expect(formatIptablesSave(syncStateRuleset(state))).toBe(expected);
+      // the restore's carried text is exactly its lines' text
+      const copy = { ...r.restore, tables: r.restore.tables.map((t) => ({ ...t })) };
+      expect(formatIptablesSave(r.restore)).toBe(formatIptablesSave(copy));
+    };
+    // 300 names that all sort between svc-0150 and svc-0151: one chunk gets them all and splits
+    const addNames = Array.from({ length: 300 }, (_, i) => `svc-0150-${String(i).padStart(3, '0')}`);
+    addNames.forEach((name, i) => {
+      put(name, 1000 + i);
+    });
+    check(
+      iptablesPartialSync(state, {
+        upsertServices: addNames.map((n) => live.get(n)?.[0]),
+        upsertEndpointSlices: addNames.map((n) => live.get(n)?.[1]),
+      }),
+    );
+    expect(state.chunks.length).toBeGreaterThan(4);
+    expect(Math.max(...state.chunks.map((c) => c.entries.length))).toBeLessThanOrEqual(256);
+    // delete every Service of the first chunk: the chunk goes away
+    const first = state.chunks[0]?.entries.map((e) => e.port.serviceKey) ?? [];
+    const before = state.chunks.length;
+    for (const key of first) live.delete(key.slice(3));
+    check(
+      iptablesPartialSync(state, {
+        deleteServices: first,
+        deleteEndpointSlices: first.map((k) => `${k}-1`),
+      }),
+    );
+    expect(state.chunks.length).toBe(before - 1);
+    // an empty change writes only the top-level chains
+    const noop = iptablesPartialSync(state, {});
+    check(noop);
+    expect(noop.restore.tables[1]?.lines.filter((l) => l.kind === 'chain')).toHaveLength(4);
+  });
 });

@@ -18,20 +18,18 @@ import type {
   ResolvedProxyConfig,
   ServicePortModel,
 } from '../service-model/types.ts';
-import { assembleRuleset } from './iptables-rules.ts';
-import type { Ruleset } from './ruleset.ts';
+import { assembleRuleset, NAT_TOP_CHAINS, staticRules } from './iptables-rules.ts';
+import { withRenderedText } from './rendered-text.ts';
+import type { IptablesLine, Ruleset } from './ruleset.ts';
 import {
+  chainLine,
   type HashCache,
   LARGE_CLUSTER_ENDPOINTS_THRESHOLD,
+  ruleLine,
   type ServiceFragment,
   serviceFragment,
 } from './service-fragment.ts';
-
-/** One service port with the rules it contributes. */
-interface Entry {
-  readonly port: ServicePortModel;
-  readonly fragment: ServiceFragment;
-}
+import { allEntries, type Chunk, chunksOf, type Entry, linesText, spliceChunks } from './sync-chunks.ts';
 
 /**
  * What kube-proxy remembers between syncs: the inputs by key and every service port's rules, so a
@@ -48,8 +46,11 @@ export interface IptablesSyncState {
   readonly endpointSlices: ReadonlyMap<string, unknown>;
   /** Slice keys (`ns/sliceName`) per service key (`ns/name`). */
   readonly slicesByService: ReadonlyMap<string, readonly string[]>;
-  /** Service ports sorted by ServicePortName, with their rule fragments. */
-  readonly entries: readonly Entry[];
+  /**
+   * Service ports sorted by ServicePortName with their rule fragments, in chunks that keep their
+   * top-level rule lines and text (shared between states until a change touches them).
+   */
+  readonly chunks: readonly Chunk[];
   /** Each Service's entries, by `ns/name` (so a partial sync finds them without a scan). */
   readonly entriesByService: ReadonlyMap<string, readonly Entry[]>;
   readonly totalEndpoints: number;
@@ -112,13 +113,18 @@ function assertState(state: unknown): asserts state is IptablesSyncState {
     isMapLike(st.slicesByService) &&
     isMapLike(st.entriesByService) &&
     typeof st.totalEndpoints === 'number' &&
-    Array.isArray(st.entries) &&
-    (st.entries.length === 0 || isEntry(st.entries[0]));
+    Array.isArray(st.chunks) &&
+    (st.chunks.length === 0 || isChunk(st.chunks[0]));
   if (!ok) throw new ProxyError('INVALID_STATE', 'state must come from iptablesSync or iptablesPartialSync');
 }
 
-function isEntry(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && 'fragment' in e && 'port' in e;
+function isChunk(c: unknown): boolean {
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    Array.isArray((c as { entries?: unknown }).entries) &&
+    typeof (c as { natTopText?: unknown }).natTopText === 'function'
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -213,7 +219,9 @@ function fullFromMaps(
   const entries = buildEntries(ports, config, total > LARGE_CLUSTER_ENDPOINTS_THRESHOLD, new Map());
   const active = serviceChains(entries);
   const stale =
-    previous === undefined ? [] : [...serviceChains(previous.entries)].filter((c) => !active.has(c)).sort();
+    previous === undefined
+      ? []
+      : [...serviceChains(allEntries(previous.chunks))].filter((c) => !active.has(c)).sort();
   const fragments = entries.map((e) => e.fragment);
   const slicesByService = new Map<string, string[]>();
   for (const [svcKey, list] of sliceIndex) {
@@ -228,7 +236,7 @@ function fullFromMaps(
     services,
     endpointSlices: slices,
     slicesByService,
-    entries,
+    chunks: chunksOf(entries),
     entriesByService: groupByService(entries),
     totalEndpoints: total,
   };
@@ -271,59 +279,6 @@ export function iptablesSync(input: ProxyInput, previous?: IptablesSyncState): I
 
 type SliceRef = { slice: unknown; path: readonly (string | number)[] };
 
-/** Index of `entry` (by identity) in `entries`, found by binary search on the sort order. */
-function indexOfEntry(entries: readonly Entry[], entry: Entry): number {
-  let lo = lowerBound(entries, entry.port);
-  for (; lo < entries.length; lo++) {
-    const e = entries[lo] as Entry;
-    if (e === entry) return lo;
-    if (compareServicePorts(e.port, entry.port) !== 0) break;
-  }
-  // Unreachable for a well-formed state; fall back to a scan.
-  return entries.indexOf(entry);
-}
-
-function lowerBound(entries: readonly Entry[], port: ServicePortModel): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareServicePorts((entries[mid] as Entry).port, port) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The sorted entries after removing `removed` and inserting the sorted `added`: positions are found
- * by binary search (O(k log n) comparisons), then one pass copies references.
- */
-function spliceEntries(
-  entries: readonly Entry[],
-  removed: readonly Entry[],
-  added: readonly Entry[],
-): readonly Entry[] {
-  if (removed.length === 0 && added.length === 0) return entries;
-  const drop: number[] = removed.map((e) => indexOfEntry(entries, e)).filter((i) => i >= 0);
-  drop.sort((a, b) => a - b);
-  const at: number[] = added.map((e) => lowerBound(entries, e.port));
-  const out: Entry[] = new Array(entries.length - drop.length + added.length);
-  let o = 0;
-  let d = 0;
-  let a = 0;
-  for (let i = 0; i < entries.length; i++) {
-    while (a < added.length && (at[a] as number) === i) out[o++] = added[a++] as Entry;
-    if (d < drop.length && drop[d] === i) {
-      d++;
-      continue;
-    }
-    out[o++] = entries[i] as Entry;
-  }
-  while (a < added.length) out[o++] = added[a++] as Entry;
-  out.length = o;
-  return out;
-}
-
 function groupByService(entries: readonly Entry[]): Map<string, Entry[]> {
   const out = new Map<string, Entry[]>();
   for (const e of entries) {
@@ -333,6 +288,70 @@ function groupByService(entries: readonly Entry[]): Map<string, Entry[]> {
     else list.push(e);
   }
   return out;
+}
+
+/**
+ * The restore input of a partial sync: what `assembleRuleset` writes with only the `written`
+ * fragments' chains, but built from the chunks: shared chunks contribute their gathered top-level
+ * lines (and, when formatted, their text built once) by reference; only fresh chunks are walked.
+ */
+function partialRestore(
+  config: ResolvedProxyConfig,
+  chunks: readonly Chunk[],
+  fresh: ReadonlySet<Chunk>,
+  written: ReadonlySet<ServiceFragment>,
+  stale: readonly string[],
+): Ruleset {
+  const st = staticRules(config);
+  const filterHead: IptablesLine[] = [];
+  for (const c of st.filterChains) filterHead.push(chainLine(c));
+  for (const r of st.filterHead) filterHead.push(ruleLine(r));
+  const filterTail = st.filterTail.map(ruleLine);
+  const filter: IptablesLine[] = filterHead.slice();
+  for (const c of chunks) for (const line of c.filter) filter.push(line);
+  for (const line of filterTail) filter.push(line);
+
+  const decls: IptablesLine[] = NAT_TOP_CHAINS.map(chainLine);
+  const segments: (Chunk | IptablesLine[])[] = [];
+  for (const c of chunks) {
+    if (!fresh.has(c)) {
+      segments.push(c);
+      continue;
+    }
+    const lines: IptablesLine[] = [];
+    for (const e of c.entries) {
+      const f = e.fragment;
+      for (const line of f.natTopRules) lines.push(line);
+      if (!written.has(f)) continue;
+      for (const line of f.natChains) decls.push(line);
+      for (const line of f.natChainRules) lines.push(line);
+    }
+    segments.push(lines);
+  }
+  for (const name of stale) decls.push(chainLine(name));
+  const head = st.natHead.map(ruleLine);
+  const tail: IptablesLine[] = stale.map((name) => ({ kind: 'delete', chain: name, text: `-X ${name}` }));
+  for (const r of st.natTail) tail.push(ruleLine(r));
+  const nat: IptablesLine[] = decls.concat(head);
+  for (const seg of segments) for (const line of Array.isArray(seg) ? seg : seg.natTop) nat.push(line);
+  for (const line of tail) nat.push(line);
+  const ruleset: Ruleset = {
+    tables: [
+      { name: 'filter', before: [], header: '*filter', lines: filter, commit: 'COMMIT' },
+      { name: 'nat', before: [], header: '*nat', lines: nat, commit: 'COMMIT' },
+    ],
+    trailer: [],
+    finalNewline: true,
+    localIPs: [...config.allNodeIPs],
+  };
+  return withRenderedText(ruleset, () => {
+    const parts: string[] = ['*filter\n', linesText(filterHead)];
+    for (const c of chunks) parts.push(c.filterText());
+    parts.push(linesText(filterTail), 'COMMIT\n*nat\n', linesText(decls), linesText(head));
+    for (const seg of segments) parts.push(Array.isArray(seg) ? linesText(seg) : seg.natTopText());
+    parts.push(linesText(tail), 'COMMIT\n');
+    return parts.join('');
+  });
 }
 
 /**
@@ -442,7 +461,7 @@ export function iptablesPartialSync(
   }
   newPorts.sort(compareServicePorts);
   const added = buildEntries(newPorts, config, large, new Map());
-  const entries = spliceEntries(previous.entries, removed, added);
+  const { chunks, fresh } = spliceChunks(previous.chunks, removed, added);
   const byServiceChanges = new Map<string, readonly Entry[] | undefined>();
   for (const key of affectedKeys) byServiceChanges.set(key, undefined);
   for (const [key, list] of groupByService(added)) byServiceChanges.set(key, list);
@@ -456,18 +475,13 @@ export function iptablesPartialSync(
     services,
     endpointSlices: slices,
     slicesByService,
-    entries,
+    chunks,
     entriesByService,
     totalEndpoints: total,
   };
   const written = new Set<ServiceFragment>();
   for (const e of added) written.add(e.fragment);
-  const restore = assembleRuleset(
-    config,
-    entries.map((e) => e.fragment),
-    written,
-    stale,
-  );
+  const restore = partialRestore(config, chunks, fresh, written, stale);
   return { state, restore, fullSync: false, changedServices: affectedKeys, warnings };
 }
 
@@ -514,7 +528,7 @@ export function syncStateRuleset(state: IptablesSyncState): Ruleset {
   assertState(state);
   return assembleRuleset(
     state.config,
-    state.entries.map((e) => e.fragment),
+    allEntries(state.chunks).map((e) => e.fragment),
     undefined,
     [],
   );
