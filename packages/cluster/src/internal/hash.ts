@@ -12,13 +12,23 @@ export function fnv1a(text: string): number {
 export function hexHash(text: string, n: number): string {
   let a = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  if (n === 8) return hex8(a);
   const b = Math.imul(a ^ 35, 0x01000193) >>> 0;
   return (hex8(a) + hex8(b)).slice(0, n);
 }
 
+/** Two lower-case hex digits per byte value. */
+const HEX_BYTE: readonly string[] = Object.freeze(
+  Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16)),
+);
+
 function hex8(n: number): string {
-  const s = n.toString(16);
-  return s.length === 8 ? s : '00000000'.slice(s.length) + s;
+  return (
+    (HEX_BYTE[n >>> 24] as string) +
+    (HEX_BYTE[(n >>> 16) & 255] as string) +
+    (HEX_BYTE[(n >>> 8) & 255] as string) +
+    (HEX_BYTE[n & 255] as string)
+  );
 }
 
 /** `n` characters from Kubernetes' random-suffix alphabet (`bcdfghjklmnpqrstvwxz2456789`), stable per text. */
