@@ -540,7 +540,7 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
   const fastPTR = new Map<string, DnsAnswer>();
   const fast = { A: fastA, AAAA: fastAAAA, SRV: fastSRV, PTR: fastPTR, capacity: 0 };
   const negative = new Map<string, NegativeAnswers>();
-  const zone: ClusterZone = {
+  const base = {
     zones: [...zoneList].sort((a, b) => b.length - a.length),
     primaryZone,
     ttl,
@@ -554,16 +554,22 @@ export function clusterZone(input: ClusterZoneInput): ClusterZone {
     exposedNamespaces: exposed,
     podsByIp,
     servicesByIp,
-    get endpointsByIp(): ReadonlyMap<number | string, EndpointRef | readonly EndpointRef[]> {
-      if (endpointsByIp === null) endpointsByIp = indexEndpoints(sliceOrder);
-      return endpointsByIp;
-    },
     nameServers,
     podIpNamespaces,
     podIps: podIpList,
     fast,
     negative,
   };
+  // A getter in the object literal would put the zone in V8's slow (dictionary) mode; one added
+  // afterwards keeps its fast shape.
+  Object.defineProperty(base, 'endpointsByIp', {
+    enumerable: true,
+    get(): ReadonlyMap<number | string, EndpointRef | readonly EndpointRef[]> {
+      if (endpointsByIp === null) endpointsByIp = indexEndpoints(sliceOrder);
+      return endpointsByIp;
+    },
+  });
+  const zone = base as typeof base & Pick<ClusterZone, 'endpointsByIp'>;
   for (const z of zoneList) {
     const record = Object.freeze(soa(zone, z));
     const authority = Object.freeze([record]);
