@@ -22,4 +22,33 @@ describe('resolv.conf properties', () => {
   test.prop([fc.string({ maxLength: 200 })], { numRuns: 300 })('safeParseResolvConf never throws', (text) => {
     expect(() => safeParseResolvConf(text)).not.toThrow();
   });
+
+  // Text built from resolv.conf's own pieces, dots and white space included (the fuzzer's
+  // `search a.local..` finding): whatever parses must survive format → parse unchanged.
+  const piece = fc.constantFrom(
+    'nameserver',
+    'search',
+    'options',
+    'domain',
+    '#',
+    '.',
+    '..',
+    'a',
+    'b.c',
+    'ndots:5',
+    '10.0.0.1',
+    ' ',
+    '\t',
+    '\r',
+    '\u00a0',
+  );
+  const line = fc.array(piece, { maxLength: 8 }).map((p) => p.join(' ').replace(/ (?=[.])/g, ''));
+  test.prop([fc.array(line, { maxLength: 6 })], { numRuns: 300 })(
+    'format(parse(text)) parses back to the same value for every text that parses',
+    (lines) => {
+      const r = safeParseResolvConf(lines.join('\n'));
+      if (!r.ok) return;
+      expect(parseResolvConf(formatResolvConf(r.value))).toEqual(r.value);
+    },
+  );
 });
