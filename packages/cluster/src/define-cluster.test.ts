@@ -102,6 +102,50 @@ describe('defineCluster: allocation the way Kubernetes does it', () => {
     ]);
   });
 
+  it('groups endpoints by their resolved port set when a targetPort is named (EndpointSlice controller)', () => {
+    // pkg/controller/endpointslice: endpoints whose named ports resolve differently go to different slices;
+    // a pod without the named port keeps only the numeric one
+    const x = defineCluster({
+      podCidr: '10.244.0.0/16',
+      nodes: [{ name: 'node01', ip: '192.168.1.11' }],
+      pods: [
+        { name: 'a', node: 'node01', labels: { app: 'x' }, ports: [{ name: 'http', containerPort: 8080 }] },
+        { name: 'b', node: 'node01', labels: { app: 'x' }, ports: [{ name: 'http', containerPort: 9090 }] },
+        { name: 'c', node: 'node01', labels: { app: 'x' } },
+        { name: 'd', node: 'node01', labels: { app: 'x' }, ports: [{ name: 'http', containerPort: 8080 }] },
+      ],
+      services: [
+        {
+          name: 'x',
+          selector: { app: 'x' },
+          ports: [
+            { name: 'web', port: 80, targetPort: 'http' },
+            { name: 'm', port: 81, targetPort: 7000 },
+          ],
+        },
+      ],
+    });
+    const slices = x.endpointSlices.filter(
+      (e) =>
+        (e as { metadata: { labels: Record<string, string> } }).metadata.labels[
+          'kubernetes.io/service-name'
+        ] === 'x',
+    ) as { ports: { name: string; port: number }[]; endpoints: { targetRef: { name: string } }[] }[];
+    expect(
+      slices.map((sl) => [
+        sl.ports.map((p) => `${p.name}=${p.port}`),
+        sl.endpoints.map((e) => e.targetRef.name),
+      ]),
+    ).toEqual([
+      [['m=7000'], ['c']],
+      [
+        ['web=8080', 'm=7000'],
+        ['a', 'd'],
+      ],
+      [['web=9090', 'm=7000'], ['b']],
+    ]);
+  });
+
   it('allocates other ClusterIPs from the dynamic band (KEP-3070: above the 256 static addresses of a /12)', () => {
     for (const s of c.services.filter((x) => !x.addon && x.clusterIp !== 'None')) {
       const [a, b, x] = (s.clusterIp ?? '').split('.').map(Number);

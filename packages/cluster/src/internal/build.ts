@@ -540,18 +540,15 @@ function derivedSlices(
     string,
     { ports: { name: string; port: number; protocol: string }[]; endpoints: SliceEndpoint[] }
   >();
+  // numeric target ports resolve the same for every pod: one port set, one group key
+  const allNumeric = ports.every((p) => typeof p.targetPort === 'number');
+  const shared = allNumeric
+    ? ports.map((p) => ({ name: p.name, port: p.targetPort as number, protocol: p.protocol }))
+    : undefined;
+  const sharedKey = shared === undefined ? '' : JSON.stringify(shared);
   for (const pod of matched) {
-    const resolved: { name: string; port: number; protocol: string }[] = [];
-    for (const p of ports) {
-      if (typeof p.targetPort === 'number') {
-        resolved.push({ name: p.name, port: p.targetPort, protocol: p.protocol });
-      } else {
-        const named = pod.ports.find((c) => c.name === p.targetPort && c.protocol === p.protocol);
-        if (named !== undefined)
-          resolved.push({ name: p.name, port: named.containerPort, protocol: p.protocol });
-      }
-    }
-    const groupKey = JSON.stringify(resolved);
+    const resolved = shared ?? resolvePorts(ports, pod);
+    const groupKey = shared === undefined ? JSON.stringify(resolved) : sharedKey;
     const group = groups.get(groupKey) ?? { ports: resolved, endpoints: [] };
     const ready = s.publishNotReadyAddresses || pod.ready;
     group.endpoints.push({
@@ -578,6 +575,24 @@ function derivedSlices(
   }
   const ordered = [...groups.entries()].sort((a, b) => compareText(a[0], b[0])).map(([, g]) => g);
   return endpointSliceObjects(s.namespace, s.name, family, ordered);
+}
+
+/** The Service's ports with named target ports resolved through the pod's container ports (unresolved ones left out). */
+function resolvePorts(
+  ports: readonly { name: string; targetPort: number | string; protocol: 'TCP' | 'UDP' | 'SCTP' }[],
+  pod: ClusterPod,
+): { name: string; port: number; protocol: string }[] {
+  const resolved: { name: string; port: number; protocol: string }[] = [];
+  for (const p of ports) {
+    if (typeof p.targetPort === 'number') {
+      resolved.push({ name: p.name, port: p.targetPort, protocol: p.protocol });
+    } else {
+      const named = pod.ports.find((c) => c.name === p.targetPort && c.protocol === p.protocol);
+      if (named !== undefined)
+        resolved.push({ name: p.name, port: named.containerPort, protocol: p.protocol });
+    }
+  }
+  return resolved;
 }
 
 /** Whether an address lies in a CIDR (both as text). */
