@@ -1,9 +1,9 @@
-import { sha256Scratch } from '../internal/sha256.ts';
 import { buildServiceModel } from '../service-model/build-service-model.ts';
 import type { ProxyInput, ResolvedProxyConfig, ServiceModel } from '../service-model/types.ts';
 import type { IptablesLine, Ruleset } from './ruleset.ts';
 import {
   chainLine,
+  generationScratch,
   type HashCache,
   LARGE_CLUSTER_ENDPOINTS_THRESHOLD,
   ruleLine,
@@ -128,7 +128,7 @@ export function isLargeCluster(model: ServiceModel): boolean {
 export function modelFragments(model: ServiceModel, cache: HashCache = new Map()): ServiceFragment[] {
   const large = isLargeCluster(model);
   const probabilities: string[] = [];
-  const scratch = { sha: sha256Scratch() };
+  const scratch = generationScratch(model.config);
   return model.servicePorts.map((sp) =>
     serviceFragment(sp, model.config, large, probabilities, cache, scratch),
   );

@@ -1,6 +1,5 @@
 import type { Result } from '@podnet/ip';
 import { withChanges } from '../internal/layered-map.ts';
-import { sha256Scratch } from '../internal/sha256.ts';
 import { ProxyError } from '../proxy-error.ts';
 import {
   attachEndpoints,
@@ -23,6 +22,7 @@ import { withRenderedText } from './rendered-text.ts';
 import type { IptablesLine, Ruleset } from './ruleset.ts';
 import {
   chainLine,
+  generationScratch,
   type HashCache,
   LARGE_CLUSTER_ENDPOINTS_THRESHOLD,
   ruleLine,
@@ -186,7 +186,7 @@ function buildEntries(
   cache: HashCache,
 ): Entry[] {
   const probabilities: string[] = [];
-  const scratch = { sha: sha256Scratch() };
+  const scratch = generationScratch(config);
   return ports.map((port) => ({
     port,
     fragment: serviceFragment(port, config, large, probabilities, cache, scratch),

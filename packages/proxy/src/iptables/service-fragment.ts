@@ -50,7 +50,9 @@ export function ruleLine(text: string): IptablesLine {
  * ```
  */
 export function chainLine(chain: string): IptablesLine {
-  return { kind: 'chain', chain, text: `:${chain} - [0:0]` };
+  const text = `:${chain} - [0:0]`;
+  text.charCodeAt(0); // one flat string now (see `rule`)
+  return { kind: 'chain', chain, text };
 }
 
 /** Local-traffic detector argument fragments (pkg/proxy/util/localdetector.go). */
@@ -88,6 +90,20 @@ export type HashCache = Map<string, string>;
 /** One generation's reusable buffers (share one across the service ports of a generation). */
 export interface GenerationScratch {
   readonly sha: Sha256Scratch;
+  /** The config's detector fragments, once per generation (see {@link generationScratch}). */
+  readonly detector?: DetectorArgs | undefined;
+}
+
+/**
+ * Fresh buffers for one generation over `config`.
+ *
+ * @example
+ * ```ts
+ * const scratch = generationScratch(model.config);
+ * ```
+ */
+export function generationScratch(config: ResolvedProxyConfig): GenerationScratch {
+  return { sha: sha256Scratch(), detector: detectorArgs(config) };
 }
 
 function cachedHash(cache: HashCache, text: string, scratch: Sha256Scratch): string {
@@ -123,7 +139,7 @@ export function serviceFragment(
   largeClusterMode: boolean,
   probabilities: string[],
   cache: HashCache,
-  scratch: GenerationScratch = { sha: sha256Scratch() },
+  scratch: GenerationScratch = generationScratch(config),
 ): ServiceFragment {
   const filterRules: IptablesLine[] = [];
   const natTopRules: IptablesLine[] = [];
@@ -138,7 +154,7 @@ export function serviceFragment(
   const localPolicyChain = `KUBE-SVL-${h}`;
   const externalTrafficChain = `KUBE-EXT-${h}`;
   const fwChain = `KUBE-FW-${h}`;
-  const detector = detectorArgs(config);
+  const detector = 'detector' in scratch ? scratch.detector : detectorArgs(config);
 
   const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = sp;
   // SEP chain names, one hash per reachable endpoint. The cluster and local lists are subsets of

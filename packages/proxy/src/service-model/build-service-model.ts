@@ -542,7 +542,7 @@ export function buildServiceModel(input: ProxyInput): ServiceModel {
     }
     seen.add(key);
     const byPort = endpointsOf(slicesByService.get(key) ?? [], config, warnings);
-    all.push(...attachEndpoints(ports, byPort, config));
+    for (const sp of attachEndpoints(ports, byPort, config)) all.push(sp);
   });
   all.sort(compareServicePorts);
   let totalEndpoints = 0;
