@@ -473,17 +473,41 @@ function evaluateNow(w: Walk, node: ClusterNode, inInterface: string | undefined
 function modeRuleText(w: Walk, node: ClusterNode, mode: 'ipvs' | 'nftables'): string[] {
   const internals = internalsOf(w.cluster);
   try {
+    // the ruleset's text is printed once per node ruleset (a WeakMap on the memoised ruleset), not per packet,
+    // and split by protocol: only an ipvs virtual-server line starts with `TCP  ` (two spaces), only an nft
+    // element `… . tcp . …` holds the protocol between dots
     if (mode === 'ipvs') {
-      const text = formatIpvs(internals.ipvs(node.name));
+      const rules = internals.ipvs(node.name);
+      const byProtocol = internals.derived(rules, () =>
+        linesByProtocol(formatIpvs(rules), (l, p) => l.startsWith(`${p}  `)),
+      );
       const want = `${w.protocol}  ${w.dst}:${w.port}`;
-      return text.split('\n').filter((l) => l.startsWith(want));
+      return (byProtocol.get(w.protocol) ?? []).filter((l) => l.startsWith(want));
     }
-    const text = formatNftText(internals.nft(node.name));
+    const rules = internals.nft(node.name);
+    const byProtocol = internals.derived(rules, () =>
+      linesByProtocol(formatNftText(rules), (l, p) => l.includes(` . ${p.toLowerCase()} . `)),
+    );
     const want = `${w.dst} . ${w.protocol.toLowerCase()} . ${w.port}`;
-    return text.split('\n').filter((l) => l.includes(want));
+    return (byProtocol.get(w.protocol) ?? []).filter((l) => l.includes(want));
   } catch {
     return [];
   }
+}
+
+/** The text's lines per protocol (TCP, UDP, SCTP): those `holds(line, protocol)` accepts. */
+function linesByProtocol(
+  text: string,
+  holds: (line: string, protocol: string) => boolean,
+): ReadonlyMap<string, string[]> {
+  const lines = text.split('\n');
+  const out = new Map<string, string[]>();
+  for (const protocol of ['TCP', 'UDP', 'SCTP'])
+    out.set(
+      protocol,
+      lines.filter((l) => holds(l, protocol)),
+    );
+  return out;
 }
 
 function pickDetail(rules: readonly string[], patterns: readonly RegExp[]): string | undefined {
