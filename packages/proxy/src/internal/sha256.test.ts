@@ -5,6 +5,7 @@ import {
   sha256,
   sha256Base32,
   sha256Base32Prefix,
+  sha256Base32PrefixOf2,
   sha256Hex,
   sha256Scratch,
   utf8Bytes,
@@ -112,5 +113,22 @@ describe('sha256Base32Prefix 8- and 16-character encoders', () => {
       expect(sha256Base32Prefix(text, 16)).toBe(full.slice(0, 16));
       expect(sha256Base32Prefix(text, 8)).toBe(full.slice(0, 8));
     }
+  });
+});
+
+describe('sha256Base32PrefixOf2', () => {
+  it('equals the prefix of the joined text, on both sides of the one-block limit and for UTF-8', () => {
+    const long = 'ns1/svc1:p80tcp10.180.0.1:80-abcdefghijklmnopqrstuvwxyz0123456789xxxxxxx';
+    for (let n = 0; n <= 70; n++) {
+      for (const cut of [0, 1, 5, 15, n]) {
+        const a = long.slice(0, Math.min(cut, n));
+        const b = long.slice(Math.min(cut, n), n);
+        for (const chars of [8, 16, 20]) {
+          expect(sha256Base32PrefixOf2(a, b, chars)).toBe(sha256Base32(a + b).slice(0, chars));
+        }
+      }
+    }
+    expect(sha256Base32PrefixOf2('é', 'x', 16)).toBe(sha256Base32('éx').slice(0, 16));
+    expect(sha256Base32PrefixOf2('ns1/svc1:p80tcp', '10.180.0.1:80', 16)).toBe('SXIVWICOYRO3J4NJ');
   });
 });

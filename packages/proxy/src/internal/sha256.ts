@@ -167,16 +167,32 @@ function compress(w: Uint32Array, h: Uint32Array): void {
  * `scratch.h`, without allocating; false (and `scratch` clobbered) when the text does not qualify.
  */
 function hashShortAscii(text: string, scratch: Sha256Scratch): boolean {
-  const len = text.length;
+  return hashShortAscii2(text, '', scratch);
+}
+
+/**
+ * {@link hashShortAscii} of `a + b` without building the joined string: the message words are
+ * packed straight from both strings' char codes, four bytes at a time.
+ */
+function hashShortAscii2(a: string, b: string, scratch: Sha256Scratch): boolean {
+  const la = a.length;
+  const len = la + b.length;
   if (len > 55) return false;
   const w = scratch.w;
-  w.fill(0, 0, 16);
+  let word = 0;
   for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
+    const c = i < la ? a.charCodeAt(i) : b.charCodeAt(i - la);
     if (c > 0x7f) return false;
-    w[i >> 2] = (w[i >> 2]! | (c << (24 - (i & 3) * 8))) >>> 0;
+    word = (word << 8) | c;
+    if ((i & 3) === 3) {
+      w[i >> 2] = word;
+      word = 0;
+    }
   }
-  w[len >> 2] = (w[len >> 2]! | (0x80 << (24 - (len & 3) * 8))) >>> 0;
+  // The 0x80 end marker after the last byte, then zeros up to the length word.
+  const rem = len & 3;
+  w[len >> 2] = ((word << 8) | 0x80) << ((3 - rem) * 8);
+  for (let j = (len >> 2) + 1; j < 15; j++) w[j] = 0;
   w[15] = len * 8;
   initState(scratch.h);
   compress(w, scratch.h);
@@ -294,6 +310,24 @@ export function base32(bytes: Uint8Array): string {
  */
 export function sha256Base32(text: string): string {
   return base32(sha256(text));
+}
+
+/**
+ * {@link sha256Base32Prefix} of `a + b` (a chain name's prefix and an endpoint, say) without
+ * allocating the joined string when it fits one block.
+ *
+ * @example
+ * ```ts
+ * sha256Base32PrefixOf2('ns1/svc1:p80tcp', '10.180.0.1:80', 16); // 'SXIVWICOYRO3J4NJ'
+ * ```
+ */
+export function sha256Base32PrefixOf2(a: string, b: string, chars: number, scratch?: Sha256Scratch): string {
+  const s = scratch ?? sha256Scratch();
+  if (chars > 51 || !hashShortAscii2(a, b, s)) return sha256Base32Prefix(a + b, chars, s);
+  const h = s.h;
+  if (chars === 16) return base32First16(h[0]!, h[1]!, h[2]!);
+  if (chars === 8) return base32First8(h[0]!, h[1]!);
+  return sha256Base32Prefix(a + b, chars, s);
 }
 
 /**

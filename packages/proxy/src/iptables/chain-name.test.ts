@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProbability } from '../internal/probability.ts';
-import { chainName } from './chain-name.ts';
+import { chainName, hash16, hash16Of2 } from './chain-name.ts';
 
 // Pairs asserted in kubernetes/kubernetes pkg/proxy/iptables/proxier_test.go (TestOverallIPTablesRules,
 // TestBadIPs, TestSyncProxyRulesLargeClusterMode, …) and real clusters (issue #34006).
@@ -86,5 +86,14 @@ describe('formatProbability (TestComputeProbability)', () => {
       prev = p;
     }
     expect(violations).toBe(0);
+  });
+});
+
+describe('hash16Of2', () => {
+  it('hashes the two parts as one text', () => {
+    expect(hash16Of2('ns1/svc1:p80tcp', '10.180.0.1:80')).toBe(hash16('ns1/svc1:p80tcp10.180.0.1:80'));
+    expect(`KUBE-SEP-${hash16Of2('ns1/svc1:p80tcp', '10.180.0.1:80')}`).toBe(
+      chainName('KUBE-SEP', 'ns1/svc1:p80', 'TCP', '10.180.0.1:80'),
+    );
   });
 });

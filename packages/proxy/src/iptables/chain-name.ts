@@ -1,5 +1,5 @@
 import type { Sha256Scratch } from '../internal/sha256.ts';
-import { sha256Base32Prefix } from '../internal/sha256.ts';
+import { sha256Base32Prefix, sha256Base32PrefixOf2 } from '../internal/sha256.ts';
 import { ProxyError } from '../proxy-error.ts';
 
 /** The per-service chain kinds whose names kube-proxy hashes. */
@@ -18,6 +18,19 @@ const KINDS: ReadonlySet<string> = new Set(['KUBE-SVC', 'KUBE-SVL', 'KUBE-EXT', 
  */
 export function hash16(text: string, scratch?: Sha256Scratch): string {
   return sha256Base32Prefix(text, 16, scratch);
+}
+
+/**
+ * {@link hash16} of `a + b` without allocating the joined string (SEP names: the service port's
+ * hash input, then the endpoint).
+ *
+ * @example
+ * ```ts
+ * hash16Of2('ns1/svc1:p80tcp', '10.180.0.1:80'); // 'SXIVWICOYRO3J4NJ'
+ * ```
+ */
+export function hash16Of2(a: string, b: string, scratch?: Sha256Scratch): string {
+  return sha256Base32PrefixOf2(a, b, 16, scratch);
 }
 
 /**

@@ -3,7 +3,7 @@ import { formatProbability } from '../internal/probability.ts';
 import type { Sha256Scratch } from '../internal/sha256.ts';
 import { sha256Scratch } from '../internal/sha256.ts';
 import type { ModelEndpoint, ResolvedProxyConfig, ServicePortModel } from '../service-model/types.ts';
-import { hash16 } from './chain-name.ts';
+import { hash16, hash16Of2 } from './chain-name.ts';
 import type { IptablesLine } from './ruleset.ts';
 
 /**
@@ -162,7 +162,7 @@ export function serviceFragment(
   // is that array and through a Map otherwise.
   const sepList: string[] = new Array(allReachableEndpoints.length);
   for (let i = 0; i < allReachableEndpoints.length; i++) {
-    sepList[i] = `KUBE-SEP-${hash16(base + (allReachableEndpoints[i] as ModelEndpoint).endpoint, sha)}`;
+    sepList[i] = `KUBE-SEP-${hash16Of2(base, (allReachableEndpoints[i] as ModelEndpoint).endpoint, sha)}`;
   }
   let sepByEndpoint: Map<ModelEndpoint, string> | undefined;
   const sepName = (ep: ModelEndpoint): string => {
@@ -173,7 +173,7 @@ export function serviceFragment(
     }
     let sep = sepByEndpoint.get(ep);
     if (sep === undefined) {
-      sep = `KUBE-SEP-${hash16(base + ep.endpoint, sha)}`;
+      sep = `KUBE-SEP-${hash16Of2(base, ep.endpoint, sha)}`;
       sepByEndpoint.set(ep, sep);
     }
     return sep;
