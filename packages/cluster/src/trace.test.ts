@@ -367,3 +367,33 @@ describe("a Service with more endpoints than kube-proxy's large-cluster threshol
     expect(a.hops.at(-1)?.pod).toBe(a.candidates?.[0]?.pod);
   });
 });
+
+describe('overlay peers found by pod CIDR of any size', () => {
+  it('flannel-vxlan reaches nodes whose pinned pod CIDRs differ in length (VTEP address in the peer CIDR)', () => {
+    const c = defineCluster({
+      podCidr: '10.244.0.0/16',
+      cni: { plugin: 'flannel-vxlan' },
+      nodes: [
+        { name: 'node01', ip: '192.168.1.11', podCidr: '10.244.0.0/24' },
+        { name: 'node02', ip: '192.168.1.12', podCidr: '10.244.2.0/23' },
+        { name: 'node03', ip: '192.168.1.13', podCidr: '10.244.1.0/24' },
+      ],
+      pods: [
+        { name: 'a', node: 'node01' },
+        { name: 'b', node: 'node02' },
+        { name: 'c', node: 'node03' },
+      ],
+    });
+    for (const [to, node, outer] of [
+      ['default/b', 'node02', '192.168.1.12'],
+      ['default/c', 'node03', '192.168.1.13'],
+    ] as const) {
+      const r = trace(c, { from: 'default/a', to, port: 80 });
+      expect(r.disposition).toBe('DELIVERED');
+      expect(r.hops.find((h) => h.kind === 'encap')?.detail).toBe(
+        `vxlan (flannel.1, VNI 1, UDP 8472): outer 192.168.1.11 → ${outer}`,
+      );
+      expect(r.hops.at(-1)).toMatchObject({ node, pod: to });
+    }
+  });
+});
