@@ -34,7 +34,9 @@ import { allEntries, type Chunk, chunksOf, type Entry, linesText, spliceChunks }
 /**
  * What kube-proxy remembers between syncs: the inputs by key and every service port's rules, so a
  * partial sync rewrites only what changed. Treat as opaque; {@link syncStateRuleset} gives the
- * rules the kernel holds after the sync (equal to a full sync of the same input).
+ * rules the kernel holds after the sync (equal to a full sync of the same input). A state is never
+ * modified: a sync returns a new one that shares the unchanged parts (persistent maps, unchanged
+ * chunks), so older states stay valid and can be synced from again.
  */
 export interface IptablesSyncState {
   readonly config: ResolvedProxyConfig;
