@@ -192,9 +192,9 @@ describe.each(CASES)('cni %s, proxy %s', (plugin, mode) => {
     expect(moved(before, after).filter(userPod)).toEqual([]);
   });
 
-  // open finding (listed in docs/quality.md): the CoreDNS pod the facade adds is
-  // allocated after the spec's pods on its node, so appending a spec pod there moves CoreDNS's IP.
-  it.fails('appending a pod on a node renumbers none of the pods the facade adds (CoreDNS)', () => {
+  // A fixed finding (docs/quality.md): the CoreDNS pod the facade adds was allocated after the spec's pods on its
+  // node, so appending a spec pod there moved CoreDNS's IP. The facade now places its own pods by name.
+  it('appending a pod on a node renumbers none of the pods the facade adds (CoreDNS)', () => {
     const [before, after] = appendPod();
     expect(moved(before, after).filter((l) => !userPod(l))).toEqual([]);
   });

@@ -136,8 +136,6 @@ const OPEN_FINDINGS = new Set<string>([
   // applied to rendered nft rule text
   'proxy/src/nftables/evaluate-nft-packet.ts:\\d+ : goto (\\S+)',
   'proxy/src/nftables/parse-nft.ts:^(\\S+) \\{ (.*?)(?: comment "((?:[^"\\\\]|\\\\.)*)")?(?: : (.*))? \\}$',
-  // parseIpRule: one `ip rule` line; '0:' + '\t' × 54773 + '0\n' per recheck (a line never holds \n there)
-  'routes/src/ip-rule.ts:^(\\d+):\\s*(.*)$',
 ]);
 
 describe('ReDoS (recheck)', () => {

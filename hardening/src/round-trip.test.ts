@@ -67,8 +67,6 @@ const FORMATS: readonly Format[] = [
     parse: dns.parseResolvConf,
     format: dns.formatResolvConf,
     samples: RESOLV_CONF_SAMPLES,
-    // open finding dns/test/corpus/resolv-conf-search-double-trailing-dot.json
-    knownOpen: (text) => /\.\.(?=\s|$)/.test(text),
   },
   {
     name: 'Corefile',

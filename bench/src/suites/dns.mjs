@@ -65,6 +65,12 @@ export async function run(params, ctx) {
       qs.push({ name: `${e.replaceAll('.', '-')}.${ns}.pod.cluster.local.`, type: 'A' });
     }
   }
+  // Query names as a server has them after decoding a message: flat strings (template literals build cons strings,
+  // which every Map lookup would first have to flatten). One untimed pass first: the rate is the steady state, after
+  // the zone's lazily built indexes exist (a server answers millions of queries from one zone).
+  const flat = qs.map((q) => q.name).join('\n').split('\n');
+  for (let k = 0; k < Q; k++) qs[k] = { name: flat[k], type: qs[k].type };
+  for (const q of qs) answer(zone, q);
   await addRow(a, ctx, {
     impl: 'podnet answer',
     kind: 'podnet',
@@ -83,7 +89,7 @@ export async function run(params, ctx) {
     fn: loopOver(qs, (q) => answer(zone, q), 'x += f(list[i]).answers.length;'),
   });
   a.notes.push(
-    'Query mix: 50% A of an existing Service, 20% A of a missing one (NXDOMAIN), 10% SRV, 10% PTR of a ClusterIP, 10% pod A (pods insecure).',
+    'Query mix: 50% A of an existing Service, 20% A of a missing one (NXDOMAIN), 10% SRV, 10% PTR of a ClusterIP, 10% pod A (pods insecure). 65,536 queries as flat strings, timed after one untimed pass over them (steady state).',
   );
   return cases;
 }
