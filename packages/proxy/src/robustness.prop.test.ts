@@ -105,3 +105,32 @@ test.prop(
   }
   if (parsed !== undefined) expect(formatIptablesSave(parsed)).toBe(text);
 });
+
+const syncBase = iptablesSync({ services: [], endpointSlices: [], config: fakeConfig() }).state;
+
+test.prop([junk, junk, junk], { numRuns: 200 })(
+  'iptablesPartialSync from a real state rejects junk changes with ProxyError only',
+  (a, b, c) => {
+    onlyProxyErrors(() => iptablesPartialSync(syncBase, a as never));
+    onlyProxyErrors(() =>
+      iptablesPartialSync(syncBase, {
+        upsertServices: a,
+        deleteServices: b,
+        upsertEndpointSlices: c,
+      } as never),
+    );
+    onlyProxyErrors(() =>
+      iptablesPartialSync(syncBase, {
+        upsertServices: [{ metadata: { name: 'x', namespace: 'n' }, spec: a }],
+        upsertEndpointSlices: [
+          {
+            metadata: { name: 's', namespace: 'n', labels: { 'kubernetes.io/service-name': 'x' } },
+            endpoints: b,
+            ports: c,
+          },
+        ],
+        deleteEndpointSlices: [b],
+      } as never),
+    );
+  },
+);
