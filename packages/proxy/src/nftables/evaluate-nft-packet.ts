@@ -20,7 +20,7 @@ const srcAddr = /^ip6? saddr (!= )?(\S+)/;
 const srcLocal = /^fib saddr type local/;
 const iifMatch = /^iif (!= )?(\S+)/;
 const endpointVmap = /^numgen random mod \d+ vmap \{(.*)\}$/;
-const endpointVmapEntry = /\d+ : goto (\S+)/g;
+const endpointVmapEntry = /^\d+ : goto (\S+)$/;
 const masqueradeJump = /^jump mark-for-masquerade$/;
 const jump = /^(jump|goto) (\S+)$/;
 const ret = /^return$/;
@@ -141,7 +141,12 @@ function runChain(t: Tracer, name: string, p: NormalisedPacket, destIP: string, 
           t.outputs.push({ target: m[2]!, probability: prob });
           return true;
         } else if ((m = endpointVmap.exec(rule))) {
-          const targets = [...m[1]!.matchAll(endpointVmapEntry)].map((e) => e[1]!);
+          // `{ 0 : goto a , 1 : goto b }`: split first (a global `\d+ : goto` scan backtracks on digit runs)
+          const targets: string[] = [];
+          for (const entry of m[1]!.split(',')) {
+            const e = endpointVmapEntry.exec(entry.trim());
+            if (e !== null) targets.push(e[1]!);
+          }
           for (const target of targets) runChain(t, target, p, destIP, prob / targets.length);
           return true;
         } else if (affinityUpdate.test(rule)) {

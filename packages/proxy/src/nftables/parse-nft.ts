@@ -25,7 +25,32 @@ const CHAIN_BODY =
 const SET_BODY =
   /^(\S+) \{ type ([^;]+?) ;(?: flags ([^;]+?) ;)?(?: timeout (\d+)s ;)?(?: gc-interval \d+s ;)?(?: size \d+ ;)?(?: policy \S+ ;)?(?: auto-merge ;)?(?: comment "((?:[^"\\]|\\.)*)" ;)? \}$/;
 const RULE_BODY = /^(\S+) (.*?)(?: comment "((?:[^"\\]|\\.)*)")?$/;
-const ELEMENT_BODY = /^(\S+) \{ (.*?)(?: comment "((?:[^"\\]|\\.)*)")?(?: : (.*))? \}$/;
+
+/**
+ * `NAME { KEY [comment "TEXT"] [: VALUE] }` → [name, key, comment?, value?], or null. The key ends at the first
+ * ` comment "` or ` : `. Scanned by hand: the regular expression for it backtracks quadratically.
+ */
+function elementBody(rest: string): [string, string, string | undefined, string | undefined] | null {
+  const sp = rest.indexOf(' ');
+  if (sp <= 0 || !rest.startsWith(' { ', sp) || !rest.endsWith(' }') || rest.length < sp + 5) return null;
+  const name = rest.slice(0, sp);
+  if (/\s/.test(name)) return null;
+  const inner = rest.slice(sp + 3, rest.length - 2);
+  const colon = inner.indexOf(' : ');
+  const quote = inner.indexOf(' comment "');
+  if (quote >= 0 && (colon < 0 || quote < colon)) {
+    let i = quote + 10;
+    while (i < inner.length && inner[i] !== '"') i += inner[i] === '\\' ? 2 : 1;
+    if (i < inner.length) {
+      const after = inner.slice(i + 1);
+      if (after === '') return [name, inner.slice(0, quote), inner.slice(quote + 10, i), undefined];
+      if (after.startsWith(' : '))
+        return [name, inner.slice(0, quote), inner.slice(quote + 10, i), after.slice(3)];
+    }
+  }
+  if (colon >= 0) return [name, inner.slice(0, colon), undefined, inner.slice(colon + 3)];
+  return [name, inner, undefined, undefined];
+}
 const TABLE_BODY = /^\{ comment "((?:[^"\\]|\\.)*)" ; \}$/;
 
 function unquote(text: string): string {
@@ -142,19 +167,19 @@ export function parseNft(text: string, options: ParseNftOptions = {}): NftRulese
       continue;
     }
     // element
-    const em = ELEMENT_BODY.exec(rest);
+    const em = elementBody(rest);
     if (em === null) fail(`line ${i + 1}: bad element ${JSON.stringify(rest)}`, i);
-    const set = table.sets.get(em[1]!);
-    if (set === undefined) fail(`line ${i + 1}: element for unknown set or map ${JSON.stringify(em[1])}`, i);
-    const keyParts = em[2]!.split(' . ');
+    const set = table.sets.get(em[0]);
+    if (set === undefined) fail(`line ${i + 1}: element for unknown set or map ${JSON.stringify(em[0])}`, i);
+    const keyParts = em[1].split(' . ');
     if (verb === 'delete' || verb === 'destroy') {
       const k = keyParts.join(' . ');
       set.elements = set.elements.filter((e) => e.key.join(' . ') !== k);
       continue;
     }
     const el: { key: readonly string[]; value?: readonly string[]; comment?: string } = { key: keyParts };
-    if (em[3] !== undefined) el.comment = unquote(em[3]);
-    if (em[4] !== undefined) el.value = em[4].split(' . ');
+    if (em[2] !== undefined) el.comment = unquote(em[2]);
+    if (em[3] !== undefined) el.value = em[3].split(' . ');
     set.elements.push(el);
   }
   const out: NftTable[] = [];
