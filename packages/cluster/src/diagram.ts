@@ -96,6 +96,12 @@ function model(cluster: Cluster): Model {
     id: nodeId.get(n.name)!,
   }));
   if (cluster.router !== null && router !== null) tables.push({ name: cluster.router.name, id: router.id });
+  // a VTEP address (flannel's `via 10.244.1.0`) → the first node, by name, whose pod CIDR starts there
+  const ownerByNetwork = new Map<string, ClusterNode>();
+  for (const n of sortedNodes) {
+    const network = n.podCidr?.split('/')[0];
+    if (network !== undefined && !ownerByNetwork.has(network)) ownerByNetwork.set(network, n);
+  }
   for (const t of tables) {
     for (const route of internals.routes(t.name)) {
       const text = formatRoute(route);
@@ -106,7 +112,7 @@ function model(cluster: Cluster): Model {
         if (byIp !== undefined) target = nodeId.get(byIp.name);
         else if (cluster.router !== null && via === cluster.router.ip && router !== null) target = router.id;
         else {
-          const owner = sortedNodes.find((n) => n.podCidr !== null && n.podCidr.split('/')[0] === via);
+          const owner = ownerByNetwork.get(via);
           if (owner !== undefined) target = nodeId.get(owner.name);
         }
       }
