@@ -890,5 +890,10 @@ function hostPort(ip: string, port: number): string {
 }
 
 function formatP(p: number): string {
-  return Number.isInteger(p) ? String(p) : p.toFixed(5).replace(/0+$/, '');
+  if (Number.isInteger(p)) return String(p);
+  // toFixed(5) then drop trailing zeros (a loop: /0+$/ is flagged as quadratic by ReDoS checkers)
+  const t = p.toFixed(5);
+  let end = t.length;
+  while (end > 0 && t.charCodeAt(end - 1) === 48) end--;
+  return t.slice(0, end);
 }
