@@ -68,7 +68,10 @@ export async function run(params, ctx) {
   // Query names as a server has them after decoding a message: flat strings (template literals build cons strings,
   // which every Map lookup would first have to flatten). One untimed pass first: the rate is the steady state, after
   // the zone's lazily built indexes exist (a server answers millions of queries from one zone).
-  const flat = qs.map((q) => q.name).join('\n').split('\n');
+  const flat = qs
+    .map((q) => q.name)
+    .join('\n')
+    .split('\n');
   for (let k = 0; k < Q; k++) qs[k] = { name: flat[k], type: qs[k].type };
   for (const q of qs) answer(zone, q);
   await addRow(a, ctx, {

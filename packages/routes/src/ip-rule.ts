@@ -92,7 +92,10 @@ function parseRuleLine(raw: string, line: number): IpRule {
   const m = /^(\d+):(.*)$/s.exec(text);
   if (m === null) throw fail(line, text, 'MISSING_PRIORITY', `rule without "PRIORITY:" prefix`);
   const priority = parseNumber(m[1] as string, 'priority', line, text);
-  const tokens = (m[2] as string).trimStart().split(/[ \t\r\f\v]+/).filter((t) => t !== '');
+  const tokens = (m[2] as string)
+    .trimStart()
+    .split(/[ \t\r\f\v]+/)
+    .filter((t) => t !== '');
   const r: { -readonly [K in keyof IpRule]?: IpRule[K] } = { priority };
   const seen = new Set<string>();
   let i = 0;
