@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonSpec } from '../test/lesson.ts';
 import { defineCluster } from './define-cluster.ts';
+import { reachabilityReference } from './internal/reachability-reference.ts';
 import { reachability } from './reachability.ts';
 import { withoutNode, withPodReady } from './what-if.ts';
 
@@ -39,5 +40,47 @@ describe('reachability: pods × Service ports over equivalence classes', () => {
     );
     const gone = reachability(withoutNode(withoutNode(c, 'node01'), 'node02'));
     expect(gone.entries.find((x) => x.service === 'default/web')?.disposition).toBe('REJECTED');
+  });
+
+  it('follows every candidate past the DNAT: a stray endpoint address is DROPPED, its neighbours delivered', () => {
+    // a-0 claims an address inside node1's pod CIDR: packets DNATed to it reach node1, where no pod holds it
+    for (const plugin of ['flannel-vxlan', 'calico-ipip', 'bridge-static'] as const) {
+      const stray = defineCluster({
+        podCidr: '10.244.0.0/16',
+        cni: { plugin },
+        nodes: [
+          { name: 'node0', ip: '192.168.1.10', podCidr: '10.244.0.0/24' },
+          { name: 'node1', ip: '192.168.1.11', podCidr: '10.244.1.0/24' },
+        ],
+        pods: [
+          { name: 'a-0', node: 'node0', ip: '10.244.1.100', labels: { app: 'a' } },
+          { name: 'a-1', node: 'node1', labels: { app: 'a' } },
+          { name: 'a-2', node: 'node1', labels: { app: 'a' } },
+          { name: 'client', node: 'node0', labels: { app: 'c' } },
+        ],
+        services: [{ name: 'a', selector: { app: 'a' }, ports: [{ port: 80 }] }],
+      });
+      const fast = reachability(stray);
+      const e = fast.entries.find((x) => x.from === 'default/client' && x.service === 'default/a');
+      if (plugin === 'flannel-vxlan') {
+        expect(e).toMatchObject({ disposition: 'DROPPED', delivered: 2, endpoints: 3 });
+      }
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(reachabilityReference(stray)));
+    }
+  });
+
+  it('shares one frozen row per class and builds the entries on first read', () => {
+    const byNode = new Map<string, readonly string[]>();
+    r.pods.forEach((pod, i) => {
+      const node = c.pods.find((p) => p.key === pod)?.node ?? '';
+      const row = r.matrix[i]!;
+      expect(Object.isFrozen(row)).toBe(true);
+      const seen = byNode.get(node);
+      if (seen !== undefined && !c.pods.find((p) => p.key === pod)?.hostNetwork) expect(row).toEqual(seen);
+      byNode.set(node, row);
+    });
+    expect(r.entries).toBe(r.entries);
+    expect(Object.keys(r)).toEqual(['pods', 'targets', 'matrix', 'entries', 'classes']);
+    expect(JSON.stringify(r)).toBe(JSON.stringify(reachabilityReference(c)));
   });
 });

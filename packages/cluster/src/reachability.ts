@@ -1,7 +1,14 @@
-import type { Cluster, ClusterPod } from './cluster.ts';
+import type { Cluster, ClusterNode, ClusterPod, ClusterService } from './cluster.ts';
 import { internalsOf } from './internal/internals.ts';
 import { compareText } from './internal/service-ips.ts';
-import { type Disposition, trace } from './trace.ts';
+import {
+  type Disposition,
+  dispositionAfterNat,
+  type Evaluation,
+  endpointAddress,
+  type TraceHooks,
+  traceWith,
+} from './trace.ts';
 
 /**
  * Whether pods reach one Service port: `disposition` is DELIVERED when every endpoint kube-proxy may pick is
@@ -43,17 +50,91 @@ export interface Reachability {
   readonly classes: number;
 }
 
+interface Target {
+  readonly key: string;
+  readonly service: string;
+  readonly ip: string;
+  readonly port: number;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+  /** kube-proxy answers this Service port the same on every node (see {@link nodeIndependent}). */
+  readonly shared: boolean;
+}
+
+interface Outcome {
+  readonly disposition: Disposition;
+  readonly delivered: number;
+  readonly endpoints: number;
+}
+
+const NO_SOURCE: Outcome = Object.freeze({ disposition: 'NO_SOURCE_IP', delivered: 0, endpoints: 0 });
+
 function classOf(pod: ClusterPod): string {
   if (pod.ip === null || pod.node === null) return 'no-ip';
   return `${pod.node}|${pod.hostNetwork ? 'host' : 'pod'}`;
+}
+
+type Obj = Readonly<Record<string, unknown>>;
+
+function obj(value: unknown): Obj | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : undefined;
+}
+
+/**
+ * The Services whose ClusterIP packets kube-proxy answers the same on every node. A node enters kube-proxy's
+ * rules only through its name (which endpoints are local, topology hints naming it) and its addresses (local
+ * destinations, NodePorts, load-balancer source ranges). For a packet to a Service port's ClusterIP neither
+ * changes the verdict or the candidate endpoints when the Service's internalTrafficPolicy is not Local, it has no
+ * ClientIP affinity, no EndpointSlice in the cluster carries topology hints, and the ClusterIP is no node's
+ * address and no other Service's cluster, external or load-balancer IP. (The source address only decides
+ * masquerading, which a reachability answer does not read.)
+ */
+function nodeIndependent(cluster: Cluster): (service: ClusterService) => boolean {
+  const internals = internalsOf(cluster);
+  const hints = cluster.endpointSlices.some((slice) => {
+    const endpoints = obj(slice)?.endpoints;
+    return Array.isArray(endpoints) && endpoints.some((e) => obj(e)?.hints !== undefined);
+  });
+  if (hints) return () => false;
+  const uses = new Map<string, number>();
+  const count = (ip: string | null): void => {
+    if (ip !== null && ip !== 'None') uses.set(ip, (uses.get(ip) ?? 0) + 1);
+  };
+  for (const s of cluster.services) {
+    count(s.clusterIp);
+    for (const ip of s.externalIps) count(ip);
+    for (const ip of s.loadBalancerIps) count(ip);
+  }
+  const specs = new Map<string, Obj>();
+  for (const o of internals.serviceObjects) {
+    const meta = obj(obj(o)?.metadata);
+    const spec = obj(obj(o)?.spec);
+    if (meta === undefined || spec === undefined) continue;
+    const key = `${String(meta.namespace ?? 'default')}/${String(meta.name)}`;
+    // two objects for one key: the Service is not treated as node-independent
+    specs.set(key, specs.has(key) ? {} : spec);
+  }
+  return (s) => {
+    const spec = specs.get(s.key);
+    return (
+      spec !== undefined &&
+      spec.internalTrafficPolicy !== 'Local' &&
+      spec.sessionAffinity !== 'ClientIP' &&
+      Object.keys(spec).length > 0 &&
+      s.clusterIp !== null &&
+      uses.get(s.clusterIp) === 1 &&
+      !internals.nodeByIp.has(s.clusterIp)
+    );
+  };
 }
 
 /**
  * Computes which pods reach which Service ports (ClusterIP Services; headless and ExternalName Services have
  * no virtual IP to trace). Sources are grouped into equivalence classes — pods on the same node in the same
  * network namespace kind see the same routes and the same kube-proxy rules — and one representative per class
- * is traced to every endpoint candidate of every Service port, so the cost is classes × ports × endpoints, not
- * pods × ports.
+ * is traced to every Service port. kube-proxy's evaluation of a Service port that no node changes (no Local
+ * internal traffic policy, no topology hints, no ClientIP affinity) is shared by all classes, so not every
+ * node's ruleset is built; the other candidate endpoints continue from where the first was DNATed. `matrix`
+ * rows of one class are one shared frozen array; `entries` is built on first read.
  *
  * @example
  * ```ts
@@ -64,73 +145,83 @@ function classOf(pod: ClusterPod): string {
 export function reachability(cluster: Cluster): Reachability {
   internalsOf(cluster);
   const pods = [...cluster.pods].sort((a, b) => compareText(a.key, b.key));
-  const services = cluster.services.filter((s) => s.clusterIp !== null && s.clusterIp !== 'None');
-  const targets: {
-    key: string;
-    service: string;
-    ip: string;
-    port: number;
-    protocol: 'TCP' | 'UDP' | 'SCTP';
-  }[] = [];
-  for (const s of services) {
+  const independent = nodeIndependent(cluster);
+  const targets: Target[] = [];
+  for (const s of cluster.services) {
+    if (s.clusterIp === null || s.clusterIp === 'None') continue;
+    const shared = independent(s);
     for (const p of s.ports) {
       targets.push({
         key: `${s.key}:${p.port}/${p.protocol}`,
         service: s.key,
-        ip: s.clusterIp!,
+        ip: s.clusterIp,
         port: p.port,
         protocol: p.protocol,
+        shared,
       });
     }
   }
   const byClass = new Map<string, ClusterPod>();
-  for (const pod of pods) if (!byClass.has(classOf(pod))) byClass.set(classOf(pod), pod);
-  const outcome = new Map<string, { disposition: Disposition; delivered: number; endpoints: number }>();
-  for (const [cls, rep] of byClass) {
-    for (const t of targets) {
-      let result: { disposition: Disposition; delivered: number; endpoints: number };
-      if (cls === 'no-ip') {
-        result = { disposition: 'NO_SOURCE_IP', delivered: 0, endpoints: 0 };
-      } else {
-        const first = trace(cluster, { from: rep.key, to: t.ip, port: t.port, protocol: t.protocol });
-        const candidates = first.candidates ?? [];
-        if (first.disposition !== 'DELIVERED' && candidates.length === 0) {
-          result = { disposition: first.disposition, delivered: 0, endpoints: 0 };
-        } else {
-          let delivered = 0;
-          let failure: Disposition | null = null;
-          candidates.forEach((c, i) => {
-            const r =
-              i === 0
-                ? first
-                : trace(cluster, {
-                    from: rep.key,
-                    to: t.ip,
-                    port: t.port,
-                    protocol: t.protocol,
-                    endpoint: c.endpoint,
-                  });
-            if (r.disposition === 'DELIVERED') delivered++;
-            else if (failure === null) failure = r.disposition;
-          });
-          result = {
-            disposition: failure ?? (candidates.length === 0 ? first.disposition : 'DELIVERED'),
-            delivered,
-            endpoints: candidates.length,
-          };
-        }
-      }
-      outcome.set(`${cls}#${t.key}`, result);
-    }
-  }
-  const entries: ReachabilityEntry[] = [];
-  const matrix: Disposition[][] = [];
   for (const pod of pods) {
-    const row: Disposition[] = [];
-    for (const t of targets) {
-      const r = outcome.get(`${classOf(pod)}#${t.key}`)!;
-      row.push(r.disposition);
-      entries.push(
+    const cls = classOf(pod);
+    if (!byClass.has(cls)) byClass.set(cls, pod);
+  }
+  const sharedEvaluations = new Map<string, Evaluation>();
+  // the rest of a DNATed packet's walk once it reaches another machine depends only on that machine, the
+  // destination and the hop count: remembered for every class
+  const continuations = new Map<string, Disposition>();
+  const after: TraceHooks = {
+    moved: (machine, dst, port, protocol, step) => {
+      const key = `${machine.name}|${dst}|${port}|${protocol}|${step}`;
+      let d = continuations.get(key);
+      if (d === undefined) {
+        d = dispositionAfterNat(cluster, machine, dst, port, protocol, step, after);
+        continuations.set(key, d);
+      }
+      return d;
+    },
+  };
+  const outcomes = new Map<string, readonly Outcome[]>();
+  for (const [cls, rep] of byClass) {
+    if (cls === 'no-ip') {
+      outcomes.set(
+        cls,
+        targets.map(() => NO_SOURCE),
+      );
+      continue;
+    }
+    const row: Outcome[] = [];
+    for (const t of targets) row.push(outcomeFor(cluster, rep, t, sharedEvaluations, after));
+    outcomes.set(cls, row);
+  }
+  const rows = new Map<string, readonly Disposition[]>();
+  for (const [cls, row] of outcomes) rows.set(cls, Object.freeze(row.map((o) => o.disposition)));
+  const matrix = Object.freeze(pods.map((pod) => rows.get(classOf(pod))!));
+  let entries: readonly ReachabilityEntry[] | undefined;
+  const result: Reachability = {
+    pods: Object.freeze(pods.map((p) => p.key)),
+    targets: Object.freeze(targets.map((t) => t.key)),
+    matrix,
+    get entries(): readonly ReachabilityEntry[] {
+      entries ??= buildEntries(pods, targets, outcomes);
+      return entries;
+    },
+    classes: byClass.size,
+  };
+  return Object.freeze(result);
+}
+
+function buildEntries(
+  pods: readonly ClusterPod[],
+  targets: readonly Target[],
+  outcomes: ReadonlyMap<string, readonly Outcome[]>,
+): readonly ReachabilityEntry[] {
+  const out: ReachabilityEntry[] = [];
+  for (const pod of pods) {
+    const row = outcomes.get(classOf(pod))!;
+    targets.forEach((t, i) => {
+      const r = row[i]!;
+      out.push(
         Object.freeze({
           from: pod.key,
           service: t.service,
@@ -142,14 +233,74 @@ export function reachability(cluster: Cluster): Reachability {
           endpoints: r.endpoints,
         }),
       );
-    }
-    matrix.push(Object.freeze(row) as Disposition[]);
+    });
   }
-  return Object.freeze({
-    pods: Object.freeze(pods.map((p) => p.key)),
-    targets: Object.freeze(targets.map((t) => t.key)),
-    matrix: Object.freeze(matrix),
-    entries: Object.freeze(entries),
-    classes: byClass.size,
-  });
+  return Object.freeze(out);
+}
+
+/**
+ * One class's outcome for one Service port: the first candidate traced from the representative, every other
+ * candidate continued from the node and hop where kube-proxy DNATed the first (what a trace with
+ * `endpoint: candidate` does after the same DNAT).
+ */
+function outcomeFor(
+  cluster: Cluster,
+  rep: ClusterPod,
+  t: Target,
+  shared: Map<string, Evaluation>,
+  after: TraceHooks,
+): Outcome {
+  const hooks: TraceHooks = {
+    nat: undefined,
+    stopAtNat: true,
+    ...(t.shared
+      ? {
+          evaluation: (
+            _node: ClusterNode,
+            packet: { readonly dst: string; readonly port: number; readonly protocol: string },
+            inInterface: string | undefined,
+            own: () => Evaluation,
+          ): Evaluation => {
+            if (packet.dst !== t.ip || packet.port !== t.port || packet.protocol !== t.protocol) return own();
+            // kube-proxy's rules here match no input interface (the local-traffic detector is the cluster CIDR);
+            // whether there is one (a pod's packet arrives from its veth, a host-network one does not) is kept
+            const key = `${rep.hostNetwork ? 'host' : 'pod'}|${inInterface === undefined ? '' : 'if'}|${t.key}`;
+            const hit = shared.get(key);
+            if (hit !== undefined) return hit;
+            const ev = own();
+            if (ev.verdict === 'DNAT' || ev.verdict === 'REJECT' || ev.verdict === 'DROP')
+              shared.set(key, ev);
+            return ev;
+          },
+        }
+      : {}),
+  };
+  const first = traceWith(cluster, { from: rep.key, to: t.ip, port: t.port, protocol: t.protocol }, hooks);
+  const nat = hooks.nat;
+  const candidates = first.candidates ?? [];
+  if (nat === undefined || candidates.length === 0) {
+    // no DNAT: the trace ran to its end (a DNAT without candidates is traced in full, as trace reports it)
+    const whole =
+      nat === undefined
+        ? first
+        : traceWith(cluster, { from: rep.key, to: t.ip, port: t.port, protocol: t.protocol }, undefined);
+    const n = whole.candidates?.length ?? 0;
+    if (whole.disposition !== 'DELIVERED' && n === 0) {
+      return { disposition: whole.disposition, delivered: 0, endpoints: 0 };
+    }
+    return { disposition: whole.disposition, delivered: n === 0 ? 0 : 1, endpoints: n };
+  }
+  let delivered = 0;
+  let failure: Disposition | null = null;
+  for (const c of candidates) {
+    const e = endpointAddress(c.endpoint);
+    const d = dispositionAfterNat(cluster, nat.node, e.ip, e.port, t.protocol, nat.step, after);
+    if (d === 'DELIVERED') delivered++;
+    else if (failure === null) failure = d;
+  }
+  return {
+    disposition: failure ?? (candidates.length === 0 ? first.disposition : 'DELIVERED'),
+    delivered,
+    endpoints: candidates.length,
+  };
 }

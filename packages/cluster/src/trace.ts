@@ -151,6 +151,35 @@ interface Walk {
   expectedPod: string | null;
   candidates: readonly TraceCandidate[] | undefined;
   readonly endpointChoice: string | undefined;
+  readonly hooks?: TraceHooks | undefined;
+}
+
+/**
+ * Internal hooks for whole-cluster answers (reachability): `evaluation` may answer kube-proxy's evaluation on a
+ * node instead of the node's own ruleset (undefined: the node's own); `nat` is filled with where and at which
+ * step the first DNAT happened.
+ */
+export interface TraceHooks {
+  readonly evaluation?: (
+    node: ClusterNode,
+    packet: { readonly src: string; readonly dst: string; readonly port: number; readonly protocol: string },
+    inInterface: string | undefined,
+    own: () => Evaluation,
+  ) => Evaluation;
+  nat?: { node: ClusterNode; step: number } | undefined;
+  /** Ends the walk at the first DNAT (after `nat` and the candidates are known). */
+  readonly stopAtNat?: boolean;
+  /**
+   * After a DNAT, when the packet moves on to another machine at hop `step`: the rest of the walk's
+   * disposition (it depends only on the machine, the destination and the hop count).
+   */
+  readonly moved?: (
+    machine: Machine,
+    dst: string,
+    port: number,
+    protocol: string,
+    step: number,
+  ) => Disposition;
 }
 
 function done(w: Walk, disposition: Disposition, destination?: TraceResult['destination']): TraceResult {
@@ -259,6 +288,15 @@ function checkRequest(request: unknown): TraceRequest {
  * ```
  */
 export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
+  return traceWith(cluster, request, undefined);
+}
+
+/** {@link trace} with internal hooks (see {@link TraceHooks}). */
+export function traceWith(
+  cluster: Cluster,
+  request: TraceRequest,
+  hooks: TraceHooks | undefined,
+): TraceResult {
   const internals = internalsOf(cluster);
   const req = checkRequest(request);
   const srcPod = lookupPod(cluster, req.from);
@@ -284,6 +322,7 @@ export function trace(cluster: Cluster, request: TraceRequest): TraceResult {
     expectedPod: null,
     candidates: undefined,
     endpointChoice: req.endpoint,
+    hooks,
   };
   const startNode = srcPod !== undefined ? srcPod.node : (srcNode?.name ?? external ?? '');
   if (srcPod !== undefined && (srcPod.ip === null || srcPod.node === null)) {
@@ -426,7 +465,8 @@ function endpointIp(endpoint: string): { ip: string; port: number } {
   return { ip: endpoint.slice(0, i), port: Number(endpoint.slice(i + 1)) };
 }
 
-type Evaluation = {
+/** kube-proxy's answer for one packet on one node (what a trace reads of it). */
+export type Evaluation = {
   verdict: PacketResult['verdict'];
   candidates: PacketResult['candidates'];
   masquerade: boolean;
@@ -434,6 +474,15 @@ type Evaluation = {
 };
 
 function evaluate(w: Walk, node: ClusterNode, inInterface: string | undefined): Evaluation {
+  const hook = w.hooks?.evaluation;
+  if (hook === undefined) return evaluateOn(w, node, inInterface);
+  return hook(node, { src: w.src, dst: w.dst, port: w.port, protocol: w.protocol }, inInterface, () =>
+    evaluateOn(w, node, inInterface),
+  );
+}
+
+/** kube-proxy's evaluation of the walk's packet on the node's own ruleset (memoised per packet). */
+function evaluateOn(w: Walk, node: ClusterNode, inInterface: string | undefined): Evaluation {
   const key = `eval|${w.cluster.proxy.mode}|${node.name}|${w.src}|${w.dst}|${w.port}|${w.protocol}|${inInterface ?? ''}`;
   return internalsOf(w.cluster).cached(key, () => evaluateNow(w, node, inInterface));
 }
@@ -590,7 +639,7 @@ function walk(
   } else if (srcPod !== undefined) {
     node = internals.nodeByName.get(srcPod.node!);
   }
-  let start: ClusterNode | { name: string; ip: string; router: true } | undefined = node;
+  let start: Machine | undefined = node;
   if (external !== undefined) {
     // a client on the nodes' LAN: it reaches node addresses (NodePorts, host ports) directly, Service external
     // and load-balancer IPs through the first node by name, and with bridge-gateway the pod range via the router
@@ -622,9 +671,31 @@ function walk(
     inInterface = 'eth0';
   }
   if (start === undefined) return finish('NO_ROUTE');
+  return forward(w, start, 0, inInterface, l2, finish);
+}
+
+/** A node, or the bridge-gateway router. */
+export type Machine = ClusterNode | { name: string; ip: string; router: true };
+
+/**
+ * The hop-by-hop loop of a walk from `start` at step `firstStep`: kube-proxy (until the first DNAT), the node's
+ * own address, the route lookup, bridges, overlays and underlay hops.
+ */
+function forward(
+  w: Walk,
+  start: Machine,
+  firstStep: number,
+  firstInInterface: string | undefined,
+  firstL2: boolean,
+  finish: (d: Disposition) => TraceResult,
+): TraceResult {
+  const cluster = w.cluster;
+  const internals = internalsOf(cluster);
+  let inInterface = firstInInterface;
+  let l2 = firstL2;
   const seen = new Set<string>();
-  let current: ClusterNode | { name: string; ip: string; router: true } = start;
-  for (let step = 0; step < MAX_HOPS; step++) {
+  let current: Machine = start;
+  for (let step = firstStep; step < MAX_HOPS; step++) {
     const isRouter = 'router' in current;
     const state = `${current.name}|${w.dst}|${w.port}|${w.natDone}`;
     if (seen.has(state)) {
@@ -640,6 +711,9 @@ function walk(
       const ev = evaluate(w, current as ClusterNode, inInterface);
       if (ev.verdict === 'DNAT') {
         w.natDone = true;
+        if (w.hooks !== undefined && w.hooks.nat === undefined) {
+          w.hooks.nat = { node: current as ClusterNode, step };
+        }
         const entry = ev.rules.find((r) =>
           /^-A KUBE-(SERVICES|NODEPORTS) .*-j KUBE-(SVC|SVL|EXT|FW)-/.test(r),
         );
@@ -669,6 +743,7 @@ function walk(
             }),
           ),
         );
+        if (w.hooks?.stopAtNat === true) return finish('DELIVERED');
         const choice =
           w.endpointChoice === undefined
             ? w.candidates[0]
@@ -787,6 +862,8 @@ function walk(
       });
       current = next;
       inInterface = dev;
+      if (w.natDone && w.hooks?.moved !== undefined)
+        return finish(w.hooks.moved(current, w.dst, w.port, w.protocol, step + 1));
       continue;
     }
     const hopTo: string = via ?? w.dst;
@@ -799,6 +876,8 @@ function walk(
       });
       current = nextNode;
       inInterface = dev ?? 'eth0';
+      if (w.natDone && w.hooks?.moved !== undefined)
+        return finish(w.hooks.moved(current, w.dst, w.port, w.protocol, step + 1));
       continue;
     }
     if (cluster.router !== null && hopTo === cluster.router.ip && !isRouter) {
@@ -809,6 +888,8 @@ function walk(
       });
       current = { name: cluster.router.name, ip: cluster.router.ip, router: true };
       inInterface = 'eth0';
+      if (w.natDone && w.hooks?.moved !== undefined)
+        return finish(w.hooks.moved(current, w.dst, w.port, w.protocol, step + 1));
       continue;
     }
     w.hops.push({
@@ -896,4 +977,38 @@ function formatP(p: number): string {
   let end = t.length;
   while (end > 0 && t.charCodeAt(end - 1) === 48) end--;
   return t.slice(0, end);
+}
+
+/** An endpoint `ip:port` (or `[ip]:port`) split. */
+export function endpointAddress(endpoint: string): { ip: string; port: number } {
+  return endpointIp(endpoint);
+}
+
+/**
+ * How a packet already DNATed on `node` at hop `step` to `ip:port` ends: the rest of a trace that follows another
+ * of kube-proxy's candidates (the same forwarding loop as {@link trace}, without the hops kept).
+ */
+export function dispositionAfterNat(
+  cluster: Cluster,
+  node: Machine,
+  dst: string,
+  port: number,
+  protocol: string,
+  step: number,
+  hooks?: TraceHooks,
+): Disposition {
+  const w: Walk = {
+    cluster,
+    hops: [],
+    src: node.ip,
+    dst,
+    port,
+    protocol,
+    natDone: true,
+    expectedPod: null,
+    candidates: undefined,
+    endpointChoice: undefined,
+    hooks,
+  };
+  return forward(w, node, step, undefined, false, (d) => ({ disposition: d, hops: w.hops })).disposition;
 }
