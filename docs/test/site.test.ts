@@ -86,9 +86,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the documentation site in a headless bro
     await page.goto(`${base}/example.html`, { waitUntil: 'load' });
     const rows = page.locator('.trace-table table tbody tr');
     expect(await rows.count()).toBeGreaterThan(5);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() is the rendered text a reader sees
     const text = await page.locator('.trace-table').innerText();
     expect(text).toContain('KUBE-SVC-');
     expect(text).toMatch(/deliver/);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() is the rendered text a reader sees
     expect(await page.locator('h1').first().innerText()).toContain('example cluster');
   });
 
@@ -96,6 +98,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the documentation site in a headless bro
     const page = await browser.newPage();
     await page.goto(`${base}/guides/pod-networking.html`, { waitUntil: 'load' });
     expect(await page.locator('pre').count()).toBeGreaterThan(4);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() is the rendered text a reader sees
     expect(await page.locator('main').innerText()).toContain('via 192.168.1.12');
   });
 });
