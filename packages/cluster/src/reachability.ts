@@ -1,11 +1,14 @@
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from './cluster.ts';
 import { internalsOf } from './internal/internals.ts';
+import { podBlocks } from './internal/pod-blocks.ts';
 import { compareText } from './internal/service-ips.ts';
 import {
   type Disposition,
   dispositionAfterNat,
   type Evaluation,
   endpointAddress,
+  type Machine,
+  type TraceCandidate,
   type TraceHooks,
   traceWith,
 } from './trace.ts';
@@ -170,29 +173,108 @@ export function reachability(cluster: Cluster): Reachability {
   // the rest of a DNATed packet's walk once it reaches another machine depends only on that machine, the
   // destination and the hop count: remembered for every class
   const continuations = new Map<string, Disposition>();
-  const after: TraceHooks = {
-    moved: (machine, dst, port, protocol, step) => {
-      const key = `${machine.name}|${dst}|${port}|${protocol}|${step}`;
-      let d = continuations.get(key);
-      if (d === undefined) {
-        d = dispositionAfterNat(cluster, machine, dst, port, protocol, step, after);
-        continuations.set(key, d);
-      }
-      return d;
-    },
+  const continueAt = (
+    machine: Machine,
+    dst: string,
+    port: number,
+    protocol: string,
+    step: number,
+  ): Disposition => {
+    const key = `${machine.name}|${dst}|${port}|${protocol}|${step}`;
+    let d = continuations.get(key);
+    if (d === undefined) {
+      d = dispositionAfterNat(cluster, machine, dst, port, protocol, step, after);
+      continuations.set(key, d);
+    }
+    return d;
   };
-  const outcomes = new Map<string, readonly Outcome[]>();
+  const after: TraceHooks = { moved: continueAt };
+  // 1. kube-proxy's answer per class and Service port: a final outcome, or the DNAT (node, hop, candidates)
+  const pending = new Map<string, (Outcome | Dnat)[]>();
   for (const [cls, rep] of byClass) {
     if (cls === 'no-ip') {
-      outcomes.set(
+      pending.set(
         cls,
         targets.map(() => NO_SOURCE),
       );
       continue;
     }
-    const row: Outcome[] = [];
-    for (const t of targets) row.push(outcomeFor(cluster, rep, t, sharedEvaluations, after));
-    outcomes.set(cls, row);
+    const row: (Outcome | Dnat)[] = [];
+    for (const t of targets) row.push(dnatFor(cluster, rep, t, sharedEvaluations));
+    pending.set(cls, row);
+  }
+  // 2. per candidate list and hop: the blocks its endpoints lie in, and the outcome when every endpoint is
+  // forwarded straight to its block's node (continuations computed node by node, so each node's routes are
+  // built once)
+  const blocks = podBlocks(cluster);
+  const groups = new Map<readonly TraceCandidate[], Map<number, Group>>();
+  const requests: { owner: ClusterNode; ip: string; port: number; protocol: string; step: number }[] = [];
+  for (const row of pending.values()) {
+    for (const cell of row) {
+      if (!('candidates' in cell)) continue;
+      let bySteps = groups.get(cell.candidates);
+      if (bySteps === undefined) {
+        bySteps = new Map();
+        groups.set(cell.candidates, bySteps);
+      }
+      if (bySteps.has(cell.step)) continue;
+      const owners: ClusterNode[] = [];
+      let regular = true;
+      for (const c of cell.candidates) {
+        const e = endpointAddress(c.endpoint);
+        const owner = blocks.blockOf(e.ip);
+        if (owner === null) {
+          regular = false;
+          break;
+        }
+        owners.push(owner);
+        requests.push({ owner, ip: e.ip, port: e.port, protocol: cell.protocol, step: cell.step + 1 });
+      }
+      bySteps.set(cell.step, {
+        blocks: regular ? new Set(owners.map((o) => o.name)) : null,
+        owners,
+        outcome: undefined,
+      });
+    }
+  }
+  requests.sort((x, y) => compareText(x.owner.name, y.owner.name));
+  for (const r of requests) continueAt(r.owner, r.ip, r.port, r.protocol, r.step);
+  // 3. every cell: the group's outcome when none of its blocks is irregular from the DNAT node, else each
+  // candidate continued from the DNAT
+  const irregular = new Map<string, ReadonlySet<string> | null>();
+  const outcomes = new Map<string, readonly Outcome[]>();
+  for (const [cls, row] of pending) {
+    outcomes.set(
+      cls,
+      row.map((cell) => {
+        if (!('candidates' in cell)) return cell;
+        const group = groups.get(cell.candidates)!.get(cell.step)!;
+        let odd = irregular.get(cell.node.name);
+        if (odd === undefined) {
+          odd = blocks.irregular(cell.node);
+          irregular.set(cell.node.name, odd);
+        }
+        if (group.blocks !== null && odd !== null && disjoint(group.blocks, odd)) {
+          group.outcome ??= aggregate(
+            cell.candidates.map((c, i) => {
+              const e = endpointAddress(c.endpoint);
+              return continueAt(group.owners[i]!, e.ip, e.port, cell.protocol, cell.step + 1);
+            }),
+          );
+          return group.outcome;
+        }
+        // candidates in a regular block still go straight to its node; the others are continued from the DNAT
+        return aggregate(
+          cell.candidates.map((c, i) => {
+            const e = endpointAddress(c.endpoint);
+            const owner = group.blocks === null ? undefined : group.owners[i];
+            return owner !== undefined && odd !== null && !odd.has(owner.name)
+              ? continueAt(owner, e.ip, e.port, cell.protocol, cell.step + 1)
+              : dispositionAfterNat(cluster, cell.node, e.ip, e.port, cell.protocol, cell.step, after);
+          }),
+        );
+      }),
+    );
   }
   const rows = new Map<string, readonly Disposition[]>();
   for (const [cls, row] of outcomes) rows.set(cls, Object.freeze(row.map((o) => o.disposition)));
@@ -238,18 +320,48 @@ function buildEntries(
   return Object.freeze(out);
 }
 
+interface Dnat {
+  readonly node: ClusterNode;
+  readonly step: number;
+  readonly protocol: string;
+  readonly candidates: readonly TraceCandidate[];
+}
+
+interface Group {
+  /** The nodes whose pod blocks hold the candidates (null: some candidate is in no block). */
+  readonly blocks: ReadonlySet<string> | null;
+  readonly owners: readonly ClusterNode[];
+  outcome: Outcome | undefined;
+}
+
+function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) return false;
+  return true;
+}
+
+/** The outcome over the candidates' dispositions, in kube-proxy's order. */
+function aggregate(dispositions: readonly Disposition[]): Outcome {
+  let delivered = 0;
+  let failure: Disposition | null = null;
+  for (const d of dispositions) {
+    if (d === 'DELIVERED') delivered++;
+    else if (failure === null) failure = d;
+  }
+  return { disposition: failure ?? 'DELIVERED', delivered, endpoints: dispositions.length };
+}
+
 /**
- * One class's outcome for one Service port: the first candidate traced from the representative, every other
- * candidate continued from the node and hop where kube-proxy DNATed the first (what a trace with
- * `endpoint: candidate` does after the same DNAT).
+ * One class's answer for one Service port up to kube-proxy: the final outcome when no DNAT happens, else where
+ * (node, hop) kube-proxy DNATed and its candidates. Each candidate's outcome is what a trace with
+ * `endpoint: candidate` gives: the same walk up to the DNAT, then its own forwarding.
  */
-function outcomeFor(
+function dnatFor(
   cluster: Cluster,
   rep: ClusterPod,
   t: Target,
   shared: Map<string, Evaluation>,
-  after: TraceHooks,
-): Outcome {
+): Outcome | Dnat {
   const hooks: TraceHooks = {
     nat: undefined,
     stopAtNat: true,
@@ -290,17 +402,5 @@ function outcomeFor(
     }
     return { disposition: whole.disposition, delivered: n === 0 ? 0 : 1, endpoints: n };
   }
-  let delivered = 0;
-  let failure: Disposition | null = null;
-  for (const c of candidates) {
-    const e = endpointAddress(c.endpoint);
-    const d = dispositionAfterNat(cluster, nat.node, e.ip, e.port, t.protocol, nat.step, after);
-    if (d === 'DELIVERED') delivered++;
-    else if (failure === null) failure = d;
-  }
-  return {
-    disposition: failure ?? (candidates.length === 0 ? first.disposition : 'DELIVERED'),
-    delivered,
-    endpoints: candidates.length,
-  };
+  return { node: nat.node, step: nat.step, protocol: t.protocol, candidates };
 }
