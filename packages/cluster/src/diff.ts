@@ -6,7 +6,7 @@ import { recordText } from './internal/dns-lookup.ts';
 import { internalsOf } from './internal/internals.ts';
 import { compareText } from './internal/service-ips.ts';
 import { formatIpvs, formatNftText } from './internal/sibling-artefacts.ts';
-import { reachability } from './reachability.ts';
+import { type Reachability, reachability } from './reachability.ts';
 
 /**
  * What a diff record is about.
@@ -120,6 +120,93 @@ function zoneLines(cluster: Cluster): string {
   return dns.zoneRecords(zone).map(recordText).join('\n');
 }
 
+/** Whether kube-proxy gets the same Services, EndpointSlices and settings in both clusters. */
+function proxyInputsEqual(a: Cluster, b: Cluster): boolean {
+  const settings = (c: Cluster): string =>
+    JSON.stringify([c.proxy.mode, c.proxy.masqueradeAll, c.proxy.masqueradeBit, c.podCidr]);
+  if (settings(a) !== settings(b)) return false;
+  const ia = internalsOf(a);
+  const ib = internalsOf(b);
+  const same = (x: readonly unknown[], y: readonly unknown[]): boolean =>
+    x === y || JSON.stringify(x) === JSON.stringify(y);
+  return same(ia.serviceObjects, ib.serviceObjects) && same(a.endpointSlices, b.endpointSlices);
+}
+
+/**
+ * The reachability records (`pod → service:port/PROTOCOL`: added, removed or changed disposition), in key
+ * order, read from the two matrices: rows are shared per source class, so a pair of rows is compared once.
+ */
+function compareReachability(out: DiffRecord[], ra: Reachability, rb: Reachability): void {
+  const index = (keys: readonly string[]): Map<string, number> => new Map(keys.map((k, i) => [k, i]));
+  const podsB = index(rb.pods);
+  const targetsA = index(ra.targets);
+  const targetsB = index(rb.targets);
+  if (
+    podsB.size !== rb.pods.length ||
+    index(ra.pods).size !== ra.pods.length ||
+    targetsA.size !== ra.targets.length ||
+    targetsB.size !== rb.targets.length
+  ) {
+    // duplicate labels: cell by cell, the later one wins (as a Map of entries keeps it)
+    const key = (e: Reachability['entries'][number]): string =>
+      `${e.from} → ${e.service}:${e.port}/${e.protocol}`;
+    compareMaps(out, 'reachability', byKey(ra.entries, key), byKey(rb.entries, key), (e) => e.disposition);
+    return;
+  }
+  type Cell = { readonly target: string; readonly before?: string; readonly after?: string };
+  const pairs = new Map<readonly string[], Map<readonly string[], readonly Cell[]>>();
+  const rowDiff = (x: readonly string[], y: readonly string[]): readonly Cell[] => {
+    let byY = pairs.get(x);
+    if (byY === undefined) {
+      byY = new Map();
+      pairs.set(x, byY);
+    }
+    let cells = byY.get(y);
+    if (cells === undefined) {
+      const list: Cell[] = [];
+      ra.targets.forEach((t, i) => {
+        const j = targetsB.get(t);
+        if (j === undefined) list.push({ target: t, before: x[i]! });
+        else if (x[i] !== y[j]) list.push({ target: t, before: x[i]!, after: y[j]! });
+      });
+      rb.targets.forEach((t, j) => {
+        if (!targetsA.has(t)) list.push({ target: t, after: y[j]! });
+      });
+      cells = list;
+      byY.set(y, cells);
+    }
+    return cells;
+  };
+  const records: DiffRecord[] = [];
+  const push = (pod: string, c: Cell): void => {
+    const key = `${pod} → ${c.target}`;
+    if (c.before === undefined) records.push({ kind: 'reachability', change: 'added', key, after: c.after! });
+    else if (c.after === undefined) {
+      records.push({ kind: 'reachability', change: 'removed', key, before: c.before });
+    } else records.push({ kind: 'reachability', change: 'changed', key, before: c.before, after: c.after });
+  };
+  ra.pods.forEach((pod, i) => {
+    const j = podsB.get(pod);
+    const row = ra.matrix[i]!;
+    if (j === undefined) {
+      ra.targets.forEach((t, k) => {
+        push(pod, { target: t, before: row[k]! });
+      });
+    } else {
+      for (const c of rowDiff(row, rb.matrix[j]!)) push(pod, c);
+    }
+  });
+  const podsA = index(ra.pods);
+  rb.pods.forEach((pod, j) => {
+    if (podsA.has(pod)) return;
+    rb.targets.forEach((t, k) => {
+      push(pod, { target: t, after: rb.matrix[j]![k]! });
+    });
+  });
+  records.sort((x, y) => compareText(x.key, y.key));
+  out.push(...records);
+}
+
 /**
  * What changed between two clusters, as plain records (empty for equal clusters): settings, nodes (IP, pod
  * CIDR), pods (IP, node), Services (ClusterIP, type, ports), endpoints, every node's routes (`ip route` lines),
@@ -209,8 +296,14 @@ export function diff(a: Cluster, b: Cluster): DiffRecord[] {
   }
   if (a.proxy.mode === b.proxy.mode) {
     const routerName = a.router?.name;
+    const sameProxyInputs = proxyInputsEqual(a, b);
     for (const node of common) {
       if (node === routerName) continue;
+      // kube-proxy's rules are a function of the Services, the EndpointSlices, the proxy settings and the
+      // node's name and address: equal inputs, equal text (not rendered twice to find no difference)
+      const na = internalsOf(a).nodeByName.get(node);
+      const nb = internalsOf(b).nodeByName.get(node);
+      if (sameProxyInputs && na !== undefined && nb !== undefined && na.ip === nb.ip) continue;
       try {
         compareLines(out, 'rule', node, rulesText(a, node), rulesText(b, node));
       } catch {
@@ -219,10 +312,7 @@ export function diff(a: Cluster, b: Cluster): DiffRecord[] {
     }
   }
   compareLines(out, 'record', undefined, zoneLines(a), zoneLines(b));
-  const ra = reachability(a);
-  const rb = reachability(b);
-  const key = (e: (typeof ra.entries)[number]): string => `${e.from} → ${e.service}:${e.port}/${e.protocol}`;
-  compareMaps(out, 'reachability', byKey(ra.entries, key), byKey(rb.entries, key), (e) => e.disposition);
+  compareReachability(out, reachability(a), reachability(b));
   return out
     .map((r, i) => ({ r, i }))
     .sort((x, y) => ORDER.indexOf(x.r.kind) - ORDER.indexOf(y.r.kind) || x.i - y.i)
