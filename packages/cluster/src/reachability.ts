@@ -1,3 +1,4 @@
+import { selectRoute } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from './cluster.ts';
 import { internalsOf } from './internal/internals.ts';
 import { podBlocks } from './internal/pod-blocks.ts';
@@ -170,6 +171,7 @@ export function reachability(cluster: Cluster): Reachability {
     if (!byClass.has(cls)) byClass.set(cls, pod);
   }
   const sharedEvaluations = new Map<string, Evaluation>();
+  const firsts = new Map<string, Outcome | readonly TraceCandidate[]>();
   // the rest of a DNATed packet's walk once it reaches another machine depends only on that machine, the
   // destination and the hop count: remembered for every class
   const continuations = new Map<string, Disposition>();
@@ -200,7 +202,7 @@ export function reachability(cluster: Cluster): Reachability {
       continue;
     }
     const row: (Outcome | Dnat)[] = [];
-    for (const t of targets) row.push(dnatFor(cluster, rep, t, sharedEvaluations));
+    for (const t of targets) row.push(dnatFor(cluster, rep, t, sharedEvaluations, firsts));
     pending.set(cls, row);
   }
   // 2. per candidate list and hop: the blocks its endpoints lie in, and the outcome when every endpoint is
@@ -361,7 +363,29 @@ function dnatFor(
   rep: ClusterPod,
   t: Target,
   shared: Map<string, Evaluation>,
+  firsts: Map<string, Outcome | readonly TraceCandidate[]>,
 ): Outcome | Dnat {
+  // A shared Service port from a class whose walk reaches its node's kube-proxy unchanged (a host-network pod
+  // starts there; a pod's packet needs a route in the pod and a destination other than itself) ends as the first
+  // such class's did: DNATed on its own node at hop 0 to the same candidates, or REJECTED/DROPPED there.
+  let firstKey: string | undefined;
+  const internals = internalsOf(cluster);
+  const node = rep.node === null ? undefined : internals.nodeByName.get(rep.node);
+  if (t.shared && node !== undefined) {
+    let inInterface: string | undefined;
+    let straight = true;
+    if (!rep.hostNetwork) {
+      straight = t.ip !== rep.ip && selectRoute(internals.podRoutes(rep.key), t.ip) !== undefined;
+      inInterface = node.bridge !== null ? node.bridge.name : (rep.hostVeth ?? undefined);
+    }
+    if (straight) {
+      firstKey = sharedKey(rep, inInterface, t);
+      const hit = firsts.get(firstKey);
+      if (hit !== undefined) {
+        return 'disposition' in hit ? hit : { node, step: 0, protocol: t.protocol, candidates: hit };
+      }
+    }
+  }
   const hooks: TraceHooks = {
     nat: undefined,
     stopAtNat: true,
@@ -376,7 +400,7 @@ function dnatFor(
             if (packet.dst !== t.ip || packet.port !== t.port || packet.protocol !== t.protocol) return own();
             // kube-proxy's rules here match no input interface (the local-traffic detector is the cluster CIDR);
             // whether there is one (a pod's packet arrives from its veth, a host-network one does not) is kept
-            const key = `${rep.hostNetwork ? 'host' : 'pod'}|${inInterface === undefined ? '' : 'if'}|${t.key}`;
+            const key = sharedKey(rep, inInterface, t);
             const hit = shared.get(key);
             if (hit !== undefined) return hit;
             const ev = own();
@@ -390,6 +414,14 @@ function dnatFor(
   const first = traceWith(cluster, { from: rep.key, to: t.ip, port: t.port, protocol: t.protocol }, hooks);
   const nat = hooks.nat;
   const candidates = first.candidates ?? [];
+  if (firstKey !== undefined && nat === undefined) {
+    const verdict = shared.get(firstKey)?.verdict;
+    if (verdict === 'REJECT' || verdict === 'DROP') {
+      const outcome: Outcome = { disposition: first.disposition, delivered: 0, endpoints: 0 };
+      firsts.set(firstKey, outcome);
+      return outcome;
+    }
+  }
   if (nat === undefined || candidates.length === 0) {
     // no DNAT: the trace ran to its end (a DNAT without candidates is traced in full, as trace reports it)
     const whole =
@@ -402,5 +434,11 @@ function dnatFor(
     }
     return { disposition: whole.disposition, delivered: n === 0 ? 0 : 1, endpoints: n };
   }
+  if (firstKey !== undefined && nat.node === node && nat.step === 0) firsts.set(firstKey, candidates);
   return { node: nat.node, step: nat.step, protocol: t.protocol, candidates };
+}
+
+/** The key of a shared evaluation: the source kind, whether the packet has an input interface, the port. */
+function sharedKey(rep: ClusterPod, inInterface: string | undefined, t: Target): string {
+  return `${rep.hostNetwork ? 'host' : 'pod'}|${inInterface === undefined ? '' : 'if'}|${t.key}`;
 }

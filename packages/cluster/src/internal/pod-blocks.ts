@@ -59,6 +59,7 @@ export function podBlocks(cluster: Cluster): PodBlocks {
     }
     return owner;
   };
+  const firstHops = new Map<string, Machine | null>();
   const irregular = (node: ClusterNode): ReadonlySet<string> | null => {
     if (!usable) return null;
     const out = new Set<string>();
@@ -82,13 +83,24 @@ export function podBlocks(cluster: Cluster): PodBlocks {
         out.add(b.node.name);
         continue;
       }
-      let next: Machine | undefined;
-      dispositionAfterNat(cluster, node, probe, 1, 'TCP', 0, {
-        moved: (machine) => {
-          next = machine;
-          return 'DELIVERED';
-        },
-      });
+      // past the own-address check, the first hop reads only the route's type, device and gateway and whether
+      // the device is the node's bridge: probed once per such combination
+      const via = route.via;
+      const key = `${route.type}|${route.dev ?? ''}|${via.family}:${via.w0}:${via.w1}:${via.w2}:${via.w3}|${
+        node.bridge?.name ?? ''
+      }`;
+      let next = firstHops.get(key);
+      if (next === undefined) {
+        let moved: Machine | null = null;
+        dispositionAfterNat(cluster, node, probe, 1, 'TCP', 0, {
+          moved: (machine) => {
+            moved = machine;
+            return 'DELIVERED';
+          },
+        });
+        next = moved;
+        firstHops.set(key, next);
+      }
       if (next !== b.node) out.add(b.node.name);
     }
     return out;
