@@ -26,6 +26,8 @@ interface Block {
   readonly node: ClusterNode;
   readonly network: number;
   readonly bits: number;
+  /** An address inside the block (its second, or its only one), as text. */
+  readonly probe: string;
 }
 
 /** Builds the blocks of a cluster (usable only when no two nodes' IPv4 pod CIDRs overlap). */
@@ -39,7 +41,8 @@ export function podBlocks(cluster: Cluster): PodBlocks {
     if (!a.ok || a.value.family !== 4) continue;
     const bits = Number(bitsText);
     const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    blocks.push({ node, network: (a.value.w3 & mask) >>> 0, bits });
+    const network = (a.value.w3 & mask) >>> 0;
+    blocks.push({ node, network, bits, probe: ipv4Text(bits >= 31 ? network : network + 1) });
   }
   const sorted = [...blocks].sort((x, y) => x.network - y.network);
   let usable = true;
@@ -48,7 +51,19 @@ export function podBlocks(cluster: Cluster): PodBlocks {
     const size = 2 ** (32 - prev.bits);
     if (sorted[i]!.network < prev.network + size) usable = false;
   }
-  const bitsOf = new Map(blocks.map((b) => [b.node.name, b]));
+  /** The block holding an IPv4 address given as a number (blocks do not overlap when used). */
+  const blockAt = (n: number): Block | undefined => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const b = sorted[mid]!;
+      if (n < b.network) hi = mid - 1;
+      else if (n - b.network >= 2 ** (32 - b.bits)) lo = mid + 1;
+      else return b;
+    }
+    return undefined;
+  };
   const owners = new Map<string, ClusterNode | null>();
   const blockOf = (ip: string): ClusterNode | null => {
     if (!usable) return null;
@@ -67,15 +82,15 @@ export function podBlocks(cluster: Cluster): PodBlocks {
     for (const route of internals.routes(node.name)) {
       const dst = route.dst;
       if (dst.addr.family !== 4 || dst.bits === 0) continue;
-      const owner = blockOf(ipv4Text(dst.addr.w3));
-      if (owner !== null && dst.bits > bitsOf.get(owner.name)!.bits) out.add(owner.name);
+      const block = blockAt(dst.addr.w3 >>> 0);
+      if (block !== undefined && dst.bits > block.bits) out.add(block.node.name);
     }
     // the node's own address answers before any route
     const own = blockOf(node.ip);
     if (own !== null) out.add(own.name);
     for (const b of blocks) {
       if (out.has(b.node.name)) continue;
-      const probe = ipv4Text(b.bits >= 31 ? b.network : b.network + 1);
+      const probe = b.probe;
       const route = internals.routeFor(node.name, probe);
       // a route with a gateway sends every address of the block to the same next machine (bridges, cali
       // devices and tunnels without a gateway look at the destination itself)
