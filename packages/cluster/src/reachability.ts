@@ -239,11 +239,57 @@ export function reachability(cluster: Cluster): Reachability {
       });
     }
   }
-  requests.sort((x, y) => compareText(x.owner.name, y.owner.name));
-  for (const r of requests) continueAt(r.owner, r.ip, r.port, r.protocol, r.step);
-  // 3. every cell: the group's outcome when none of its blocks is irregular from the DNAT node, else each
-  // candidate continued from the DNAT
-  const irregular = new Map<string, ReadonlySet<string> | null>();
+  // 3. node by node (each node's routes are built once while its work is done): the continuations that start
+  // on the node, then, for cells DNATed on it, which candidates' blocks it does not forward straight to their
+  // owner (those are continued from the DNAT now; the rest read the continuations afterwards)
+  const requestsAt = new Map<string, typeof requests>();
+  for (const r of requests) {
+    const list = requestsAt.get(r.owner.name);
+    if (list === undefined) requestsAt.set(r.owner.name, [r]);
+    else list.push(r);
+  }
+  const cellsAt = new Map<string, { row: (Outcome | Dnat)[]; index: number }[]>();
+  for (const row of pending.values()) {
+    row.forEach((cell, index) => {
+      if (!('candidates' in cell)) return;
+      const list = cellsAt.get(cell.node.name);
+      if (list === undefined) cellsAt.set(cell.node.name, [{ row, index }]);
+      else list.push({ row, index });
+    });
+  }
+  const names = [...new Set([...requestsAt.keys(), ...cellsAt.keys()])].sort(compareText);
+  const early = new Map<Dnat, readonly (Disposition | null)[]>();
+  for (const name of names) {
+    for (const r of requestsAt.get(name) ?? []) continueAt(r.owner, r.ip, r.port, r.protocol, r.step);
+    const cells = cellsAt.get(name);
+    if (cells === undefined) continue;
+    const odd = blocks.irregular((cells[0]!.row[cells[0]!.index] as Dnat).node);
+    for (const { row, index } of cells) {
+      const cell = row[index] as Dnat;
+      const group = groups.get(cell.candidates)!.get(cell.step)!;
+      // every block straight to its owner: the group's outcome, read once all continuations are known
+      if (group.blocks !== null && odd !== null && disjoint(group.blocks, odd)) continue;
+      early.set(
+        cell,
+        cell.candidates.map((c, i) => {
+          const owner = group.blocks === null ? undefined : group.owners[i];
+          if (owner !== undefined && odd !== null && !odd.has(owner.name)) return null;
+          const e = endpointAddress(c.endpoint);
+          return dispositionAfterNat(cluster, cell.node, e.ip, e.port, cell.protocol, cell.step, after);
+        }),
+      );
+    }
+  }
+  // 4. every cell: the group's outcome, or its candidates (continued early, or straight to their block's node)
+  function groupOutcome(group: Group, cell: Dnat): Outcome {
+    group.outcome ??= aggregate(
+      cell.candidates.map((c, i) => {
+        const e = endpointAddress(c.endpoint);
+        return continueAt(group.owners[i]!, e.ip, e.port, cell.protocol, cell.step + 1);
+      }),
+    );
+    return group.outcome;
+  }
   const outcomes = new Map<string, readonly Outcome[]>();
   for (const [cls, row] of pending) {
     outcomes.set(
@@ -251,28 +297,14 @@ export function reachability(cluster: Cluster): Reachability {
       row.map((cell) => {
         if (!('candidates' in cell)) return cell;
         const group = groups.get(cell.candidates)!.get(cell.step)!;
-        let odd = irregular.get(cell.node.name);
-        if (odd === undefined) {
-          odd = blocks.irregular(cell.node);
-          irregular.set(cell.node.name, odd);
-        }
-        if (group.blocks !== null && odd !== null && disjoint(group.blocks, odd)) {
-          group.outcome ??= aggregate(
-            cell.candidates.map((c, i) => {
-              const e = endpointAddress(c.endpoint);
-              return continueAt(group.owners[i]!, e.ip, e.port, cell.protocol, cell.step + 1);
-            }),
-          );
-          return group.outcome;
-        }
-        // candidates in a regular block still go straight to its node; the others are continued from the DNAT
+        const parts = early.get(cell);
+        if (parts === undefined) return groupOutcome(group, cell);
         return aggregate(
           cell.candidates.map((c, i) => {
+            const d = parts[i];
+            if (d !== null && d !== undefined) return d;
             const e = endpointAddress(c.endpoint);
-            const owner = group.blocks === null ? undefined : group.owners[i];
-            return owner !== undefined && odd !== null && !odd.has(owner.name)
-              ? continueAt(owner, e.ip, e.port, cell.protocol, cell.step + 1)
-              : dispositionAfterNat(cluster, cell.node, e.ip, e.port, cell.protocol, cell.step, after);
+            return continueAt(group.owners[i]!, e.ip, e.port, cell.protocol, cell.step + 1);
           }),
         );
       }),
