@@ -10,6 +10,7 @@ import {
 } from '@podnet/ip';
 import type { Cluster } from './cluster.ts';
 import { internalsOf } from './internal/internals.ts';
+import { indexPodsByLabel, selectorCandidates } from './internal/label-index.ts';
 import { nodeCidrCapacity } from './internal/node-cidrs.ts';
 import { compareText, serviceIpAt } from './internal/service-ips.ts';
 
@@ -39,34 +40,6 @@ export interface Finding {
   readonly severity: Severity;
   readonly message: string;
   readonly path?: readonly (string | number)[];
-}
-
-type LabelIndex = Map<string, Cluster['pods'][number][]>;
-
-function indexByLabel(pods: Cluster['pods']): LabelIndex {
-  const index: LabelIndex = new Map();
-  for (const pod of pods) {
-    for (const key of Object.keys(pod.labels)) {
-      const k = `${pod.namespace}\u0000${key}\u0000${pod.labels[key]}`;
-      const list = index.get(k);
-      if (list === undefined) index.set(k, [pod]);
-      else list.push(pod);
-    }
-  }
-  return index;
-}
-
-function candidates(
-  index: LabelIndex,
-  namespace: string,
-  selector: Readonly<Record<string, string>>,
-): Cluster['pods'] {
-  let best: Cluster['pods'] | undefined;
-  for (const key of Object.keys(selector)) {
-    const list = index.get(`${namespace}\u0000${key}\u0000${selector[key]}`) ?? [];
-    if (best === undefined || list.length < best.length) best = list;
-  }
-  return best ?? [];
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -320,13 +293,13 @@ export function lint(cluster: Cluster): Finding[] {
   });
   for (const ns of [...namespaces].sort(compareText)) nameCheck(validateDns1123Label(ns), 'namespace', ns);
   // services
-  const labelIndex = indexByLabel(cluster.pods);
+  const labelIndex = indexPodsByLabel(cluster.pods);
   spec.services.forEach((s, i) => {
     const built = internals.serviceByKey.get(`${s.namespace}/${s.name}`);
     if (built === undefined) return;
     if (s.selector !== null && Object.keys(s.selector).length > 0 && s.type !== 'ExternalName') {
       const keys = Object.keys(s.selector);
-      const matching = candidates(labelIndex, s.namespace, s.selector).filter(
+      const matching = selectorCandidates(labelIndex, s.namespace, s.selector).filter(
         (p) =>
           p.namespace === s.namespace &&
           keys.every((k) => Object.hasOwn(p.labels, k) && p.labels[k] === s.selector![k]),

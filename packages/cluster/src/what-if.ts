@@ -1,3 +1,4 @@
+import { NETWORKING_MODES } from '@podnet/cni';
 import type { Cluster } from './cluster.ts';
 import { ClusterError } from './cluster-error.ts';
 import type { CniPlugin, NodeSpec, PodSpec, ProxyMode, ServiceSpec } from './cluster-spec.ts';
@@ -292,15 +293,8 @@ export function withoutService(cluster: Cluster, key: string): Cluster {
   return rebuild(spec);
 }
 
-const PLUGINS: readonly CniPlugin[] = [
-  'bridge-static',
-  'bridge-gateway',
-  'flannel-vxlan',
-  'flannel-host-gw',
-  'weave',
-  'calico-ipip',
-  'calico-vxlan',
-];
+/** The CNI plugins a cluster can use: @podnet/cni's networking modes. */
+const PLUGINS: readonly CniPlugin[] = NETWORKING_MODES;
 
 /**
  * A new cluster with another CNI networking mode (allocations kept; routes, bridges and MTU follow the mode).

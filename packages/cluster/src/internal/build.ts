@@ -15,6 +15,7 @@ import type { CniPlugin } from '../cluster-spec.ts';
 import type { NormalizedPod, NormalizedService, NormalizedSpec } from '../normalized-spec.ts';
 import { hexHash } from './hash.ts';
 import { attachInternals, createInternals } from './internals.ts';
+import { indexPodsByLabel, selectorCandidates } from './label-index.ts';
 import { assignNodeCidrs } from './node-cidrs.ts';
 import {
   endpointSliceObjects,
@@ -436,7 +437,7 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
       s.type !== 'ExternalName' &&
       !givenSlices.has(key)
     ) {
-      slices = derivedSlices(s, ports, candidatesFor(selectorIndex, s.namespace, s.selector), family);
+      slices = derivedSlices(s, ports, selectorCandidates(selectorIndex, s.namespace, s.selector), family);
     }
     endpointSlices.push(...slices);
     services.push({
@@ -491,36 +492,6 @@ export function buildCluster(spec: NormalizedSpec): Cluster {
   const serviceObjects = services.map((s) => serviceObject(s, extras.get(s.key)!));
   freezeDeep(serviceObjects);
   return attachInternals(cluster, createInternals(cluster, serviceObjects));
-}
-
-/** Pods per `namespace` + `label=value`, so a selector looks at the pods of its rarest label only. */
-type LabelIndex = Map<string, ClusterPod[]>;
-
-function indexPodsByLabel(pods: readonly ClusterPod[]): LabelIndex {
-  const index: LabelIndex = new Map();
-  for (const pod of pods) {
-    for (const key of Object.keys(pod.labels)) {
-      const k = `${pod.namespace}\u0000${key}\u0000${pod.labels[key]}`;
-      const list = index.get(k);
-      if (list === undefined) index.set(k, [pod]);
-      else list.push(pod);
-    }
-  }
-  return index;
-}
-
-function candidatesFor(
-  index: LabelIndex,
-  namespace: string,
-  selector: Readonly<Record<string, string>> | null,
-): readonly ClusterPod[] {
-  if (selector === null) return [];
-  let best: readonly ClusterPod[] | undefined;
-  for (const key of Object.keys(selector)) {
-    const list = index.get(`${namespace}\u0000${key}\u0000${selector[key]}`) ?? [];
-    if (best === undefined || list.length < best.length) best = list;
-  }
-  return best ?? [];
 }
 
 function derivedSlices(
