@@ -1,3 +1,4 @@
+import { formatAddr, parseAddr } from '@podnet/ip';
 import { describe, expect, it } from 'vitest';
 import { formatIpRoute } from './format-ip-route.ts';
 import { NETWORK_MODES } from './network-mode.ts';
@@ -233,5 +234,335 @@ describe('nodeRoutes', () => {
         nodeRoutes('bridge-gateway', [{ name: 'a', ip: '192.168.1.1', podCidr: '10.244.1.0/24' }], 'a'),
       ).code,
     ).toBe('ROUTER_IP_CONFLICT');
+  });
+});
+
+/** The code, message and path of the RoutesError `f` throws. */
+function thrown(f: () => unknown): { code: string; message: string; path: unknown } {
+  try {
+    f();
+  } catch (e) {
+    const { code, message, path } = e as { code: string; message: string; path: unknown };
+    return { code, message, path };
+  }
+  throw new Error('no error');
+}
+
+describe('nodeRoutes input errors', () => {
+  it.each([
+    [null, 'INVALID_INPUT', 'expected an array of nodes', ['nodes']],
+    [[nodes[0], null], 'INVALID_NODE', 'node 1 is not an object', ['nodes', 1]],
+    [[nodes[0], 'node02'], 'INVALID_NODE', 'node 1 is not an object', ['nodes', 1]],
+    [[nodes[0], [nodes[1]]], 'INVALID_NODE', 'node 1 is not an object', ['nodes', 1]],
+    [
+      [nodes[0], { ip: '10.0.0.1' }],
+      'INVALID_NODE',
+      'node 1 needs a name, got undefined',
+      ['nodes', 1, 'name'],
+    ],
+    [
+      [nodes[0], { name: '', ip: '10.0.0.1' }],
+      'INVALID_NODE',
+      'node 1 needs a name, got ""',
+      ['nodes', 1, 'name'],
+    ],
+    [
+      [nodes[0], { name: 7, ip: '10.0.0.1' }],
+      'INVALID_NODE',
+      'node 1 needs a name, got 7',
+      ['nodes', 1, 'name'],
+    ],
+    [[nodes[0], nodes[0]], 'DUPLICATE_NODE', 'duplicate node name "node01"', ['nodes', 1, 'name']],
+    [
+      [nodes[0], { name: 'b', ip: '10.0.0.256' }],
+      'INVALID_ADDRESS',
+      'invalid IP of node "b" "10.0.0.256"',
+      ['nodes', 1, 'ip'],
+    ],
+    [
+      [nodes[0], { name: 'b', ip: '10.0.0.1', podCidr: '10.244.1.1/24' }],
+      'HOST_BITS_SET',
+      'invalid pod CIDR of node "b" "10.244.1.1/24"',
+      ['nodes', 1, 'podCidr'],
+    ],
+    [
+      [nodes[0], { name: 'b', ip: '10.0.0.1', podCidr: 'x' }],
+      'INVALID_PREFIX',
+      'invalid pod CIDR of node "b" "x"',
+      ['nodes', 1, 'podCidr'],
+    ],
+  ])('nodes %j → %s', (input, code, message, path) => {
+    expect(thrown(() => nodeRoutes('weave', input as never, 'node01'))).toEqual({ code, message, path });
+  });
+
+  it('names an unknown mode, a missing node and a non-string node name', () => {
+    expect(thrown(() => nodeRoutes('nope' as never, nodes, 'node01'))).toEqual({
+      code: 'UNKNOWN_MODE',
+      message: 'unknown network mode "nope"',
+      path: ['mode'],
+    });
+    expect(thrown(() => nodeRoutes('weave', nodes, 'node09'))).toEqual({
+      code: 'NODE_NOT_FOUND',
+      message: 'no node named "node09"',
+      path: ['nodeName'],
+    });
+    // `router` is special only in bridge-gateway
+    expect(thrown(() => nodeRoutes('weave', nodes, 'router')).code).toBe('NODE_NOT_FOUND');
+    expect(thrown(() => nodeRoutes('weave', nodes, 5 as never))).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'node name must be a string, got 5',
+      path: ['nodeName'],
+    });
+    expect(
+      thrown(() => nodeRoutes('flannel-vxlan', [{ name: 'a', ip: '10.0.0.1' }, nodes[1]!], 'node02')),
+    ).toEqual({
+      code: 'MISSING_POD_CIDR',
+      message: 'node "a" has no podCidr, which mode "flannel-vxlan" needs',
+      path: ['nodes', 0, 'podCidr'],
+    });
+  });
+
+  it('checks nodeSubnet lengths against the node family (0–32 for IPv4, 0–128 for IPv6)', () => {
+    const uplinkBits = (ns: readonly { name: string; ip: string; podCidr: string }[], nodeSubnet: unknown) =>
+      nodeInterfaces('bridge-static', ns, ns[0]!.name, { nodeSubnet: nodeSubnet as number })[0]?.bits;
+    const v6 = [{ name: 'a', ip: '2001:db8::11', podCidr: 'fd00:10:244:1::/64' }];
+    expect(uplinkBits(nodes, 0)).toBe(0);
+    expect(uplinkBits(nodes, 32)).toBe(32);
+    expect(uplinkBits(v6, 33)).toBe(33);
+    expect(uplinkBits(v6, 128)).toBe(128);
+    for (const [ns, bad] of [
+      [nodes, 33],
+      [nodes, -1],
+      [nodes, 1.5],
+      [v6, 129],
+    ] as const) {
+      expect(thrown(() => uplinkBits(ns, bad))).toEqual({
+        code: 'INVALID_OPTION',
+        message: `invalid nodeSubnet length ${bad}`,
+        path: ['nodeSubnet'],
+      });
+    }
+    // a prefix gives its length to nodes of its family; other nodes keep /64
+    expect(uplinkBits(nodes, '192.168.0.0/16')).toBe(16);
+    expect(uplinkBits(v6, '2001:db8::/48')).toBe(48);
+    expect(uplinkBits(v6, '192.168.0.0/16')).toBe(64);
+    // defaults: /24 and /64
+    expect(uplinkBits(nodes, undefined)).toBe(24);
+    expect(uplinkBits(v6, undefined)).toBe(64);
+    expect(thrown(() => uplinkBits(nodes, 'x')).code).toBe('INVALID_PREFIX');
+  });
+});
+
+describe('nodeRoutes bridge-gateway router', () => {
+  const withRouter = [...nodes, { name: 'router', ip: '192.168.1.254', podCidr: '10.244.254.0/24' }];
+
+  it('uses a router listed among the nodes, which routes to every other node but not to itself', () => {
+    expect(formatIpRoute(nodeRoutes('bridge-gateway', withRouter, 'node01'))).toBe(
+      show([
+        'default via 192.168.1.254 dev eth0',
+        '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1',
+      ]),
+    );
+    expect(formatIpRoute(nodeRoutes('bridge-gateway', withRouter, 'router'))).toBe(
+      show([
+        '10.244.1.0/24 via 192.168.1.11 dev eth0',
+        '10.244.2.0/24 via 192.168.1.12 dev eth0',
+        '10.244.3.0/24 via 192.168.1.13 dev eth0',
+      ]),
+    );
+    expect(nodeInterfaces('bridge-gateway', withRouter, 'router')).toEqual([
+      { dev: 'eth0', addr: parseAddr('192.168.1.254'), bits: 24 },
+    ]);
+  });
+
+  it('takes router name and IP from the options; the default IP must not be a node IP', () => {
+    const opts = { router: { name: 'gw', ip: '192.168.1.200' } };
+    expect(formatIpRoute(nodeRoutes('bridge-gateway', nodes, 'node02', opts)).split('\n')[0]).toBe(
+      'default via 192.168.1.200 dev eth0',
+    );
+    expect(nodeRoutes('bridge-gateway', nodes, 'gw', opts)).toHaveLength(3);
+    expect(thrown(() => nodeRoutes('bridge-gateway', nodes, 'node02', { router: { ip: 'x' } }))).toEqual({
+      code: 'INVALID_ADDRESS',
+      message: 'invalid router IP "x"',
+      path: [],
+    });
+    expect(thrown(() => nodeRoutes('bridge-gateway', [], 'router'))).toEqual({
+      code: 'NO_NODES',
+      message: 'bridge-gateway needs at least one node',
+      path: [],
+    });
+    expect(
+      thrown(() =>
+        nodeRoutes('bridge-gateway', [{ name: 'a', ip: '192.168.1.1', podCidr: '10.244.1.0/24' }], 'a'),
+      ),
+    ).toEqual({
+      code: 'ROUTER_IP_CONFLICT',
+      message: `the default router IP is node "a"'s IP; pass options.router.ip`,
+      path: ['router', 'ip'],
+    });
+    // bridge-gateway nodes take their default from the router, never from defaultGateway
+    expect(nodeRoutes('bridge-gateway', nodes, 'node01', { defaultGateway: '192.168.1.99' })).toEqual(
+      nodeRoutes('bridge-gateway', nodes, 'node01'),
+    );
+  });
+
+  it('treats a node named router as an ordinary node in the other modes', () => {
+    const text = formatIpRoute(nodeRoutes('bridge-static', withRouter, 'node01'));
+    expect(text).toContain('10.244.254.0/24 via 192.168.1.254 dev eth0\n');
+    expect(formatIpRoute(nodeRoutes('bridge-static', withRouter, 'router'))).toContain(
+      '10.244.254.0/24 dev cni0 proto kernel scope link src 10.244.254.1\n',
+    );
+  });
+});
+
+describe('nodeRoutes options', () => {
+  it('flannel-vxlan: the VNI names the device (0–16777215)', () => {
+    expect(nodeInterfaces('flannel-vxlan', nodes, 'node01', { vni: 16777215 })[2]?.dev).toBe(
+      'flannel.16777215',
+    );
+    expect(formatIpRoute(nodeRoutes('flannel-vxlan', nodes, 'node01', { vni: 0 }))).toContain(
+      '10.244.2.0/24 via 10.244.2.0 dev flannel.0 onlink\n',
+    );
+    for (const vni of [16777216, -1, 1.5]) {
+      expect(thrown(() => nodeRoutes('flannel-vxlan', nodes, 'node01', { vni }))).toEqual({
+        code: 'INVALID_OPTION',
+        message: `invalid VNI ${vni}`,
+        path: ['vni'],
+      });
+    }
+  });
+
+  it('calico: routeMtu accepts 68–65535 and false', () => {
+    const mtuOf = (routeMtu: boolean | number): number | undefined =>
+      nodeRoutes('calico-ipip', nodes, 'node02', { routeMtu }).find((r) => r.dev === 'tunl0')?.mtu;
+    expect(mtuOf(68)).toBe(68);
+    expect(mtuOf(65535)).toBe(65535);
+    expect(mtuOf(false)).toBeUndefined();
+    expect(mtuOf(true)).toBe(1480);
+    for (const bad of [67, 65536, 1400.5]) {
+      expect(thrown(() => mtuOf(bad))).toEqual({
+        code: 'INVALID_OPTION',
+        message: `invalid routeMtu ${bad}`,
+        path: ['routeMtu'],
+      });
+    }
+  });
+
+  it('adds workload routes only in the Calico modes, /32 or /128', () => {
+    const workloads = [
+      { ip: '10.244.1.5', dev: 'cali1' },
+      { ip: 'fd00::5', dev: 'cali2' },
+    ];
+    const text = formatIpRoute(nodeRoutes('calico-vxlan', nodes, 'node01', { workloads }));
+    expect(text).toContain('10.244.1.5 dev cali1 scope link\n');
+    expect(text).toContain('fd00::5 dev cali2 scope link\n');
+    expect(nodeRoutes('flannel-host-gw', nodes, 'node01', { workloads })).toEqual(
+      nodeRoutes('flannel-host-gw', nodes, 'node01'),
+    );
+    expect(thrown(() => nodeRoutes('calico-ipip', nodes, 'node01', { workloads: [null as never] }))).toEqual({
+      code: 'INVALID_ADDRESS',
+      message: 'invalid workload 0 IP undefined',
+      path: [],
+    });
+    expect(thrown(() => nodeRoutes('weave', nodes, 'node01', { defaultGateway: 'x' }))).toEqual({
+      code: 'INVALID_ADDRESS',
+      message: 'invalid defaultGateway "x"',
+      path: [],
+    });
+  });
+
+  it('skips a remote pod CIDR of another family than the remote node IP', () => {
+    const mixed = [nodes[0]!, { name: 'b', ip: '192.168.1.12', podCidr: 'fd00:10:244:2::/64' }];
+    expect(formatIpRoute(nodeRoutes('bridge-static', mixed, 'node01'))).toBe(
+      '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1\n',
+    );
+  });
+});
+
+describe('nodeInterfaces per mode', () => {
+  const v6 = [
+    { name: 'a', ip: '2001:db8::11', podCidr: 'fd00:10:244:1::/64' },
+    { name: 'b', ip: '2001:db8::12', podCidr: 'fd00:10:244:2::/64' },
+  ];
+  const list = (mode: Parameters<typeof nodeInterfaces>[0], ns: typeof v6, name: string): string[] =>
+    nodeInterfaces(mode, ns, name).map((a) => `${a.dev} ${formatAddr(a.addr)}/${a.bits}`);
+
+  it('IPv4: bridge, tunnel and VTEP addresses', () => {
+    expect(list('flannel-host-gw', nodes, 'node02')).toEqual(['eth0 192.168.1.12/24', 'cni0 10.244.2.1/24']);
+    expect(list('bridge-static', nodes, 'node02')).toEqual(['eth0 192.168.1.12/24', 'cni0 10.244.2.1/24']);
+    expect(list('calico-vxlan', nodes, 'node02')).toEqual([
+      'eth0 192.168.1.12/24',
+      'vxlan.calico 10.244.2.0/32',
+    ]);
+    expect(list('calico-ipip', nodes, 'node02')).toEqual(['eth0 192.168.1.12/24', 'tunl0 10.244.2.0/32']);
+  });
+
+  it('IPv6: /64 uplink and /128 tunnel addresses', () => {
+    expect(list('flannel-vxlan', v6, 'b')).toEqual([
+      'eth0 2001:db8::12/64',
+      'cni0 fd00:10:244:2::1/64',
+      'flannel.1 fd00:10:244:2::/128',
+    ]);
+    expect(list('calico-ipip', v6, 'b')).toEqual(['eth0 2001:db8::12/64', 'tunl0 fd00:10:244:2::/128']);
+    expect(list('calico-vxlan', v6, 'b')).toEqual([
+      'eth0 2001:db8::12/64',
+      'vxlan.calico fd00:10:244:2::/128',
+    ]);
+  });
+});
+
+describe('weave range and bridge addresses', () => {
+  const bridge = (ns: readonly object[], name: string, options?: { podRange?: string }): string => {
+    const a = nodeInterfaces('weave', ns as never, name, options)[1]!;
+    return `${formatAddr(a.addr)}/${a.bits}`;
+  };
+
+  it('derives the range: one shared CIDR as is, else the cover, at most /16 (IPv4) or /48 (IPv6)', () => {
+    const n = (name: string, podCidr?: string) => ({ name, ip: `192.168.1.${name.length + 10}`, podCidr });
+    expect(bridge([n('a', '10.244.1.0/24'), n('bb', '10.244.1.0/24')], 'a')).toBe('10.244.1.1/24');
+    // same address, different lengths: the cover, widened to /16
+    expect(bridge([n('a', '10.244.0.0/24'), n('bb', '10.244.0.0/25')], 'a')).toBe('10.244.0.1/16');
+    // a cover wider than /16 stays as it is
+    expect(bridge([n('a', '10.0.0.0/24'), n('bb', '10.128.0.0/24')], 'a')).toBe('10.0.0.1/8');
+    expect(bridge([n('a', '10.244.1.0/24'), n('bb', '200.0.0.0/24')], 'a')).toBe('10.244.1.1/0');
+    // nodes without a CIDR do not count; none at all → Weave's default 10.32.0.0/12
+    expect(bridge([n('a', '10.244.1.0/24'), n('bb')], 'a')).toBe('10.244.1.1/24');
+    expect(bridge([n('a')], 'a')).toBe('10.32.0.1/12');
+    // IPv6 covers stop at /48
+    const v6 = [
+      { name: 'a', ip: '2001:db8::11', podCidr: 'fd00:10:244:1::/64' },
+      { name: 'b', ip: '2001:db8::12', podCidr: 'fd00:10:244:2::/64' },
+    ];
+    expect(bridge(v6, 'b')).toBe('fd00:10:244:2::1/48');
+    // CIDRs of both families cover everything: /0
+    expect(
+      bridge([n('a', '10.244.1.0/24'), { name: 'b', ip: '2001:db8::12', podCidr: 'fd00::/64' }], 'a'),
+    ).toBe('10.244.1.1/0');
+  });
+
+  it('splits the range evenly in node order when a node has no CIDR inside it', () => {
+    const shared = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        name: `n${i}`,
+        ip: `192.168.1.${i + 1}`,
+        podCidr: '10.32.0.0/12',
+      }));
+    // 2 nodes: /13 shares; 3 nodes: /14 shares; the first share's bridge is the range's first host
+    expect(bridge(shared(2), 'n0')).toBe('10.32.0.1/12');
+    expect(bridge(shared(2), 'n1')).toBe('10.40.0.0/12');
+    expect(bridge(shared(3), 'n1')).toBe('10.36.0.0/12');
+    expect(bridge(shared(3), 'n2')).toBe('10.40.0.0/12');
+    // CIDRs outside the range do not count
+    expect(bridge(nodes, 'node02', { podRange: '10.32.0.0/12' })).toBe('10.36.0.0/12');
+    const v6 = [
+      { name: 'a', ip: '2001:db8::11' },
+      { name: 'b', ip: '2001:db8::12' },
+    ];
+    expect(bridge(v6, 'b', { podRange: 'fd00:10:32::/48' })).toBe('fd00:10:32:8000::/48');
+    expect(thrown(() => bridge(v6, 'b', { podRange: 'x' }))).toEqual({
+      code: 'INVALID_PREFIX',
+      message: 'invalid podRange "x"',
+      path: [],
+    });
   });
 });

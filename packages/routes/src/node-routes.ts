@@ -3,9 +3,9 @@ import {
   addrAdd,
   addrEquals,
   type Prefix,
+  parsePrefix,
   prefixContains,
   prefixFrom,
-  safeParsePrefix,
 } from '@podnet/ip';
 import { splitInterfaceAddress } from './connected-routes.ts';
 import { buildRoute, compareRoutesForDump } from './internal/build-route.ts';
@@ -156,11 +156,7 @@ function normNodes(nodes: readonly NodeSpec[]): NormNode[] {
       try {
         podCidr = toPrefix(cidr, `pod CIDR of node ${describe(n.name)}`);
       } catch (e) {
-        throw new RoutesError((e as RoutesError).code ?? 'INVALID_PREFIX', (e as Error).message, [
-          'nodes',
-          i,
-          'podCidr',
-        ]);
+        throw new RoutesError((e as RoutesError).code, (e as Error).message, ['nodes', i, 'podCidr']);
       }
     }
     return { name: n.name, ip, podCidr };
@@ -236,6 +232,9 @@ function routerIp(ctx: Ctx): Addr {
   return ip;
 }
 
+/** Weave's default IPALLOC_RANGE. */
+const WEAVE_DEFAULT_RANGE: Prefix = parsePrefix('10.32.0.0/12');
+
 /** Weave: the whole range, from the option, the nodes' shares, or Weave's default. */
 /** @internal */
 export function weaveRange(ctx: Ctx): Prefix {
@@ -247,11 +246,7 @@ function computeWeaveRange(ctx: Ctx): Prefix {
   if (ctx.options?.podRange !== undefined) return toPrefix(ctx.options.podRange, 'podRange');
   const cidrs = ctx.nodes.flatMap((n) => (n.podCidr === undefined ? [] : [n.podCidr]));
   const first = cidrs[0];
-  if (first === undefined) {
-    const r = safeParsePrefix('10.32.0.0/12');
-    if (!r.ok) throw r.error;
-    return r.value;
-  }
+  if (first === undefined) return WEAVE_DEFAULT_RANGE;
   if (cidrs.every((c) => c.bits === first.bits && addrEquals(c.addr, first.addr))) return first;
   let bits = first.bits;
   for (const c of cidrs) {
@@ -299,8 +294,8 @@ function vxlanDev(ctx: Ctx): string {
 
 /** IPv6 routes added without a metric get the kernel's 1024 and `pref medium` in `ip -6 route`. */
 /** @internal */
-export function staticRoute(fields: Parameters<typeof buildRoute>[0]): Route {
-  if (fields.dst !== undefined && fields.dst.addr.family === 6) {
+export function staticRoute(fields: Parameters<typeof buildRoute>[0] & { readonly dst: Prefix }): Route {
+  if (fields.dst.addr.family === 6) {
     return buildRoute({ ...fields, metric: fields.metric ?? 1024, pref: fields.pref ?? 'medium' });
   }
   return buildRoute(fields);
@@ -467,10 +462,9 @@ export function routesFor(ctx: Ctx, nodeName: string, options: NodeRoutesOptions
     // Only uplink and bridges have prefix routes; /32 tunnel addresses add none.
     if (i > 0 || options?.uplinkRoute === true) routes.push(...connected(a.dev, a.addr, a.bits));
   });
-  const others = ctx.nodes.filter(
-    (n) => n !== node && !(mode === 'bridge-gateway' && n.name === ctx.routerName),
-  );
-  const viaNode = (dev: string, extra: Parameters<typeof buildRoute>[0] = {}): void => {
+  // In bridge-gateway, only the router uses `others`, and `node` is then the router's own entry.
+  const others = ctx.nodes.filter((n) => n !== node);
+  const viaNode = (dev: string, extra: Omit<Parameters<typeof buildRoute>[0], 'dst'> = {}): void => {
     for (const m of others) {
       const p = podCidrOf(ctx, m);
       if (p.addr.family !== m.ip.family) continue;
@@ -498,8 +492,7 @@ export function routesFor(ctx: Ctx, nodeName: string, options: NodeRoutesOptions
         }
         break;
       }
-      case 'weave':
-        break;
+      // weave: the bridge's connected route is all
       case 'calico-ipip':
         routes.push(staticRoute({ type: 'blackhole', dst: podCidrOf(ctx, node as NormNode), proto: 'bird' }));
         viaNode('tunl0', { proto: 'bird', onlink: true, ...routeMtuOf(mode, options) });

@@ -2,6 +2,7 @@ import { formatAddr, formatPrefix, parseAddr } from '@podnet/ip';
 import { describe, expect, it } from 'vitest';
 import { formatIpRoute } from './format-ip-route.ts';
 import { parseIpRoute, safeParseIpRoute } from './parse-ip-route.ts';
+import { RoutesError } from './routes-error.ts';
 
 // Golden lines are `ip route show` output as printed by iproute2's print_route()
 // (iproute2/iproute2 ip/iproute.c): type, dst, from, tos, via, dev, table, proto, scope, src,
@@ -238,5 +239,313 @@ describe('parseIpRoute errors', () => {
       if (!r.ok) expect(r.error.code).toBe('INVALID_INPUT');
     }
     expect(() => parseIpRoute(null as unknown as string)).toThrow(/string/);
+  });
+});
+
+/** The code, full message and path of a parse failure (the message quotes the whole trimmed line). */
+function failure(
+  text: string,
+  options?: { family?: 4 | 6 },
+): { code: string; message: string; path: unknown } {
+  const r = safeParseIpRoute(text, options);
+  if (r.ok) throw new Error(`expected ${JSON.stringify(text)} to fail`);
+  expect(() => parseIpRoute(text, options)).toThrow(r.error.message);
+  return { code: r.error.code, message: r.error.message, path: r.error.path };
+}
+
+describe('parseIpRoute error messages name the bad value, the line and the keyword', () => {
+  // [line, code, message before " in <line>"]
+  const cases: [string, string, string][] = [
+    ['10.0.0.0/8 dev eth0 features 0xg', 'INVALID_VALUE', 'invalid features "0xg"'],
+    ['10.0.0.0/8 dev eth0 features x0x1', 'INVALID_VALUE', 'invalid features "x0x1"'],
+    ['10.0.0.0/8 dev eth0 features 0x1g', 'INVALID_VALUE', 'invalid features "0x1g"'],
+    ['10.0.0.0/8 dev eth0 features 0x', 'INVALID_VALUE', 'invalid features "0x"'],
+    ['10.0.0.0/8 dev eth0 features ecnx', 'INVALID_VALUE', 'invalid features "ecnx"'],
+    ['10.0.0.0/8 dev eth0 rtt 5', 'INVALID_VALUE', 'invalid rtt "5"'],
+    ['10.0.0.0/8 dev eth0 rto_min 5m', 'INVALID_VALUE', 'invalid rto_min "5m"'],
+    ['10.0.0.0/8 dev eth0 congctl b!r', 'INVALID_VALUE', 'invalid congctl "b!r"'],
+    ['10.0.0.0/8 dev eth0 table a!b', 'INVALID_VALUE', 'invalid table "a!b"'],
+    ['10.0.0.0/8 dev eth0 proto a!b', 'INVALID_VALUE', 'invalid proto "a!b"'],
+    ['10.0.0.0/8 dev eth0 protocol a!b', 'INVALID_VALUE', 'invalid proto "a!b"'],
+    ['10.0.0.0/8 dev eth0 scope a!b', 'INVALID_VALUE', 'invalid scope "a!b"'],
+    ['10.0.0.0/8 tos a!b dev eth0', 'INVALID_VALUE', 'invalid tos "a!b"'],
+    ['10.0.0.0/8 dsfield a!b dev eth0', 'INVALID_VALUE', 'invalid tos "a!b"'],
+    ['10.0.0.0/8 dev eth0 quickack 2', 'NUMBER_OUT_OF_RANGE', 'quickack "2" is out of range (0–1)'],
+    [
+      '10.0.0.0/8 dev eth0 fastopen_no_cookie 2',
+      'NUMBER_OUT_OF_RANGE',
+      'fastopen_no_cookie "2" is out of range (0–1)',
+    ],
+    ['10.0.0.0/8 dev eth0 hoplimit 256', 'NUMBER_OUT_OF_RANGE', 'hoplimit "256" is out of range (0–255)'],
+    [
+      '10.0.0.0/8 dev eth0 mtu 4294967296',
+      'NUMBER_OUT_OF_RANGE',
+      'mtu "4294967296" is out of range (0–4294967295)',
+    ],
+    [
+      '10.0.0.0/8 dev eth0 metric 4294967296',
+      'METRIC_OUT_OF_RANGE',
+      'metric "4294967296" is out of range (0–4294967295)',
+    ],
+    ['10.0.0.0/8 nhid x dev eth0', 'INVALID_NUMBER', 'invalid nhid "x"'],
+    ['10.0.0.0/8 dev eth0 mtu lock', 'MISSING_VALUE', 'keyword "mtu" needs a value'],
+    ['10.0.0.0/8 dev eth0 mtu', 'MISSING_VALUE', 'keyword "mtu" needs a value'],
+    ['10.0.0.0/8 via inet', 'MISSING_VALUE', 'keyword "via" needs a value'],
+    ['10.0.0.0/8 via inet6', 'MISSING_VALUE', 'keyword "via" needs a value'],
+    ['10.0.0.0/8 via 10.0.0.x', 'INVALID_ADDRESS', 'invalid via address "10.0.0.x"'],
+    ['10.0.0.0/8 via inet 10.0.0.x', 'INVALID_ADDRESS', 'invalid via address "10.0.0.x"'],
+    ['10.0.0.0/8 dev eth0 src 10.0.0.x', 'INVALID_ADDRESS', 'invalid src address "10.0.0.x"'],
+    ['10.0.0.0/8 from 10.0.0.1/8 dev eth0', 'HOST_BITS_SET', 'invalid from prefix "10.0.0.1/8"'],
+    ['10.0.0.0/8 from 10.0.0.x dev eth0', 'INVALID_PREFIX', 'invalid from prefix "10.0.0.x"'],
+    ['10.0.0.256 dev eth0', 'INVALID_PREFIX', 'invalid destination prefix "10.0.0.256"'],
+    ['10.0.0.0/33 dev eth0', 'INVALID_PREFIX', 'invalid destination prefix "10.0.0.0/33"'],
+    ['fe80::1%eth0 dev eth0', 'INVALID_PREFIX', 'invalid destination prefix "fe80::1%eth0"'],
+    ['all dev eth0', 'INVALID_PREFIX', 'invalid destination "all"'],
+    ['any dev eth0', 'INVALID_PREFIX', 'invalid destination "any"'],
+    ['unreachable all', 'INVALID_PREFIX', 'invalid destination "all"'],
+    ['blackhole', 'MISSING_DESTINATION', 'route type "blackhole" without a destination'],
+    ['10.0.0.0/8 dev eth0 realms a/b/c', 'INVALID_VALUE', 'invalid realms "a/b/c"'],
+    ['10.0.0.0/8 dev eth0 realms /1', 'INVALID_VALUE', 'invalid realms "/1"'],
+    ['10.0.0.0/8 dev eth0 realms 1/', 'INVALID_VALUE', 'invalid realms "1/"'],
+    ['10.0.0.0/8 dev eth0 realms !1', 'INVALID_VALUE', 'invalid realms "!1"'],
+    ['10.0.0.0/8 dev eth0 realms 1!', 'INVALID_VALUE', 'invalid realms "1!"'],
+    ['10.0.0.0/8 dev eth0 realms 1/!2', 'INVALID_VALUE', 'invalid realms "1/!2"'],
+    ['10.0.0.0/8 dev eth0 realm 1 realms 2', 'DUPLICATE_KEYWORD', 'repeated keyword "realms"'],
+    ['10.0.0.0/8 dev eth0 expires 5', 'INVALID_NUMBER', 'invalid expires "5"'],
+    ['10.0.0.0/8 dev eth0 expires x5sec', 'INVALID_NUMBER', 'invalid expires "x5sec"'],
+    ['10.0.0.0/8 dev eth0 expires 5secs', 'INVALID_NUMBER', 'invalid expires "5secs"'],
+    ['10.0.0.0/8 dev eth0 expires 05sec', 'INVALID_NUMBER', 'invalid expires "05sec"'],
+    ['unreachable 10.0.0.0/8 error x1', 'INVALID_NUMBER', 'invalid error "x1"'],
+    ['unreachable 10.0.0.0/8 error 1x', 'INVALID_NUMBER', 'invalid error "1x"'],
+    ['unreachable 10.0.0.0/8 error 01', 'INVALID_NUMBER', 'invalid error "01"'],
+    ['unreachable 10.0.0.0/8 error 2147483648', 'INVALID_NUMBER', 'invalid error "2147483648"'],
+    ['unreachable 10.0.0.0/8 error -2147483648', 'INVALID_NUMBER', 'invalid error "-2147483648"'],
+    ['10.0.0.0/8 dev eth0 pref huge', 'INVALID_VALUE', 'invalid pref "huge"'],
+    ['10.0.0.0/8 dev 0123456789abcdef', 'INVALID_DEVICE', 'invalid device name "0123456789abcdef"'],
+    ['10.0.0.0/8 dev a/b', 'INVALID_DEVICE', 'invalid device name "a/b"'],
+    ['10.0.0.0/8 dev .', 'INVALID_DEVICE', 'invalid device name "."'],
+    ['10.0.0.0/8 dev ..', 'INVALID_DEVICE', 'invalid device name ".."'],
+    ['10.0.0.0/8 oif a/b', 'INVALID_DEVICE', 'invalid device name "a/b"'],
+    ['10.0.0.0/8 via fe80::1 dev eth0', 'FAMILY_MISMATCH', 'via address family differs from the destination'],
+    [
+      '2001:db8::/32 src 10.0.0.1 dev eth0',
+      'FAMILY_MISMATCH',
+      'src address family differs from the destination',
+    ],
+    [
+      '10.0.0.0/8 from 2001:db8::/32 dev eth0',
+      'FAMILY_MISMATCH',
+      'from prefix family differs from the destination',
+    ],
+    [
+      'default via 10.0.0.1 from 2001:db8::/32 dev eth0',
+      'FAMILY_MISMATCH',
+      'from prefix family differs from the destination',
+    ],
+    [
+      'default src fe80::1 from 10.0.0.0/8 dev eth0',
+      'FAMILY_MISMATCH',
+      'from prefix family differs from the destination',
+    ],
+    ['10.0.0.0/8 dev eth0 local', 'UNEXPECTED_TOKEN', 'route type "local" must come first'],
+    ['10.0.0.0/8 dev eth0 bogus', 'UNKNOWN_KEYWORD', 'unknown keyword "bogus"'],
+  ];
+  it.each(cases)('%s → %s', (text, code, message) => {
+    expect(failure(text)).toEqual({
+      code,
+      message: `line 1: ${message} in ${JSON.stringify(text)}`,
+      path: [0],
+    });
+  });
+
+  // Multipath: the error is reported on the nexthop line, quoting it trimmed.
+  const nexthopCases: [string, string, string][] = [
+    ['nexthop via', 'MISSING_VALUE', 'keyword "via" needs a value'],
+    ['nexthop dev eth0 weight', 'MISSING_VALUE', 'keyword "weight" needs a value'],
+    ['nexthop via inet', 'MISSING_VALUE', 'keyword "via" needs a value'],
+    ['nexthop via inet6', 'MISSING_VALUE', 'keyword "via" needs a value'],
+    ['nexthop dev eth0 dev eth1', 'DUPLICATE_KEYWORD', 'repeated keyword "dev"'],
+    ['nexthop via 10.0.0.1 via 10.0.0.2', 'DUPLICATE_KEYWORD', 'repeated keyword "via"'],
+    ['nexthop dev eth0 metric 5', 'UNKNOWN_KEYWORD', 'unknown nexthop keyword "metric"'],
+    ['nexthop via 10.0.0.x', 'INVALID_ADDRESS', 'invalid via address "10.0.0.x"'],
+    ['nexthop dev eth0 weight 257', 'NUMBER_OUT_OF_RANGE', 'weight "257" is out of range (0–256)'],
+    ['nexthop dev eth0 weight x', 'INVALID_NUMBER', 'invalid weight "x"'],
+    ['nexthop dev a/b', 'INVALID_DEVICE', 'invalid device name "a/b"'],
+  ];
+  it.each(nexthopCases)('nexthop line %s → %s', (nh, code, message) => {
+    expect(failure(`default proto static\n\t${nh}`)).toEqual({
+      code,
+      message: `line 2: ${message} in ${JSON.stringify(nh)}`,
+      path: [1],
+    });
+  });
+
+  it('rejects nexthop lines that are not indented or sit under a route with its own via/dev', () => {
+    expect(failure('default proto static\nnexthop via 10.0.0.1 dev eth0')).toEqual({
+      code: 'UNEXPECTED_TOKEN',
+      message: 'line 2: "nexthop" line without a route above it in "nexthop via 10.0.0.1 dev eth0"',
+      path: [1],
+    });
+    for (const route of ['default via 10.0.0.1', 'default dev eth0']) {
+      expect(failure(`${route}\n\tnexthop via 10.0.0.2 dev eth1`)).toEqual({
+        code: 'UNEXPECTED_TOKEN',
+        message:
+          'line 2: "nexthop" under a route that already has via/dev in "nexthop via 10.0.0.2 dev eth1"',
+        path: [1],
+      });
+    }
+  });
+
+  it('rejects a nexthop via of the other family, reported on the route line', () => {
+    const message = (line: string): string =>
+      `line 1: nexthop via address family differs from the destination in ${JSON.stringify(line)}`;
+    expect(failure('default proto static\n\tnexthop via fe80::1 dev eth0')).toEqual({
+      code: 'FAMILY_MISMATCH',
+      message: message('default proto static'),
+      path: [0],
+    });
+    expect(failure('2001:db8::/32 proto static\n\tnexthop via 10.0.0.1 dev eth0')).toEqual({
+      code: 'FAMILY_MISMATCH',
+      message: message('2001:db8::/32 proto static'),
+      path: [0],
+    });
+    // a nexthop with only a device has no family to check
+    expect(parseIpRoute('2001:db8::/32 proto static\n\tnexthop dev eth0')[0]?.nexthops).toEqual([
+      { dev: 'eth0' },
+    ]);
+    // the family of an IPv6 route wins over the option (which is only for bare `default`)
+    const [r] = parseIpRoute('2001:db8::/32 proto static\n\tnexthop via fe80::1 dev eth0', { family: 4 });
+    expect(r?.nexthops?.[0]?.via?.family).toBe(6);
+  });
+
+  it('quotes lines longer than 160 characters cut to 157 characters and "..."', () => {
+    const pad = (n: number): string => `10.0.0.0/8 dev eth0 bogus ${'x'.repeat(n - 26)}`;
+    const at160 = pad(160);
+    const at161 = pad(161);
+    expect(at160).toHaveLength(160);
+    expect(failure(at160).message).toBe(`line 1: unknown keyword "bogus" in ${JSON.stringify(at160)}`);
+    expect(failure(at161).message).toBe(
+      `line 1: unknown keyword "bogus" in ${JSON.stringify(`${at161.slice(0, 157)}...`)}`,
+    );
+  });
+
+  it('wraps a non-RoutesError thrown while parsing as INVALID_INPUT', () => {
+    const options = {
+      get family(): 4 {
+        throw new Error('boom');
+      },
+    };
+    const r = safeParseIpRoute('10.0.0.0/8 dev eth0', options);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toBeInstanceOf(RoutesError);
+      expect(r.error.code).toBe('INVALID_INPUT');
+      expect(r.error.message).toBe('cannot parse ip route text: Error: boom');
+    }
+    expect(safeParseIpRoute('10.0.0.0/8 dev eth0').ok).toBe(true);
+  });
+});
+
+describe('parseIpRoute accepted values', () => {
+  const one = (text: string): Record<string, unknown> => {
+    const [r] = parseIpRoute(text);
+    return r as unknown as Record<string, unknown>;
+  };
+
+  it('reads from, nhid, tos/dsfield, oif, protocol and realm aliases', () => {
+    const r = one(
+      '10.0.0.0/8 from 10.1.0.0/16 nhid 7 tos 0x10 via inet 10.0.0.1 oif eth0 protocol static realm 1/2',
+    );
+    expect(r.from && formatPrefix(r.from as never)).toBe('10.1.0.0/16');
+    expect(r).toMatchObject({ nhid: 7, tos: '0x10', dev: 'eth0', proto: 'static', realms: '1/2' });
+    expect(formatAddr(r.via as never)).toBe('10.0.0.1');
+    expect(one('10.0.0.0/8 dsfield 0x04 dev eth0').tos).toBe('0x04');
+    expect(one('10.0.0.0/8 from 10.1.2.3 dev eth0').from).toMatchObject({ bits: 32 });
+    expect(one('2001:db8::/32 from 2001:db8::1 dev eth0').from).toMatchObject({ bits: 128 });
+    expect(one('10.0.0.0/8 dev eth0 realms 12/345').realms).toBe('12/345');
+  });
+
+  it('accepts feature masks, pref values, error numbers, expiry and 15-character devices', () => {
+    expect(one('10.0.0.0/8 dev eth0 features 0x1f').features).toBe('0x1f');
+    for (const pref of ['low', 'medium', 'high']) {
+      expect(one(`2001:db8::/32 dev eth0 pref ${pref}`).pref).toBe(pref);
+    }
+    for (const [token, value] of [
+      ['101', 101],
+      ['-101', -101],
+      ['10', 10],
+      ['0', 0],
+      ['2147483647', 2147483647],
+      ['-2147483647', -2147483647],
+    ] as const) {
+      expect(one(`unreachable 10.0.0.0/8 error ${token}`).error).toBe(value);
+    }
+    expect(one('2001:db8::/32 dev eth0 expires 0sec').expires).toBe(0);
+    expect(one('2001:db8::/32 dev eth0 expires 1797sec').expires).toBe(1797);
+    expect(one('10.0.0.0/8 dev 0123456789abcde').dev).toBe('0123456789abcde');
+    expect(one('10.0.0.0/8 dev a..b').dev).toBe('a..b');
+    expect(one('10.0.0.0/8 dev eth0 quickack 0 fastopen_no_cookie 1')).toMatchObject({
+      quickack: 0,
+      fastopen_no_cookie: 1,
+    });
+  });
+
+  it('keeps flags and locked metrics in iproute2 print order (RTNH_F_* / RTAX_* order)', () => {
+    const r = one('10.0.0.0/8 dev eth0 linkdown dead onlink advmss lock 1360 mtu lock 1400');
+    expect(r.flags).toEqual(['dead', 'linkdown']);
+    expect(r.onlink).toBe(true);
+    expect(r.locked).toEqual(['mtu', 'advmss']);
+    const plain = one('10.0.0.0/8 dev eth0 onlink');
+    expect(plain.onlink).toBe(true);
+    expect(plain.flags).toBeUndefined();
+    expect(one('10.0.0.0/8 dev eth0').type).toBe('unicast');
+  });
+
+  it('reads nexthop flags, onlink and an explicit via family', () => {
+    const [r] = parseIpRoute(
+      [
+        'default proto static',
+        '\tnexthop via 10.0.0.1 dev eth0 weight 1 linkdown dead',
+        '\tnexthop via 10.0.0.2 dev eth1 weight 256 onlink',
+        '\tnexthop via inet 10.0.0.3 dev eth2 dead',
+        '\tnexthop dev eth3',
+      ].join('\n'),
+    );
+    const nhs = r?.nexthops ?? [];
+    expect(nhs[0]).toMatchObject({ weight: 1, flags: ['dead', 'linkdown'] });
+    expect(nhs[0]?.onlink).toBeUndefined();
+    expect(nhs[1]).toMatchObject({ dev: 'eth1', weight: 256, onlink: true });
+    expect(nhs[1]?.flags).toBeUndefined();
+    expect(nhs[2]?.via && formatAddr(nhs[2].via)).toBe('10.0.0.3');
+    expect(nhs[2]).toMatchObject({ dev: 'eth2', flags: ['dead'] });
+    expect(nhs[2]?.onlink).toBeUndefined();
+    expect(nhs[3]).toEqual({ dev: 'eth3' });
+    const [v6] = parseIpRoute('default proto static\n\tnexthop via inet6 fe80::1 dev eth0', { family: 6 });
+    expect(v6?.nexthops?.[0]?.via?.family).toBe(6);
+  });
+
+  it('takes the family of a bare `default` from its via, src or from, else from the text or option', () => {
+    const fam = (text: string, options?: { family?: 4 | 6 }): number[] =>
+      parseIpRoute(text, options).map((r) => r.dst.addr.family);
+    expect(fam('default via fe80::1 dev eth0')).toEqual([6]);
+    expect(fam('default src fe80::1 dev eth0')).toEqual([6]);
+    expect(fam('default from 2001:db8::/32 dev eth0')).toEqual([6]);
+    // an explicit `via inet6` is RTA_VIA: it does not set the route's family
+    expect(fam('default via inet6 fe80::1 dev eth0')).toEqual([4]);
+    expect(fam('default via inet6 fe80::1 dev eth0 src 10.0.0.1')).toEqual([4]);
+    expect(fam('default via inet6 fe80::1 dev eth0 src 2001:db8::1')).toEqual([6]);
+    // the text decides only when all other routes are IPv6; an option always wins
+    expect(fam('default dev wg0\n2001:db8::/32 dev eth0')).toEqual([6, 6]);
+    expect(fam('default dev wg0\n2001:db8::/32 dev eth0\n10.0.0.0/8 dev eth0')).toEqual([4, 6, 4]);
+    expect(fam('10.0.0.0/8 dev eth0\ndefault dev wg0\n2001:db8::/32 dev eth0')).toEqual([4, 4, 6]);
+    expect(fam('default dev wg0\n2001:db8::/32 dev eth0', { family: 4 })).toEqual([4, 6]);
+    expect(fam('default dev wg0\n10.0.0.0/8 dev eth0', { family: 6 })).toEqual([6, 4]);
+  });
+
+  it('ends with a newline when the text does, whatever blank space follows it', () => {
+    for (const tail of ['\n', '\n  ', '\n\t', '\n\v', '\n\f', '\r\n \r']) {
+      expect(formatIpRoute(parseIpRoute(`10.0.0.0/8 dev eth0${tail}`))).toBe('10.0.0.0/8 dev eth0\n');
+    }
+    expect(formatIpRoute(parseIpRoute('10.0.0.0/8 dev eth0 '))).toBe('10.0.0.0/8 dev eth0 ');
   });
 });
