@@ -137,20 +137,18 @@ function resolveIntervals<K extends number | bigint>(
       if (s.endEx < limit) all.push(s.endEx);
     }
   }
-  all.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const bounds: K[] = [];
-  for (const b of all) if (bounds.length === 0 || bounds[bounds.length - 1] !== b) bounds.push(b);
+  // Equal boundaries may repeat: they give equal answers, which the merge below folds into one.
+  const bounds = all.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const answers: Int32Array[] = perRank.map((spans) => {
     const ans = new Int32Array(bounds.length).fill(-1);
     const stack: Span<K>[] = [];
     let j = 0;
-    for (let k = 0; k < bounds.length; k++) {
-      const b = bounds[k] as K;
+    bounds.forEach((b, k) => {
       while (stack.length > 0 && (stack[stack.length - 1] as Span<K>).endEx <= b) stack.pop();
       while (j < spans.length && (spans[j] as Span<K>).start === b) stack.push(spans[j++] as Span<K>);
       const top = stack[stack.length - 1];
       ans[k] = top === undefined ? -1 : top.idx;
-    }
+    });
     return ans;
   });
   const starts: K[] = [];
@@ -205,7 +203,8 @@ function buildV4(
   let groups = new Int32Array(256 * 16);
   let ng = 0;
   const newGroup = (): number => {
-    if ((ng + 1) * 256 > groups.length) {
+    // Stryker disable next-line ConditionalExpression: growing more often only costs memory (the result is sliced to ng * 256)
+    if (ng * 256 === groups.length) {
       const bigger = new Int32Array(groups.length * 2);
       bigger.set(groups);
       groups = bigger;
@@ -222,17 +221,20 @@ function buildV4(
     else groups[at] = ~made;
     return made;
   };
-  for (let k = 0; k < starts.length; k++) {
+  starts.forEach((s, k) => {
     const v = values[k] as number;
-    if (v < 0) continue; // unpainted entries already mean "no route"
+    // Unpainted entries already mean "no route"; a no-route interval's partial slots always hold a
+    // neighbouring route interval too, so painting it would make no extra group.
+    // Stryker disable next-line ConditionalExpression: a shortcut only (see above)
+    if (v < 0) return;
     const leaf = v + 1;
-    const s = starts[k] as number;
     const e = (k + 1 < starts.length ? (starts[k + 1] as number) : TWO32) - 1;
     const hs = Math.floor(s / slot);
     const he = Math.floor(e / slot);
     // whole root slots in the middle
     const fullFrom = s % slot === 0 ? hs : hs + 1;
     const fullTo = e % slot === slot - 1 ? he : he - 1;
+    // Stryker disable next-line ConditionalExpression: fill over an empty range (from > to) is a no-op
     if (fullFrom <= fullTo) root.fill(leaf, fullFrom, fullTo + 1);
     const partial = (h: number): void => {
       const lo = h === hs ? s % slot : 0;
@@ -255,13 +257,10 @@ function buildV4(
         groups.fill(leaf, g2 * 256 + l, g2 * 256 + r + 1);
       }
     };
-    if (hs === he) {
-      if (fullFrom > fullTo) partial(hs);
-    } else {
-      if (hs < fullFrom) partial(hs);
-      if (he > fullTo) partial(he);
-    }
-  }
+    // Within one root slot (hs === he) both calls may run: they paint the same range twice.
+    if (hs < fullFrom) partial(hs);
+    if (he > fullTo) partial(he);
+  });
   return {
     rootBits,
     root,
@@ -418,8 +417,8 @@ export function compileLpm(routes: readonly Route[], options?: CompileLpmOptions
     size,
     stats,
     lookup: (addr: Addr | string): Route | undefined => {
-      const i = lookupIndex(addr);
-      return i < 0 ? undefined : routes[i];
+      // routes[-1] is undefined: no route
+      return routes[lookupIndex(addr)];
     },
     lookupIndex,
     lookupBatch,

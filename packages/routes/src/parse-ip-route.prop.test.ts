@@ -4,8 +4,11 @@ import { formatIpRoute } from './format-ip-route.ts';
 import { printableRoute } from './internal/arbitraries.ts';
 import { parseIpRoute, safeParseIpRoute } from './parse-ip-route.ts';
 
+// Fixed seeds: @fast-check/vitest names each test `<label> (with seed=N)`, so a random seed renames
+// the test on every run and Stryker's per-test coverage can no longer find it to re-run against a mutant.
+
 describe('parse/format round trips', () => {
-  test.prop([fc.array(printableRoute, { maxLength: 12 })], { numRuns: 300 })(
+  test.prop([fc.array(printableRoute, { maxLength: 12 })], { numRuns: 300, seed: 201 })(
     'parseIpRoute(formatIpRoute(routes)) = routes',
     (routes) => {
       // `default` lines without an address take the text's family: keep families apart.
@@ -20,11 +23,14 @@ describe('parse/format round trips', () => {
     },
   );
 
-  test.prop([fc.string({ maxLength: 80 })], { numRuns: 300 })('safeParseIpRoute never throws', (text) => {
-    const r = safeParseIpRoute(text);
-    if (r.ok) expect(Array.isArray(r.value)).toBe(true);
-    else expect(r.error.code).toMatch(/^[A-Z_]+$/);
-  });
+  test.prop([fc.string({ maxLength: 80 })], { numRuns: 300, seed: 202 })(
+    'safeParseIpRoute never throws',
+    (text) => {
+      const r = safeParseIpRoute(text);
+      if (r.ok) expect(Array.isArray(r.value)).toBe(true);
+      else expect(r.error.code).toMatch(/^[A-Z_]+$/);
+    },
+  );
 
   test.prop(
     [
@@ -50,7 +56,7 @@ describe('parse/format round trips', () => {
         { maxLength: 10 },
       ),
     ],
-    { numRuns: 300 },
+    { numRuns: 300, seed: 203 },
   )('token soup: either parses and round-trips to a fixed point, or fails with a code', (tokens) => {
     const r = safeParseIpRoute(tokens.join(' '));
     if (!r.ok) return;
