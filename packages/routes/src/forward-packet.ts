@@ -269,8 +269,9 @@ export function forwardPacket(nodes: readonly ForwardingNode[], packet: ForwardP
         return done('DELIVERED');
       }
       if (dev !== undefined && cur.overlay.includes(dev)) {
+        // The current node's own attached prefixes do not hold dst (else it was delivered above).
         for (const [other, n] of map) {
-          if (other !== name && n.attached?.some((p) => containsAddr(p, dst)) === true) {
+          if (n.attached?.some((p) => containsAddr(p, dst)) === true) {
             next = other;
             break;
           }

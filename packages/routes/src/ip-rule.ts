@@ -77,7 +77,7 @@ function parseSelector(token: string, keyword: string, line: number, text: strin
 
 function parseNumber(token: string, keyword: string, line: number, text: string): number {
   const n = /^0x[0-9a-f]{1,8}$/i.test(token)
-    ? Number.parseInt(token.slice(2), 16)
+    ? Number.parseInt(token, 16) // parseInt with radix 16 skips the 0x
     : /^(0|[1-9][0-9]*)$/.test(token)
       ? Number(token)
       : Number.NaN;
@@ -88,15 +88,13 @@ function parseNumber(token: string, keyword: string, line: number, text: string)
 
 function parseRuleLine(raw: string, line: number): IpRule {
   const text = raw.trim();
-  // `\s*(.*)` would backtrack quadratically on a long run of whitespace; trimStart() skips the same characters.
-  const m = /^(\d+):(.*)$/s.exec(text);
+  // `\s*(.*)` would backtrack quadratically on a long run of whitespace; the split below skips them.
+  const m = /^(\d+):(.*)/s.exec(text);
   if (m === null) throw fail(line, text, 'MISSING_PRIORITY', `rule without "PRIORITY:" prefix`);
   const priority = parseNumber(m[1] as string, 'priority', line, text);
-  const tokens = (m[2] as string)
-    .trimStart()
-    .split(/[ \t\r\f\v]+/)
-    .filter((t) => t !== '');
-  const r: { -readonly [K in keyof IpRule]?: IpRule[K] } = { priority };
+  // Split on single blanks: the empty tokens between repeated (or leading) blanks are dropped.
+  const tokens = (m[2] as string).split(/[ \t\r\f\v]/).filter((t) => t !== '');
+  const r: { -readonly [K in keyof IpRule]?: IpRule[K] | undefined } = { priority };
   const seen = new Set<string>();
   let i = 0;
   const value = (kw: string): string => {
@@ -116,13 +114,11 @@ function parseRuleLine(raw: string, line: number): IpRule {
         i++;
         break;
       case 'from': {
-        const p = parseSelector(value(kw), 'from', line, text);
-        if (p !== undefined) r.from = p;
+        r.from = parseSelector(value(kw), 'from', line, text);
         break;
       }
       case 'to': {
-        const p = parseSelector(value(kw), 'to', line, text);
-        if (p !== undefined) r.to = p;
+        r.to = parseSelector(value(kw), 'to', line, text);
         break;
       }
       case 'tos':
