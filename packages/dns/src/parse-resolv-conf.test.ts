@@ -117,3 +117,105 @@ describe('formatResolvConf — containerd parseDNSOptions order', () => {
     );
   });
 });
+
+describe('parseResolvConf — bad input and limits', () => {
+  it.each([
+    [null, 'null'],
+    [undefined, 'undefined'],
+    [42, '42'],
+    [[], 'an array'],
+    [{}, 'an object'],
+    [true, 'true'],
+  ])('names the non-string %j in the error', (value, named) => {
+    const message = `resolv.conf must be a string, got ${named}`;
+    const r = safeParseResolvConf(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_INPUT');
+      expect(r.error.message).toBe(message);
+      expect(r.error.path).toEqual([]);
+    }
+    let e: unknown;
+    try {
+      parseResolvConf(value as never);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(DnsError);
+    expect((e as DnsError).code).toBe('INVALID_INPUT');
+    expect((e as DnsError).message).toBe(message);
+  });
+
+  // kubelet pkg/kubelet/network/dns/dns.go: maxResolveConfLength = 10 * 1 << 20.
+  it('refuses a file longer than kubelet reads (10 MiB), accepts one exactly at the limit', () => {
+    const limit = 10 * 1024 * 1024;
+    const atLimit = `nameserver 1.1.1.1\n${' '.repeat(limit - 19)}`;
+    expect(atLimit.length).toBe(limit);
+    expect(parseResolvConf(atLimit).nameservers).toEqual(['1.1.1.1']);
+    const over = `${atLimit} `;
+    const r = safeParseResolvConf(over);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('RESOLV_CONF_TOO_LONG');
+      expect(r.error.message).toBe(
+        `resolv.conf is ${limit + 1} characters long, more than kubelet's limit of ${limit}`,
+      );
+    }
+    expect(() => parseResolvConf(over)).toThrow(expect.objectContaining({ code: 'RESOLV_CONF_TOO_LONG' }));
+  });
+
+  it('the bare-nameserver error names the line and quotes kubelet', () => {
+    const r = safeParseResolvConf('search a\n\nnameserver \n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('EMPTY_NAMESERVER');
+      expect(r.error.message).toBe(
+        'resolv.conf line 3: "nameserver" without an address (kubelet: "nameserver list is empty")',
+      );
+      expect(r.error.path).toEqual([3]);
+    }
+  });
+
+  it('a search domain with an empty last label is refused, naming it and its line', () => {
+    const r = safeParseResolvConf('nameserver 1.1.1.1\nsearch ok a.local..\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_SEARCH_DOMAIN');
+      expect(r.error.message).toBe('resolv.conf line 2: search domain "a.local.." ends in an empty label');
+      expect(r.error.path).toEqual([2]);
+    }
+  });
+
+  // kubelet splits lines with Go's strings.Fields, i.e. on unicode.IsSpace (Unicode White_Space).
+  it('splits fields on Go white space (tab, VT, FF, CR, U+0085, U+00A0) but not on other characters', () => {
+    expect(parseResolvConf('nameserver\t1.1.1.1\u000b\nsearch a\u000cb\u0085c\u00a0d\r\n')).toEqual({
+      nameservers: ['1.1.1.1'],
+      searches: ['a', 'b', 'c', 'd'],
+      options: [],
+    });
+    expect(
+      parseResolvConf('search a!b\u0008c\u000ed\u001fe\u007ff\u0084g\u00a1h\u200bi\ufeffj\n').searches,
+    ).toEqual(['a!b\u0008c\u000ed\u001fe\u007ff\u0084g\u00a1h\u200bi\ufeffj']);
+  });
+
+  it.each([0x1680, 0x2000, 0x2005, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000])(
+    'splits fields on the non-Latin-1 White_Space character (code point %d)',
+    (c) => {
+      const sp = String.fromCharCode(c);
+      expect(parseResolvConf(`search${sp}a${sp}${sp}b${sp}\nnameserver${sp}1.1.1.1\n`)).toEqual({
+        nameservers: ['1.1.1.1'],
+        searches: ['a', 'b'],
+        options: [],
+      });
+    },
+  );
+
+  it('the last search and options lines win; nameservers accumulate', () => {
+    expect(
+      parseResolvConf(
+        'nameserver 1.1.1.1\nsearch a b\noptions x\nnameserver 2.2.2.2 # c\nsearch c\noptions y z\n',
+      ),
+    ).toEqual({ nameservers: ['1.1.1.1', '2.2.2.2'], searches: ['c'], options: ['y', 'z'] });
+    expect(parseResolvConf('search a\nsearch\n').searches).toEqual([]);
+  });
+});

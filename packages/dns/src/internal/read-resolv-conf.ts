@@ -6,8 +6,21 @@ import { describeValue } from './describe.ts';
 const MAX_RESOLV_CONF_LENGTH = 10 * (1 << 20);
 
 function isSpace(c: number): boolean {
-  // Go's strings.Fields / TrimSpace: ASCII white space plus U+0085 and U+00A0.
-  return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0;
+  // Go's strings.Fields splits on unicode.IsSpace: ASCII white space, U+0085, U+00A0 and the
+  // rest of Unicode's White_Space property (U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+  // U+205F, U+3000).
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 function fields(line: string): string[] {
