@@ -21,7 +21,7 @@ export function nthAddr(p: Prefix, n: number | bigint): Addr {
   const hostBits = (prefix.addr.family === 4 ? 32 : 128) - prefix.bits;
   let r: Addr | undefined;
   if (typeof n === 'number') {
-    if (Number.isSafeInteger(n) && n >= 0 && (hostBits >= 53 || n < 2 ** hostBits)) {
+    if (Number.isSafeInteger(n) && n >= 0 && n < 2 ** hostBits) {
       const [hi, lo] = splitSafe(n);
       r = addWords(prefix.addr, 0, 0, hi, lo);
     }

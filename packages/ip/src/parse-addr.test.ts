@@ -51,54 +51,92 @@ describe('parseAddr', () => {
 
   // Go net/netip ParseAddr rejects all of these (golang/go src/net/netip/netip_test.go "invalid" table),
   // plus inet_aton forms accepted by ipaddr.js and netmask (reference §1.3).
-  const invalid = [
-    '',
-    ' 1.2.3.4',
-    '1.2.3.4 ',
-    '010.0.0.1',
-    '1.2.3.04',
-    '127.1',
-    '1.2.3',
-    '1.2.3.4.5',
-    '0x7f.0.0.1',
-    '256.0.0.1',
-    '1.2.3.256',
-    '1..2.3',
-    '1.2.3.',
-    '.1.2.3',
-    '1.2.3.4%eth0',
-    '1.2.3.-4',
-    '::ffff:1.2.3.04',
-    '::ffff:1.2.3',
-    '1:2:3:4:5:6:7:8:9',
-    '1:2:3:4:5:6:7',
-    '1:2:3:4:5:6:7:8::',
-    '::1:2:3:4:5:6:7:8',
-    '1:2:3:4:5:6:7:8:1.2.3.4',
-    '1:2:3:4:5:6:7:1.2.3.4',
-    '1::2::3',
-    ':::',
-    ':1::',
-    '1:',
-    '::1:',
-    '12345::',
-    'g::',
-    'fe80::1%',
-    'fe80::1%a/64',
-    '1.2.3.4::',
-    '::1.2.3.4:5',
-    '1.2.3.4/32',
-    '%eth0',
-    ':',
+  // Each case with the reason our message gives (the part after `invalid IP address "<text>": `).
+  const invalid: readonly (readonly [string, string])[] = [
+    ['', 'empty string'],
+    [' 1.2.3.4', 'unexpected character " " at position 0'],
+    ['1.2.3.4 ', 'unexpected character " " at position 7'],
+    ['010.0.0.1', 'field "010" has a leading zero'],
+    ['1.2.3.04', 'field "04" has a leading zero'],
+    ['127.1', 'expected 4 fields, got 2'],
+    ['1.2.3', 'expected 4 fields, got 3'],
+    ['1.2.3.4.5', 'expected 4 fields, got 5'],
+    ['0x7f.0.0.1', 'unexpected character "x" at position 1'],
+    ['256.0.0.1', 'field "256" is greater than 255'],
+    ['1.2.3.256', 'field "256" is greater than 255'],
+    ['1..2.3', 'empty field'],
+    ['1.2.3.', 'empty field'],
+    ['.1.2.3', 'empty field'],
+    ['1.2.3.4.', 'empty field'],
+    ['1.2.3.4%eth0', 'IPv4 addresses cannot have a zone'],
+    ['1.2.3.4%', 'IPv4 addresses cannot have a zone'],
+    ['1.2.3.x%eth0', 'unexpected character "x" at position 6'],
+    ['1.2.3.-4', 'unexpected character "-" at position 6'],
+    ['::ffff:1.2.3.04', 'invalid embedded IPv4 address: field "04" has a leading zero'],
+    ['::ffff:1.2.3', 'invalid embedded IPv4 address: expected 4 fields, got 3'],
+    ['::ffff:256.1.1.1', 'invalid embedded IPv4 address: field "256" is greater than 255'],
+    ['::1.2.3.4.5', 'invalid embedded IPv4 address: expected 4 fields, got 5'],
+    ['1:2:3:4:5:6:1.2.3.4x', 'invalid embedded IPv4 address: unexpected character "x" at position 7'],
+    ['1:2:3:4:5:6:7:8:9', 'too many groups'],
+    ['1:2:3:4:5:6:7', 'expected 8 groups, got 7'],
+    ['1:2:3:4:5:6:7:8::', '"::" must stand for at least one zero group'],
+    ['::1:2:3:4:5:6:7:8', '"::" must stand for at least one zero group'],
+    ['1:2:3:4:5:6:7:8:1.2.3.4', 'embedded IPv4 address does not fit'],
+    ['1:2:3:4:5:6:7:1.2.3.4', 'embedded IPv4 address does not fit'],
+    ['1:2:3:4:5:1.2.3.4', 'embedded IPv4 address must hold the last 32 bits'],
+    ['1.2.3.4::', 'embedded IPv4 address must hold the last 32 bits'],
+    ['1::2::3', 'more than one "::"'],
+    [':::', 'unexpected ":"'],
+    [':1::', 'unexpected ":"'],
+    [':', 'unexpected ":"'],
+    ['1:', 'trailing ":"'],
+    ['::1:', 'trailing ":"'],
+    ['12345::', 'a group has more than 4 hex digits'],
+    ['g::', 'unexpected character "g"'],
+    ['1:2:x::', 'unexpected character "x"'],
+    ['fe80::1%', 'zone must be a non-empty string'],
+    ['fe80::1%a/64', 'invalid character "/" in zone'],
+    ['fe80::1%a b', 'invalid character " " in zone'],
+    ['fe80::1%a%b', 'invalid character "%" in zone'],
+    ['fe80::1%a\x7f', 'invalid character "\x7f" in zone'],
+    ['fe80::1%a\t', 'invalid character "\\t" in zone'],
+    ['::1.2.3.4:5', 'invalid embedded IPv4 address: unexpected character ":" at position 7'],
+    ['1.2.3.4/32', 'unexpected character "/" at position 7'],
+    ['%eth0', 'empty field'],
   ];
-  it.each(invalid)('rejects %j with INVALID_ADDRESS', (text) => {
-    expect(() => parseAddr(text)).toThrowError(expect.objectContaining({ code: 'INVALID_ADDRESS' }));
+  it.each(invalid)('rejects %j with INVALID_ADDRESS: %s', (text, reason) => {
+    const message = `invalid IP address ${JSON.stringify(text)}: ${reason}`;
+    expect(() => parseAddr(text)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_ADDRESS', message, path: [] }),
+    );
     const r = safeParseAddr(text);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(isIpError(r.error)).toBe(true);
-      expect(r.error.message).toContain(JSON.stringify(text));
+      expect(r.error).toMatchObject({ code: 'INVALID_ADDRESS', message, path: [] });
     }
+  });
+
+  it.each([
+    [null, 'null', 'object'],
+    [undefined, 'undefined', 'undefined'],
+    [42, '42', 'number'],
+    [[], 'an array', 'object'],
+    [{}, 'an object', 'object'],
+    [1n, '1n', 'bigint'],
+  ])('names a non-string input (%s) and its type', (bad, shown, type) => {
+    const message = `invalid IP address ${shown}: expected a string, got ${type}`;
+    expect(() => parseAddr(bad as unknown as string)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_ADDRESS', message }),
+    );
+    const r = safeParseAddr(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe(message);
+  });
+
+  it('zones may hold any character but space, control, "%" and "/"', () => {
+    expect(parseAddr('fe80::1%!~').zone).toBe('!~');
+    expect(parseAddr('fe80::1%\u00e9').zone).toBe('\u00e9');
   });
 
   it('never throws a bare TypeError on non-strings', () => {

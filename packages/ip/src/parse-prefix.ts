@@ -37,7 +37,6 @@ function scanPrefix(text: unknown, strict: boolean): Prefix | IpError {
   }
   const n = text.length - slash - 1;
   if (n === 0) return bad(text, 'missing prefix length');
-  if (n > 3) return bad(text, `invalid prefix length "${text.slice(slash + 1)}"`);
   let bits = 0;
   for (let i = slash + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -77,7 +76,7 @@ function scanPrefix(text: unknown, strict: boolean): Prefix | IpError {
 }
 
 function strictOf(options: ParsePrefixOptions | undefined): boolean {
-  return options === undefined || options === null || typeof options !== 'object' || options.strict !== false;
+  return typeof options !== 'object' || options === null || options.strict !== false;
 }
 
 /**
