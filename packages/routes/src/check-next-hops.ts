@@ -101,9 +101,9 @@ export function checkNextHops(routes: readonly Route[]): NextHopIssue[] {
   };
   routes.forEach((r, index) => {
     if (r.via !== undefined) check(index, r, r.via, r.dev, r.onlink === true);
-    for (const nh of r.nexthops ?? []) {
+    r.nexthops?.forEach((nh) => {
       if (nh.via !== undefined) check(index, r, nh.via, nh.dev, nh.onlink === true);
-    }
+    });
   });
   return issues.map((x) => Object.freeze(x));
 }

@@ -21,7 +21,7 @@ export function toAddr(value: unknown, what = 'address'): Addr {
 }
 
 /** @internal Accepts a Prefix or its text (`default` too when a family is given). */
-export function toPrefix(value: unknown, what = 'prefix', family?: 4 | 6): Prefix {
+export function toPrefix(value: unknown, what: string, family?: 4 | 6): Prefix {
   if (typeof value === 'string') {
     if (value === 'default' && family !== undefined) {
       const zero = safeParsePrefix(family === 4 ? '0.0.0.0/0' : '::/0');
