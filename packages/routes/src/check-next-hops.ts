@@ -1,7 +1,7 @@
 import { type Addr, formatAddr } from '@podnet/ip';
 import { formatRoute } from './format-ip-route.ts';
 import { canonicalTable } from './internal/tables.ts';
-import type { Route } from './route.ts';
+import type { NextHop, Route } from './route.ts';
 import { RoutesError } from './routes-error.ts';
 import { containsAddr, routeDst } from './select-route.ts';
 
@@ -101,7 +101,7 @@ export function checkNextHops(routes: readonly Route[]): NextHopIssue[] {
   };
   routes.forEach((r, index) => {
     if (r.via !== undefined) check(index, r, r.via, r.dev, r.onlink === true);
-    r.nexthops?.forEach((nh) => {
+    r.nexthops?.forEach((nh: NextHop) => {
       if (nh.via !== undefined) check(index, r, nh.via, nh.dev, nh.onlink === true);
     });
   });
