@@ -262,3 +262,159 @@ describe('allocateDualStackNodeCidrs', () => {
     );
   });
 });
+
+describe('cidrset checks and bookkeeping', () => {
+  const fail = (code: string, message: string) => expect.objectContaining({ code, message, path: [] });
+
+  it.each([
+    ['10.0.0.0/16', 33, 'invalid node CIDR mask size 33 for 10.0.0.0/16: must be an integer up to 32'],
+    ['10.0.0.0/16', 24.5, 'invalid node CIDR mask size 24.5 for 10.0.0.0/16: must be an integer up to 32'],
+    ['10.0.0.0/16', '24', 'invalid node CIDR mask size "24" for 10.0.0.0/16: must be an integer up to 32'],
+    ['fd00::/112', 129, 'invalid node CIDR mask size 129 for fd00::/112: must be an integer up to 128'],
+    [
+      '10.0.0.0/16',
+      15,
+      'Controller: Invalid --cluster-cidr, mask size of cluster CIDR must be less than or equal to --node-cidr-mask-size configured for CIDR family (cluster CIDR 10.0.0.0/16, node mask /15)',
+    ],
+    [
+      '0.0.0.0/0',
+      -1,
+      'Controller: Invalid --cluster-cidr, mask size of cluster CIDR must be less than or equal to --node-cidr-mask-size configured for CIDR family (cluster CIDR 0.0.0.0/0, node mask /-1)',
+    ],
+    [
+      'beef::/32',
+      49,
+      'New CIDR set failed; the node CIDR size is too big (cluster CIDR beef::/32, node mask /49: at most 16 bits longer for IPv6)',
+    ],
+    [
+      '10.0.0.0/7',
+      32,
+      "node CIDR mask /32 is more than 24 bits longer than the cluster CIDR 10.0.0.0/7 (over 16M node blocks; podnet's limit, kube-controller-manager has none for IPv4)",
+    ],
+  ])('newCidrSet(%s, %s) throws INVALID_MASK_SIZE', (cluster, mask, message) => {
+    expect(() => newCidrSet(P(cluster), mask as number)).toThrowError(fail('INVALID_MASK_SIZE', message));
+  });
+
+  it('accepts the limits: the cluster mask itself, 16 bits for IPv6, 24 bits for IPv4', () => {
+    expect(newCidrSet(P('10.0.0.0/16'), 16)).toMatchObject({
+      maxCidrs: 1,
+      nodeMaskSize: 16,
+      used: [],
+      nextCandidate: 0,
+    });
+    expect(newCidrSet(P('10.0.0.0/16'), 32).maxCidrs).toBe(65536);
+    expect(newCidrSet(P('beef::/32'), 48).maxCidrs).toBe(65536);
+    expect(newCidrSet(P('10.0.0.0/8'), 25).maxCidrs).toBe(2 ** 17);
+    expect(newCidrSet(P('10.0.0.0/8'), 32).maxCidrs).toBe(2 ** 24);
+    expect(newCidrSet('10.0.0.0/8', 16).clusterCidr).toEqual(P('10.0.0.0/8'));
+    expect(() => newCidrSet(null as never, 24)).toThrowError(
+      fail('INVALID_PREFIX', 'cluster CIDR is not a prefix: null'),
+    );
+  });
+
+  it('reports exhaustion with the cluster CIDR and the node mask', () => {
+    const a = cidrSetAllocateNext(newCidrSet(P('127.123.234.0/30'), 30));
+    expect(() => cidrSetAllocateNext(a.set)).toThrowError(
+      fail(
+        'CIDR_EXHAUSTED',
+        'CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range (cluster CIDR 127.123.234.0/30, /30 per node)',
+      ),
+    );
+  });
+
+  it('goes round-robin and wraps to the first free block', () => {
+    const full = allocN(newCidrSet(P('10.0.0.0/28'), 30), 4);
+    expect(full.cidrs.map(formatPrefix)).toEqual([
+      '10.0.0.0/30',
+      '10.0.0.4/30',
+      '10.0.0.8/30',
+      '10.0.0.12/30',
+    ]);
+    expect(full.set.nextCandidate).toBe(0);
+    // free blocks 0 and 1; the next search starts at 0
+    let s = cidrSetRelease(cidrSetRelease(full.set, P('10.0.0.4/30')), P('10.0.0.0/30'));
+    expect(s.used).toEqual([2, 3]);
+    const first = cidrSetAllocateNext(s);
+    expect(formatPrefix(first.cidr)).toBe('10.0.0.0/30');
+    expect(first.set.nextCandidate).toBe(1);
+    // start at a used block near the end: skip 2 and 3, wrap to 0, then find 1
+    s = { ...cidrSetRelease(first.set, P('10.0.0.0/30')), nextCandidate: 2 };
+    const wrapped = cidrSetAllocateNext(s);
+    expect(formatPrefix(wrapped.cidr)).toBe('10.0.0.0/30');
+    expect(wrapped.set.used).toEqual([0, 2, 3]);
+    const last = cidrSetAllocateNext({ ...s, used: [0, 2, 3], nextCandidate: 3 });
+    expect(formatPrefix(last.cidr)).toBe('10.0.0.4/30');
+    expect(last.set.used).toEqual([0, 1, 2, 3]);
+  });
+
+  it('occupy merges ranges without duplicates; release frees exactly the touched blocks', () => {
+    let s = newCidrSet(P('10.42.0.0/16'), 24);
+    s = cidrSetOccupy(s, P('10.42.5.0/24'));
+    s = cidrSetOccupy(s, P('10.42.20.0/24'));
+    s = cidrSetOccupy(s, P('10.42.9.0/24'));
+    expect(s.used).toEqual([5, 9, 20]);
+    s = cidrSetOccupy(s, P('10.42.8.0/22'));
+    expect(s.used).toEqual([5, 8, 9, 10, 11, 20]);
+    s = cidrSetOccupy(s, '10.42.11.0/24');
+    expect(s.used).toEqual([5, 8, 9, 10, 11, 20]);
+    expect(cidrSetRelease(s, P('10.42.9.0/24')).used).toEqual([5, 8, 10, 11, 20]);
+    expect(cidrSetRelease(s, P('10.42.8.0/24')).used).toEqual([5, 9, 10, 11, 20]);
+    expect(cidrSetRelease(s, P('10.42.11.0/24')).used).toEqual([5, 8, 9, 10, 20]);
+    expect(cidrSetRelease(s, '10.42.8.0/23').used).toEqual([5, 10, 11, 20]);
+    expect(cidrSetRelease(s, P('10.0.0.0/8')).used).toEqual([]);
+    expect(cidrSetOccupy(s, P('10.42.8.128/25')).used).toEqual([5, 8, 9, 10, 11, 20]);
+    expect(cidrSetOccupy(newCidrSet(P('10.42.0.0/16'), 24), P('10.42.7.128/25')).used).toEqual([7]);
+    expect(s.nextCandidate).toBe(0);
+  });
+
+  it('finds IPv6 block indexes in every word', () => {
+    expect(cidrSetOccupy(newCidrSet(P('fd00::/112'), 120), P('fd00::ab00/120')).used).toEqual([0xab]);
+    expect(cidrSetOccupy(newCidrSet(P('fd00::/80'), 96), P('fd00::1234:0:0/96')).used).toEqual([0x1234]);
+    expect(cidrSetOccupy(newCidrSet(P('fd00::/48'), 64), P('fd00:0:0:ff::/64')).used).toEqual([0xff]);
+    expect(cidrSetOccupy(newCidrSet(P('fd00::/48'), 64), P('fd00:0:0:ff::/68')).used).toEqual([0xff]);
+    expect(cidrSetOccupy(newCidrSet(P('fd00::/48'), 64), P('fd00:0:0:fe::/63')).used).toEqual([0xfe, 0xff]);
+  });
+
+  it('rejects CIDRs outside the cluster CIDR or of the other family', () => {
+    const s = newCidrSet(P('10.0.0.0/16'), 24);
+    expect(() => cidrSetOccupy(s, P('::/0'))).toThrowError(
+      fail('OUT_OF_RANGE', 'cidr ::/0 is out the range of cluster cidr 10.0.0.0/16'),
+    );
+    expect(() => cidrSetRelease(s, P('10.1.0.0/24'))).toThrowError(
+      fail('OUT_OF_RANGE', 'cidr 10.1.0.0/24 is out the range of cluster cidr 10.0.0.0/16'),
+    );
+    expect(() => cidrSetOccupy(newCidrSet(P('::/64'), 72), P('0.0.0.0/0'))).toThrowError(
+      fail('OUT_OF_RANGE', 'cidr 0.0.0.0/0 is out the range of cluster cidr ::/64'),
+    );
+    expect(() => cidrSetOccupy(s, 42 as never)).toThrowError(
+      fail('INVALID_PREFIX', 'CIDR is not a prefix: 42'),
+    );
+  });
+
+  it.each([
+    [null, 'null'],
+    [42, '42'],
+    [{ used: [] }, 'an object'],
+    [{ clusterCidr: null, used: [] }, 'an object'],
+    [{ clusterCidr: 'x', used: [] }, 'an object'],
+    [{ clusterCidr: { bits: '8', addr: { family: 4 } }, used: [] }, 'an object'],
+    [{ clusterCidr: { bits: 8, addr: null }, used: [] }, 'an object'],
+    [{ clusterCidr: { bits: 8 }, used: [] }, 'an object'],
+    [{ clusterCidr: { bits: 8, addr: { family: 5 } }, used: [] }, 'an object'],
+    [{ clusterCidr: { bits: 8, addr: { family: 4 } }, used: 'x' }, 'an object'],
+  ])('rejects the state %j with INVALID_STATE', (state, shown) => {
+    const message = `CIDR set is not a valid state object: ${shown}`;
+    expect(() => cidrSetAllocateNext(state as never)).toThrowError(fail('INVALID_STATE', message));
+    expect(() => cidrSetOccupy(state as never, P('10.0.0.0/24'))).toThrowError(
+      fail('INVALID_STATE', message),
+    );
+    expect(() => cidrSetRelease(state as never, P('10.0.0.0/24'))).toThrowError(
+      fail('INVALID_STATE', message),
+    );
+  });
+
+  it('accepts a state object of either family', () => {
+    const v6 = { ...newCidrSet(P('fd00::/64'), 64) };
+    expect(formatPrefix(cidrSetAllocateNext(v6).cidr)).toBe('fd00::/64');
+  });
+});
