@@ -282,3 +282,356 @@ describe('podDnsConfig — bad input', () => {
     ).toThrow(expect.objectContaining({ code: 'EMPTY_NAMESERVER', path: ['hostResolvConf'] }));
   });
 });
+
+describe('podDnsConfig — every bad-input branch: code, message, path', () => {
+  const base = { clusterDns: ['10.96.0.10'], clusterDomain: 'cluster.local', hostResolvConf: null, pod: {} };
+  const withPod = (p: unknown): unknown => ({ ...base, pod: p });
+  const withConfig = (c: unknown): unknown => withPod({ spec: { dnsConfig: c } });
+  it.each([
+    [null, 'podResolvConf expects an object { pod, clusterDns, clusterDomain, hostResolvConf }', []],
+    [[], 'podResolvConf expects an object { pod, clusterDns, clusterDomain, hostResolvConf }', []],
+    [withPod(null), 'pod must be an object', ['pod']],
+    [withPod([]), 'pod must be an object', ['pod']],
+    [withPod({ metadata: 'x' }), 'pod.metadata must be an object', ['pod', 'metadata']],
+    [withPod({ metadata: [] }), 'pod.metadata must be an object', ['pod', 'metadata']],
+    [withPod({ spec: 1 }), 'pod.spec must be an object', ['pod', 'spec']],
+    [
+      withPod({ metadata: { namespace: 1 } }),
+      'pod.metadata.namespace must be a string',
+      ['pod', 'metadata', 'namespace'],
+    ],
+    [
+      withPod({ spec: { dnsPolicy: 1 } }),
+      'pod.spec.dnsPolicy must be a string',
+      ['pod', 'spec', 'dnsPolicy'],
+    ],
+    [{ ...base, clusterDns: 5 }, 'clusterDns must be an array of strings', ['clusterDns']],
+    [
+      { ...base, clusterDns: ['10.0.0.1', 5] },
+      'clusterDns[1] must be a string, got number',
+      ['clusterDns', 1],
+    ],
+    [{ ...base, clusterDomain: 5 }, 'clusterDomain must be a string', ['clusterDomain']],
+    [{ ...base, hostResolvConf: 7 }, 'hostResolvConf must be a string or null', ['hostResolvConf']],
+    [{ ...base, nodeIps: '10.0.0.1' }, 'nodeIps must be an array of strings', ['nodeIps']],
+    [{ ...base, nodeIps: [null] }, 'nodeIps[0] must be a string, got object', ['nodeIps', 0]],
+    [withConfig('x'), 'pod.spec.dnsConfig must be an object', ['pod', 'spec', 'dnsConfig']],
+    [withConfig([]), 'pod.spec.dnsConfig must be an object', ['pod', 'spec', 'dnsConfig']],
+    [
+      withConfig({ options: {} }),
+      'pod.spec.dnsConfig.options must be an array',
+      ['pod', 'spec', 'dnsConfig', 'options'],
+    ],
+    [
+      withConfig({ options: [{ name: 'a' }, null] }),
+      'pod.spec.dnsConfig.options[1] must be an object with a string name',
+      ['pod', 'spec', 'dnsConfig', 'options', 1],
+    ],
+    [
+      withConfig({ options: [{ name: 5 }] }),
+      'pod.spec.dnsConfig.options[0] must be an object with a string name',
+      ['pod', 'spec', 'dnsConfig', 'options', 0],
+    ],
+    [
+      withConfig({ options: [{ name: 'ndots', value: 5 }] }),
+      'pod.spec.dnsConfig.options[0].value must be a string',
+      ['pod', 'spec', 'dnsConfig', 'options', 0, 'value'],
+    ],
+    [
+      withConfig({ nameservers: 'x' }),
+      'pod.spec.dnsConfig.nameservers must be an array of strings',
+      ['pod', 'spec', 'dnsConfig', 'nameservers'],
+    ],
+    [
+      withConfig({ searches: ['a', 1] }),
+      'pod.spec.dnsConfig.searches[1] must be a string, got number',
+      ['pod', 'spec', 'dnsConfig', 'searches', 1],
+    ],
+  ])('%j', (input, message, path) => {
+    let e: unknown;
+    try {
+      podDnsConfig(input as never);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(DnsError);
+    expect((e as DnsError).code).toBe('INVALID_INPUT');
+    expect((e as DnsError).message).toBe(message);
+    expect((e as DnsError).path).toEqual(path);
+  });
+
+  it('null metadata, spec, clusterDomain, options, option values and lists read as absent', () => {
+    const r = podDnsConfig({
+      ...base,
+      clusterDomain: null,
+      pod: {
+        metadata: null,
+        spec: {
+          dnsConfig: { options: [{ name: 'rotate', value: null }], nameservers: null, searches: null },
+        },
+      },
+    } as never);
+    expect(r.conf).toEqual({ nameservers: ['10.96.0.10'], searches: [], options: ['ndots:5', 'rotate'] });
+    expect(podDnsConfig({ ...base, pod: { spec: null } } as never).dnsType).toBe('Cluster');
+    expect(
+      podDnsConfig({ ...base, pod: { spec: { dnsConfig: { options: null } } } } as never).conf.options,
+    ).toEqual(['ndots:5']);
+  });
+
+  it('a host file error keeps its code, names the field and prefixes the message', () => {
+    let e: unknown;
+    try {
+      podDnsConfig({ ...base, hostResolvConf: 'search a\nnameserver\n' });
+    } catch (x) {
+      e = x;
+    }
+    expect((e as DnsError).code).toBe('EMPTY_NAMESERVER');
+    expect((e as DnsError).message).toBe(
+      'hostResolvConf: resolv.conf line 2: "nameserver" without an address (kubelet: "nameserver list is empty")',
+    );
+    expect((e as DnsError).path).toEqual(['hostResolvConf']);
+  });
+});
+
+// kubernetes pkg/kubelet/network/dns/dns.go GetPodDNS / mergeDNSOptions / formDNSSearchFitsLimits.
+describe('podDnsConfig — kubelet merging rules', () => {
+  const host =
+    'nameserver 192.168.1.1\nnameserver 192.168.1.2\nsearch corp.example lab.example\noptions timeout:2 rotate\n';
+
+  it('ClusterFirst: cluster servers, cluster search list then the host one, options replaced by ndots:5', () => {
+    const r = podDnsConfig({
+      pod: { metadata: { namespace: 'web' } },
+      clusterDns: '10.96.0.10',
+      clusterDomain: 'cluster.local',
+      hostResolvConf: host,
+    });
+    expect(r).toEqual({
+      conf: {
+        nameservers: ['10.96.0.10'],
+        searches: [
+          'web.svc.cluster.local',
+          'svc.cluster.local',
+          'cluster.local',
+          'corp.example',
+          'lab.example',
+        ],
+        options: ['ndots:5'],
+      },
+      dnsType: 'Cluster',
+      events: [],
+    });
+  });
+
+  it('ClusterFirst with clusterDomain "": cluster servers, the host search list only', () => {
+    const r = podDnsConfig({ pod: {}, clusterDns: ['10.96.0.10'], clusterDomain: '', hostResolvConf: host });
+    expect(r.conf).toEqual({
+      nameservers: ['10.96.0.10'],
+      searches: ['corp.example', 'lab.example'],
+      options: ['ndots:5'],
+    });
+  });
+
+  it('Default: the host file as is', () => {
+    const r = podDnsConfig({
+      pod: { spec: { dnsPolicy: 'Default' } },
+      clusterDns: ['10.96.0.10'],
+      clusterDomain: 'cluster.local',
+      hostResolvConf: host,
+    });
+    expect(r).toEqual({
+      conf: {
+        nameservers: ['192.168.1.1', '192.168.1.2'],
+        searches: ['corp.example', 'lab.example'],
+        options: ['timeout:2', 'rotate'],
+      },
+      dnsType: 'Host',
+      events: [],
+    });
+  });
+
+  it('hostNetwork must be exactly true', () => {
+    const r = podDnsConfig({
+      pod: { spec: { hostNetwork: 'true' as never } },
+      clusterDns: ['10.96.0.10'],
+      clusterDomain: 'c',
+      hostResolvConf: null,
+    });
+    expect(r.dnsType).toBe('Cluster');
+  });
+
+  it('no cluster DNS: the MissingClusterDNS event word for word, the host file used', () => {
+    const r = podDnsConfig({ pod: {}, clusterDns: [], clusterDomain: 'cluster.local', hostResolvConf: host });
+    expect(r.events).toEqual([
+      'MissingClusterDNS: kubelet does not have ClusterDNS IP configured and cannot create Pod using "ClusterFirst" policy. Falling back to "Default" policy.',
+    ]);
+    expect(r.conf.nameservers).toEqual(['192.168.1.1', '192.168.1.2']);
+    // Default with no cluster DNS has no event
+    expect(
+      podDnsConfig({
+        pod: { spec: { dnsPolicy: 'Default' } },
+        clusterDns: [],
+        clusterDomain: 'c',
+        hostResolvConf: host,
+      }).events,
+    ).toEqual([]);
+  });
+
+  it('no host file: one loopback server per node IP family, search "."', () => {
+    const run = (nodeIps: string[]) =>
+      podDnsConfig({
+        pod: { spec: { dnsPolicy: 'Default' } },
+        clusterDns: [],
+        clusterDomain: 'c',
+        hostResolvConf: null,
+        nodeIps,
+      }).conf;
+    expect(run([])).toEqual({ nameservers: ['127.0.0.1'], searches: ['.'], options: [] });
+    expect(run(['fd00::1'])).toEqual({ nameservers: ['::1'], searches: ['.'], options: [] });
+    expect(run(['10.0.0.1', '10.0.0.2']).nameservers).toEqual(['127.0.0.1', '127.0.0.1']);
+  });
+
+  it('dnsConfig: servers and searches appended without duplicates, options merged by name', () => {
+    const r = podDnsConfig({
+      pod: {
+        spec: {
+          dnsPolicy: 'Default',
+          dnsConfig: {
+            nameservers: ['192.168.1.2', '9.9.9.9'],
+            searches: ['lab.example', 'extra.example', 'extra.example'],
+            options: [
+              { name: 'timeout', value: '5' },
+              { name: 'ndots', value: '1' },
+              { name: 'rotate', value: '' },
+              { name: 'edns0' },
+            ],
+          },
+        },
+      },
+      clusterDns: [],
+      clusterDomain: 'c',
+      hostResolvConf: `${host}options attempts:3 debug\n`,
+    });
+    expect(r.conf).toEqual({
+      nameservers: ['192.168.1.1', '192.168.1.2', '9.9.9.9'],
+      searches: ['corp.example', 'lab.example', 'extra.example'],
+      options: ['attempts:3', 'debug', 'timeout:5', 'ndots:1', 'rotate', 'edns0'],
+    });
+  });
+
+  it('an option with a value that holds a colon splits at the first colon', () => {
+    const r = podDnsConfig({
+      pod: { spec: { dnsPolicy: 'Default', dnsConfig: { options: [{ name: 'x', value: 'y' }] } } },
+      clusterDns: [],
+      clusterDomain: 'c',
+      hostResolvConf: 'options a:b:c :z\n',
+    });
+    expect(r.conf.options).toEqual(['a:b:c', ':z', 'x:y']);
+  });
+
+  it('ClusterFirst with dnsConfig: cluster servers first, ndots overridden', () => {
+    const r = podDnsConfig({
+      pod: {
+        metadata: { namespace: 'ns' },
+        spec: {
+          dnsConfig: { nameservers: ['10.96.0.10', '1.1.1.1'], options: [{ name: 'ndots', value: '2' }] },
+        },
+      },
+      clusterDns: ['10.96.0.10'],
+      clusterDomain: 'cluster.local',
+      hostResolvConf: null,
+    });
+    expect(r.conf).toEqual({
+      nameservers: ['10.96.0.10', '1.1.1.1'],
+      searches: ['ns.svc.cluster.local', 'svc.cluster.local', 'cluster.local'],
+      options: ['ndots:2'],
+    });
+  });
+});
+
+describe('podDnsConfig — search line limits at their boundaries (formDNSSearchFitsLimits)', () => {
+  const run = (searches: string[], legacySearchLimits = false) =>
+    podDnsConfig({
+      pod: { spec: { dnsPolicy: 'None', dnsConfig: { searches } } },
+      clusterDns: [],
+      clusterDomain: '',
+      hostResolvConf: null,
+      legacySearchLimits,
+    });
+
+  it('an entry of 253 bytes is kept, 254 dropped', () => {
+    const ok = 'a'.repeat(253);
+    expect(run([ok]).conf.searches).toEqual([ok]);
+    expect(run([ok]).events).toEqual([]);
+    const r = run(['x', 'b'.repeat(254), 'y']);
+    expect(r.conf.searches).toEqual(['x', 'y']);
+    expect(r.events).toEqual([
+      'DNSConfigForming: Search Line limits were exceeded, some search paths have been omitted, the applied search line is: x y',
+    ]);
+  });
+
+  it('lengths count UTF-8 bytes as Go len() does', () => {
+    // 127 two-byte characters = 254 bytes: too long
+    expect(run(['é'.repeat(127)]).conf.searches).toEqual([]);
+    expect(run(['é'.repeat(126)]).conf.searches).toEqual(['é'.repeat(126)]);
+  });
+
+  it('cuts as many entries from the end as needed to fit 2048 characters', () => {
+    // 9 entries of 250 characters: the joined line is 2258; dropping 1 leaves 2007.
+    const nine = Array.from({ length: 9 }, (_, i) => String.fromCharCode(97 + i).repeat(250));
+    expect(run(nine).conf.searches).toEqual(nine.slice(0, 8));
+    // 10 entries: 2510 → cut two (2258 - 251 = 2007).
+    const ten = [...nine, 'z'.repeat(250)];
+    expect(run(ten).conf.searches).toEqual(nine.slice(0, 8));
+    // a line exactly 2049 long loses its last entry even if it is short
+    const line2049 = [
+      ...Array.from({ length: 8 }, (_, i) => String.fromCharCode(97 + i).repeat(250)),
+      'z'.repeat(41),
+    ];
+    expect(line2049.join(' ').length).toBe(2049);
+    expect(run(line2049).conf.searches).toEqual(line2049.slice(0, 8));
+    const line2048 = [...line2049.slice(0, 8), 'z'.repeat(40)];
+    expect(run(line2048).conf.searches).toEqual(line2048);
+  });
+
+  it('legacy limits: 6 paths and 256 characters', () => {
+    expect(run(['a', 'b', 'c', 'd', 'e', 'f']).events).toEqual([]);
+    expect(run(['a', 'b', 'c', 'd', 'e', 'f'], true).events).toEqual([]);
+    const long = ['a'.repeat(100), 'b'.repeat(100), 'c'.repeat(54)];
+    expect(long.join(' ').length).toBe(256);
+    expect(run(long, true).conf.searches).toEqual(long);
+    const longer = ['a'.repeat(100), 'b'.repeat(100), 'c'.repeat(55)];
+    expect(run(longer, true).conf.searches).toEqual(longer.slice(0, 2));
+    expect(run(longer, false).conf.searches).toEqual(longer);
+  });
+
+  it('more than 3 name servers keep the first 3 only (MaxDNSNameservers)', () => {
+    const r = podDnsConfig({
+      pod: {
+        spec: {
+          dnsPolicy: 'None',
+          dnsConfig: { nameservers: ['1.1.1.1', '2.2.2.2', '3.3.3.3', '4.4.4.4', '5.5.5.5'] },
+        },
+      },
+      clusterDns: [],
+      clusterDomain: '',
+      hostResolvConf: null,
+    });
+    expect(r.conf.nameservers).toEqual(['1.1.1.1', '2.2.2.2', '3.3.3.3']);
+    expect(r.events).toHaveLength(1);
+  });
+});
+
+describe('podResolvConf', () => {
+  it('writes podDnsConfig as resolv.conf text', () => {
+    expect(
+      podResolvConf({
+        pod: { metadata: { namespace: 'a' } },
+        clusterDns: ['10.96.0.10'],
+        clusterDomain: 'cluster.local',
+        hostResolvConf: null,
+      }),
+    ).toBe(
+      'search a.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
+    );
+  });
+});

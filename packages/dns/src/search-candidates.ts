@@ -100,20 +100,29 @@ function goNdots(options: readonly string[]): number {
   return ndots;
 }
 
+/** Go's `avoidDNS`: a `.onion` name (any letter case, RFC 7686) is never sent to DNS. */
+function avoidDns(name: string): boolean {
+  const n = name.endsWith('.') ? name.slice(0, -1) : name;
+  return n.toLowerCase().endsWith('.onion');
+}
+
 function go(name: string, conf: ResolvConf): string[] {
-  // (*dnsConfig).nameList: rooted names alone; names over 254 characters are skipped.
-  if (name.endsWith('.')) return name.length > 254 ? [] : [name];
-  if (name.endsWith('.onion')) return [];
+  // (*dnsConfig).nameList: rooted names alone; candidates over 254 characters or ending in
+  // `.onion` are skipped, each on its own (a search suffix can make an .onion name sendable).
+  if (name.endsWith('.')) return name.length > 254 || avoidDns(name) ? [] : [name];
   const hasNdots = countDots(name) >= goNdots(conf.options);
   const fqdn = `${name}.`;
+  const fqdnOk = fqdn.length <= 254 && !avoidDns(fqdn);
   const out: string[] = [];
-  if (hasNdots && fqdn.length <= 254) out.push(fqdn);
+  if (hasNdots && fqdnOk) out.push(fqdn);
   for (const suffix of conf.searches) {
+    // dnsReadConfig: each entry gets a trailing dot (ensureRooted); the root "." is dropped.
     const s = suffix.endsWith('.') ? suffix : `${suffix}.`;
-    const candidate = s === '.' ? fqdn : `${name}.${s}`;
-    if (candidate.length <= 254) out.push(candidate);
+    if (s === '.') continue;
+    const candidate = `${fqdn}${s}`;
+    if (candidate.length <= 254 && !avoidDns(candidate)) out.push(candidate);
   }
-  if (!hasNdots && fqdn.length <= 254) out.push(fqdn);
+  if (!hasNdots && fqdnOk) out.push(fqdn);
   return out;
 }
 
@@ -161,7 +170,8 @@ function musl(name: string, conf: ResolvConf): string[] {
  *
  * - **go** (`net/dnsclient_unix.go` `nameList`): a rooted name alone; with at least `ndots`
  *   dots the name first, then the search domains; otherwise the search domains, then the name.
- *   Candidates over 254 characters and `.onion` names are skipped.
+ *   A search entry `.` is dropped (`dnsReadConfig`); candidates over 254 characters or ending
+ *   in `.onion` (any letter case) are skipped one by one.
  *
  * `ndots` comes from `options` (default 1, capped at 15). Note glibc continues after a NODATA
  * answer while musl stops (see the package docs).
