@@ -248,6 +248,15 @@ function computeWeaveRange(ctx: Ctx): Prefix {
   const first = cidrs[0];
   if (first === undefined) return WEAVE_DEFAULT_RANGE;
   if (cidrs.every((c) => c.bits === first.bits && addrEquals(c.addr, first.addr))) return first;
+  return clusterCover(first, cidrs);
+}
+
+/**
+ * @internal The prefix around the first CIDR that holds all of them (/0 when families differ),
+ * widened to at least /16 (IPv4) or /48 (IPv6): per-node CIDRs (a /24 each from the controller
+ * manager) suggest a cluster range of at least the usual cluster CIDR sizes.
+ */
+export function clusterCover(first: Prefix, cidrs: readonly Prefix[]): Prefix {
   let bits = first.bits;
   for (const c of cidrs) {
     while (
@@ -256,8 +265,6 @@ function computeWeaveRange(ctx: Ctx): Prefix {
     )
       bits--;
   }
-  // Per-node CIDRs (a /24 each from the controller manager) suggest a cluster range of at least
-  // /16 for IPv4 (/48 for IPv6), the usual cluster CIDR sizes.
   return prefixFrom(first.addr, Math.min(bits, first.addr.family === 4 ? 16 : 48));
 }
 

@@ -4,6 +4,7 @@ import { toAddr, toPrefix } from './internal/coerce.ts';
 import { describe } from './internal/describe.ts';
 import type { NetworkMode } from './network-mode.ts';
 import {
+  clusterCover,
   connected,
   firstHost,
   locate,
@@ -114,28 +115,17 @@ export function podRoutes(
       routes.push(...connected(dev, ip, p.bits));
       routes.push(staticRoute({ dst: prefixFrom(gw, 0), via: gw, dev }));
       if (mode === 'flannel-host-gw' || mode === 'flannel-vxlan') {
-        const net = flannelNetwork(
-          ctx.nodes.flatMap((n) => (n.podCidr === undefined ? [] : [n.podCidr])),
-          options,
-        );
-        if (net !== undefined && net.bits < p.bits) routes.push(staticRoute({ dst: net, via: gw, dev }));
+        // FLANNEL_NETWORK: the option, else the cover of the nodes' CIDRs (this node's among them)
+        const net =
+          options?.clusterCidr !== undefined
+            ? toPrefix(options.clusterCidr, 'clusterCidr')
+            : clusterCover(
+                p,
+                ctx.nodes.flatMap((n) => (n.podCidr === undefined ? [] : [n.podCidr])),
+              );
+        if (net.bits < p.bits) routes.push(staticRoute({ dst: net, via: gw, dev }));
       }
     }
   }
   return routes.sort(compareRoutesForDump);
-}
-
-function flannelNetwork(cidrs: readonly Prefix[], options: PodRoutesOptions | undefined): Prefix | undefined {
-  if (options?.clusterCidr !== undefined) return toPrefix(options.clusterCidr, 'clusterCidr');
-  const first = cidrs[0];
-  if (first === undefined) return undefined;
-  let bits = first.bits;
-  for (const c of cidrs) {
-    while (
-      bits > 0 &&
-      !(c.addr.family === first.addr.family && prefixContains(prefixFrom(first.addr, bits), c))
-    )
-      bits--;
-  }
-  return prefixFrom(first.addr, Math.min(bits, first.addr.family === 4 ? 16 : 48));
 }

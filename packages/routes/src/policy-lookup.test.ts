@@ -64,3 +64,94 @@ describe('policyLookup', () => {
     );
   });
 });
+
+describe('policyLookup rule order and selectors (ip-rule(8))', () => {
+  const routes = parseIpRoute(
+    [
+      'default via 192.168.1.1 dev eth0', // 0: main
+      'default via 192.168.9.1 dev vpn0 table 100', // 1
+      'default via 192.168.8.1 dev alt0 table 200', // 2
+      '10.0.0.0/8 via 192.168.1.1 dev eth0', // 3: main, /8
+    ].join('\n'),
+  );
+  const dev = (rules: string, packet: Parameters<typeof policyLookup>[2]) =>
+    policyLookup(routes, parseIpRule(rules), packet).route?.dev;
+
+  it('tries rules by priority whatever their array order; equal priorities in array order', () => {
+    expect(dev('200:\tfrom all lookup main\n100:\tfrom all lookup 100', { dst: '1.1.1.1' })).toBe('vpn0');
+    expect(dev('5:\tfrom all lookup 200\n5:\tfrom all lookup 100', { dst: '1.1.1.1' })).toBe('alt0');
+    expect(dev('5:\tfrom all lookup 100\n5:\tfrom all lookup 200', { dst: '1.1.1.1' })).toBe('vpn0');
+  });
+
+  it('matches tos and oif selectors only on equal values', () => {
+    const tos = '10:\tfrom all tos 0x10 lookup 100\n20:\tfrom all lookup main';
+    expect(dev(tos, { dst: '1.1.1.1', tos: '0x10' })).toBe('vpn0');
+    expect(dev(tos, { dst: '1.1.1.1', tos: '0x08' })).toBe('eth0');
+    expect(dev(tos, { dst: '1.1.1.1' })).toBe('eth0');
+    const oif = '10:\tfrom all oif wg0 lookup 100\n20:\tfrom all lookup main';
+    expect(dev(oif, { dst: '1.1.1.1', oif: 'wg0' })).toBe('vpn0');
+    expect(dev(oif, { dst: '1.1.1.1', oif: 'eth0' })).toBe('eth0');
+    expect(dev(oif, { dst: '1.1.1.1' })).toBe('eth0');
+    // every selector must hold
+    const both = '10:\tfrom all tos 0x10 oif wg0 lookup 100\n20:\tfrom all lookup main';
+    expect(dev(both, { dst: '1.1.1.1', tos: '0x10' })).toBe('eth0');
+    expect(dev(both, { dst: '1.1.1.1', oif: 'wg0' })).toBe('eth0');
+    expect(dev(both, { dst: '1.1.1.1', tos: '0x10', oif: 'wg0' })).toBe('vpn0');
+  });
+
+  it('goto jumps to the first rule at or after its target, never backwards', () => {
+    const rules =
+      '1:\tfrom all goto 50\n2:\tfrom all unreachable\n50:\tfrom all lookup 100\n60:\tfrom all lookup main';
+    expect(dev(rules, { dst: '1.1.1.1' })).toBe('vpn0');
+    expect(dev(rules.replace('goto 50', 'goto 45'), { dst: '1.1.1.1' })).toBe('vpn0');
+    expect(dev(rules.replace('goto 50', 'goto 51'), { dst: '1.1.1.1' })).toBe('eth0');
+    // a goto to itself or backwards is skipped; a goto past every rule ends nothing either
+    const back =
+      '10:\tfrom all goto 10\n20:\tfrom all goto 5\n30:\tfrom all goto 99\n40:\tfrom all lookup 200';
+    expect(dev(back, { dst: '1.1.1.1' })).toBe('alt0');
+  });
+
+  it('ends on unreachable and nothing else; nop only passes', () => {
+    const r = policyLookup(
+      routes,
+      parseIpRule('5:\tfrom all nop\n6:\tfrom all unreachable\n7:\tfrom all lookup main'),
+      {
+        dst: '1.1.1.1',
+      },
+    );
+    expect(r).toEqual({ action: 'unreachable', rule: { priority: 6, action: 'unreachable' } });
+  });
+
+  it('suppress_prefixlength skips routes no longer than N', () => {
+    const rules = '10:\tfrom all lookup main suppress_prefixlength 8\n20:\tfrom all lookup 100';
+    expect(dev(rules, { dst: '10.1.1.1' })).toBe('vpn0'); // the /8 is suppressed
+    expect(
+      dev(rules.replace('suppress_prefixlength 8', 'suppress_prefixlength 7'), { dst: '10.1.1.1' }),
+    ).toBe('eth0');
+    expect(policyLookup(routes, parseIpRule('10:\tfrom all lookup main'), { dst: '10.1.1.1' })).toEqual({
+      action: 'route',
+      route: routes[3],
+      index: 3,
+      rule: { priority: 10, action: 'lookup', table: 'main' },
+      table: 'main',
+    });
+  });
+
+  it('names bad input', () => {
+    const rules = parseIpRule('10:\tfrom all lookup main');
+    const msg = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(msg(() => policyLookup(routes, null as never, { dst: '1.1.1.1' }))).toBe(
+      'expected arrays of routes and rules',
+    );
+    expect(msg(() => policyLookup(routes, rules, 'x' as never))).toBe('expected a packet { dst }');
+    expect(msg(() => policyLookup(routes, rules, { dst: 'x' }))).toBe('invalid destination "x"');
+    expect(msg(() => policyLookup(routes, rules, { dst: '1.1.1.1', src: 'x' }))).toBe('invalid source "x"');
+  });
+});

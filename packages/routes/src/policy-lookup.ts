@@ -88,9 +88,8 @@ export function policyLookup(
   for (let k = 0; k < order.length; k++) {
     const rule = order[k] as IpRule;
     if (!ruleMatches(rule, dst, src, packet)) continue;
+    // `nop` matches no case: the walk goes on with the next rule.
     switch (rule.action) {
-      case 'nop':
-        continue;
       case 'goto': {
         const target = order.findIndex((r) => r.priority >= (rule.goto ?? 0));
         if (target <= k) continue; // the kernel refuses backward gotos
