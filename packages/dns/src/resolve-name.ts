@@ -96,8 +96,9 @@ export function resolveName(
   options: ResolveNameOptions = {},
 ): ResolveResult {
   checkZone(zone, 'resolveName');
-  const resolver = options?.resolver ?? 'glibc';
-  const family = options?.family ?? 'any';
+  const opts: ResolveNameOptions = options ?? {};
+  const resolver = opts.resolver ?? 'glibc';
+  const family = opts.family ?? 'any';
   if (family !== 'any' && family !== 4 && family !== 6) {
     throw new DnsError('INVALID_INPUT', `family must be "any", 4 or 6, got ${String(family)}`, ['family']);
   }
@@ -116,33 +117,41 @@ export function resolveName(
     let nx = 0;
     let nodata = 0;
     let servfail = 0;
+    // musl checks the replies in query order (A, then AAAA): the first error rcode decides.
+    let firstFailure: 'NXDOMAIN' | 'SERVFAIL' | null = null;
     let upstreamStop = false;
     for (const type of types) {
       const r = answer(zone, { name: candidate, type });
       let rcode = r.rcode;
       let recs = r.answers;
       if (r.upstream) {
-        if (options.upstream === undefined) {
+        if (opts.upstream === undefined) {
           queries.push({ name: candidate, type, rcode, upstream: true });
           upstreamStop = true;
           continue;
         }
-        const u = options.upstream({ name: candidate, type });
+        const u = opts.upstream({ name: candidate, type });
         rcode = u.rcode;
         recs = u.answers;
       }
       queries.push({ name: candidate, type, rcode, upstream: r.upstream });
-      if (rcode === 'NXDOMAIN') nx++;
-      else if (rcode === 'SERVFAIL') servfail++;
-      else if (rcode === 'NOERROR' && recs.length === 0) nodata++;
-      else if (rcode !== 'NOERROR') servfail++;
+      if (rcode === 'NXDOMAIN') {
+        nx++;
+        firstFailure ??= 'NXDOMAIN';
+      } else if (rcode === 'NOERROR') {
+        if (recs.length === 0) nodata++;
+      } else {
+        servfail++;
+        firstFailure ??= 'SERVFAIL';
+      }
       answers.push(...recs);
     }
     if (upstreamStop) return { outcome: 'UPSTREAM', name: candidate, answers, queries };
     const hasData = answers.some((r) => r.type === 'A' || r.type === 'AAAA');
     if (resolver === 'musl') {
-      if (servfail > 0) return { outcome: 'SERVFAIL', name: candidate, answers: [], queries };
-      if (nx > 0) continue;
+      // name_from_dns: SERVFAIL → EAI_AGAIN, NXDOMAIN → next candidate, other → EAI_FAIL.
+      if (firstFailure === 'SERVFAIL') return { outcome: 'SERVFAIL', name: candidate, answers: [], queries };
+      if (firstFailure === 'NXDOMAIN') continue;
       if (hasData) return { outcome: 'ANSWER', name: candidate, answers, queries };
       return { outcome: 'NODATA', name: candidate, answers: [], queries };
     }
