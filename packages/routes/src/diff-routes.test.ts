@@ -30,3 +30,21 @@ describe('diffRoutes', () => {
     expect(() => diffRoutes(null as never, [])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });
+
+describe('diffRoutes keys', () => {
+  it('ignores the trailing spaces iproute2 prints, also on nexthop lines', () => {
+    const spaced = parseIpRoute(
+      'default proto static metric 100 \n\tnexthop via 192.168.1.1 dev eth0 weight 1 \n\tnexthop via 192.168.2.1 dev eth1 weight 1 \n',
+    );
+    const plain = parseIpRoute(
+      'default proto static metric 100\n\tnexthop via 192.168.1.1 dev eth0 weight 1\n\tnexthop via 192.168.2.1 dev eth1 weight 1',
+    );
+    expect(diffRoutes(spaced, plain)).toEqual({ added: [], removed: [], unchanged: 1 });
+  });
+
+  it('names bad input', () => {
+    expect(() => diffRoutes([], null as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: 'expected two arrays of routes' }),
+    );
+  });
+});

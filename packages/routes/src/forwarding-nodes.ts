@@ -45,26 +45,26 @@ export function forwardingNodes(
   nodes: readonly NodeSpec[],
   options?: ForwardingNodesOptions,
 ): ForwardingNode[] {
-  const names = Array.isArray(nodes) ? nodes.map((n) => n?.name) : [];
+  const ctx = prepareNodes(mode, nodes, options);
+  const names = ctx.nodes.map((n) => n.name);
   const routerName = options?.router?.name ?? 'router';
   if (mode === 'bridge-gateway' && !names.includes(routerName)) names.push(routerName);
-  const ctx = prepareNodes(mode, nodes, options);
   return names.map((name) => {
     const { workloadsByNode, workloads: _ignored, ...rest } = options ?? {};
     const perNode: NodeRoutesOptions = {
       ...rest,
       uplinkRoute: true,
-      ...(workloadsByNode?.has(name as string) === true
-        ? { workloads: workloadsByNode.get(name as string) ?? [] }
+      ...(workloadsByNode?.has(name) === true
+        ? { workloads: workloadsByNode.get(name) as readonly Workload[] }
         : {}),
     };
-    const routes = routesFor(ctx, name as string, perNode);
-    const ifaces = interfacesFor(ctx, name as string);
+    const routes = routesFor(ctx, name, perNode);
+    const ifaces = interfacesFor(ctx, name);
     const podCidr = ctx.nodes.find((n) => n.name === name)?.podCidr;
     const isRouter = mode === 'bridge-gateway' && name === routerName;
     const attached = isRouter ? [] : podCidr === undefined ? undefined : [podCidr];
     const node: ForwardingNode = {
-      name: name as string,
+      name: name,
       routes,
       addresses: ifaces.map((a) => a.addr),
       ...(attached === undefined ? {} : { attached }),

@@ -11,3 +11,23 @@ describe('modeMtu', () => {
     expect(() => modeMtu('weave', 10)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 });
+
+describe('modeMtu bounds', () => {
+  it('accepts an underlay MTU from 68 (the IPv4 minimum) and names a bad one', () => {
+    expect(modeMtu('bridge-static', 68)).toBe(68);
+    expect(() => modeMtu('bridge-static', 67)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', message: 'invalid underlay MTU 67' }),
+    );
+    expect(() => modeMtu('bridge-static', 1500.5)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() => modeMtu('bogus' as never)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_MODE', message: 'unknown network mode "bogus"' }),
+    );
+  });
+
+  it('flannel vxlan subtracts 50 over IPv6 too (vxlan_network.go MTU(): Iface.MTU - encapOverhead)', () => {
+    expect(modeMtu('flannel-vxlan', 1500, 6)).toBe(1450);
+    expect(modeMtu('calico-ipip', 1500, 6)).toBe(1480);
+  });
+});

@@ -501,7 +501,7 @@ describe('nodeInterfaces per mode', () => {
     expect(list('flannel-vxlan', v6, 'b')).toEqual([
       'eth0 2001:db8::12/64',
       'cni0 fd00:10:244:2::1/64',
-      'flannel.1 fd00:10:244:2::/128',
+      'flannel-v6.1 fd00:10:244:2::/128',
     ]);
     expect(list('calico-ipip', v6, 'b')).toEqual(['eth0 2001:db8::12/64', 'tunl0 fd00:10:244:2::/128']);
     expect(list('calico-vxlan', v6, 'b')).toEqual([
@@ -564,5 +564,23 @@ describe('weave range and bridge addresses', () => {
       message: 'invalid podRange "x"',
       path: [],
     });
+  });
+});
+
+describe('flannel-vxlan over IPv6', () => {
+  // flannel pkg/backend/vxlan/vxlan.go RegisterNetwork names the IPv6 VXLAN device
+  // fmt.Sprintf("flannel-v6.%v", cfg.VNI) (the IPv4 one "flannel.%v").
+  it('uses the flannel-v6.<VNI> device for IPv6 pod CIDRs', () => {
+    const v6 = [
+      { name: 'a', ip: '2001:db8::11', podCidr: 'fd00:10:244:1::/64' },
+      { name: 'b', ip: '2001:db8::12', podCidr: 'fd00:10:244:2::/64' },
+    ];
+    expect(formatIpRoute(nodeRoutes('flannel-vxlan', v6, 'a', { vni: 4 }))).toBe(
+      show([
+        'fd00:10:244:1::/64 dev cni0 proto kernel metric 256 pref medium',
+        'fd00:10:244:2::/64 via fd00:10:244:2:: dev flannel-v6.4 metric 1024 onlink pref medium',
+      ]),
+    );
+    expect(nodeInterfaces('flannel-vxlan', v6, 'a', { vni: 4 })[2]?.dev).toBe('flannel-v6.4');
   });
 });

@@ -73,7 +73,7 @@ export interface NodeRoutesOptions {
   readonly router?: { readonly name?: string; readonly ip?: string | Addr };
   /** A default route `default via GATEWAY dev UPLINK` for the other modes. */
   readonly defaultGateway?: string | Addr;
-  /** flannel-vxlan: the VNI, which names the device `flannel.<VNI>`. Default 1. */
+  /** flannel-vxlan: the VNI, which names the device `flannel.<VNI>` (`flannel-v6.<VNI>` for IPv6). Default 1. */
   readonly vni?: number;
   /** weave: the whole pod range (IPALLOC_RANGE). Default: derived from the nodes, else 10.32.0.0/12. */
   readonly podRange?: string | Prefix;
@@ -291,12 +291,14 @@ export function weaveBridgeIp(ctx: Ctx, n: NormNode, range: Prefix): Addr {
   return addrEquals(share.addr, range.addr) ? firstHost(range) : share.addr;
 }
 
-function vxlanDev(ctx: Ctx): string {
+/** flannel names its VXLAN devices `flannel.<VNI>` (IPv4) and `flannel-v6.<VNI>` (IPv6). */
+function vxlanDev(ctx: Ctx, family: 4 | 6): string {
   const vni = ctx.options?.vni ?? 1;
   if (!Number.isInteger(vni) || vni < 0 || vni > 16777215) {
     throw new RoutesError('INVALID_OPTION', `invalid VNI ${describe(vni)}`, ['vni']);
   }
-  return `flannel.${vni}`;
+  // flannel pkg/backend/vxlan/vxlan.go RegisterNetwork: "flannel.%v" and "flannel-v6.%v"
+  return family === 4 ? `flannel.${vni}` : `flannel-v6.${vni}`;
 }
 
 /** IPv6 routes added without a metric get the kernel's 1024 and `pref medium` in `ip -6 route`. */
@@ -342,7 +344,7 @@ function interfacesOf(ctx: Ctx, node: NormNode | undefined, isRouter: boolean, i
     case 'flannel-vxlan': {
       const p = podCidrOf(ctx, node);
       out.push({ dev: ctx.bridge, addr: firstHost(p), bits: p.bits });
-      out.push({ dev: vxlanDev(ctx), addr: p.addr, bits: p.addr.family === 4 ? 32 : 128 });
+      out.push({ dev: vxlanDev(ctx, p.addr.family), addr: p.addr, bits: p.addr.family === 4 ? 32 : 128 });
       break;
     }
     case 'weave': {
@@ -492,10 +494,9 @@ export function routesFor(ctx: Ctx, nodeName: string, options: NodeRoutesOptions
         break;
       }
       case 'flannel-vxlan': {
-        const dev = vxlanDev(ctx);
         for (const m of others) {
           const p = podCidrOf(ctx, m);
-          routes.push(staticRoute({ dst: p, via: p.addr, dev, onlink: true }));
+          routes.push(staticRoute({ dst: p, via: p.addr, dev: vxlanDev(ctx, p.addr.family), onlink: true }));
         }
         break;
       }

@@ -20,3 +20,15 @@ describe('RoutesError', () => {
     expect(isRoutesError('x')).toBe(false);
   });
 });
+
+describe('isRoutesError across copies of the package', () => {
+  it('accepts an Error named RoutesError with a string code, and nothing else', () => {
+    const foreign = Object.assign(new Error('x'), { name: 'RoutesError', code: 'X' });
+    expect(isRoutesError(foreign)).toBe(true);
+    expect(isRoutesError(Object.assign(new Error('x'), { name: 'RoutesError' }))).toBe(false);
+    expect(isRoutesError(Object.assign(new Error('x'), { name: 'RoutesError', code: 5 }))).toBe(false);
+    expect(isRoutesError(Object.assign(new Error('x'), { name: 'IpError', code: 'X' }))).toBe(false);
+    expect(isRoutesError({ name: 'RoutesError', code: 'X', message: 'x' })).toBe(false);
+    expect(isRoutesError(null)).toBe(false);
+  });
+});

@@ -94,3 +94,44 @@ describe('selectRoute', () => {
     );
   });
 });
+
+describe('selectRoute details', () => {
+  it('matches a zoned address by its bare address', () => {
+    const routes = parseIpRoute('fe80::/64 dev eth0 proto kernel metric 256 pref medium');
+    expect(selectRoute(routes, 'fe80::1%eth0')).toBe(routes[0]);
+    expect(selectRoute(routes, parseAddr('fe80::1%eth1'))).toBe(routes[0]);
+    expect(selectRoute(routes, 'fe81::1%eth0')).toBeUndefined();
+  });
+
+  it('breaks ties on one prefix by the lowest metric (absent = 0), then array order', () => {
+    const dev = (text: string) => selectRoute(parseIpRoute(text), '10.1.1.1')?.dev;
+    expect(dev('10.0.0.0/8 dev a metric 1\n10.0.0.0/8 dev b metric 5')).toBe('a');
+    expect(dev('10.0.0.0/8 dev a metric 5\n10.0.0.0/8 dev b metric 1')).toBe('b');
+    expect(dev('10.0.0.0/8 dev a\n10.0.0.0/8 dev b metric 0')).toBe('a');
+    expect(dev('10.0.0.0/8 dev a metric 1\n10.0.0.0/8 dev b')).toBe('b');
+    expect(dev('10.1.0.0/16 dev a metric 9\n10.0.0.0/8 dev b metric 1')).toBe('a');
+  });
+
+  it('names bad routes by index', () => {
+    const err = (routes: unknown) => {
+      try {
+        selectRoute(routes as never, '10.0.0.1');
+      } catch (e) {
+        const { code, message, path } = e as { code: string; message: string; path: unknown };
+        return { code, message, path };
+      }
+      throw new Error('no error');
+    };
+    expect(err('x')).toEqual({ code: 'INVALID_INPUT', message: 'expected an array of routes', path: [] });
+    expect(err([...parseIpRoute('10.0.0.0/8 dev a'), null])).toEqual({
+      code: 'INVALID_ROUTE',
+      message: 'route 1 is not an object',
+      path: [1],
+    });
+    expect(err([{ dst: 'x' }])).toEqual({
+      code: 'INVALID_PREFIX',
+      message: 'invalid destination of route 0 "x"',
+      path: [],
+    });
+  });
+});

@@ -103,6 +103,6 @@ export function selectRoute(
 ): Route | undefined {
   if (!Array.isArray(routes)) throw new RoutesError('INVALID_INPUT', 'expected an array of routes');
   const a = toAddr(addr);
-  const i = selectRouteIndex(routes, a, options);
-  return i < 0 ? undefined : routes[i];
+  // routes[-1] is undefined: no route
+  return routes[selectRouteIndex(routes, a, options)];
 }

@@ -49,7 +49,7 @@ export function buildRoute(fields: { readonly [K in keyof Route]?: Route[K] | un
   const out: Record<string, unknown> = { type: fields.type ?? 'unicast' };
   for (const k in fields) {
     const v = (fields as Record<string, unknown>)[k];
-    if (v !== undefined && k !== 'type') out[k] = v;
+    if (v !== undefined) out[k] = v; // a given type replaces the default in place (key order kept)
   }
   return Object.freeze(out) as unknown as Route;
 }
@@ -57,7 +57,7 @@ export function buildRoute(fields: { readonly [K in keyof Route]?: Route[K] | un
 /** @internal Like {@link buildRoute}, with the keys in print order whatever the input order. */
 export function canonicalRoute(
   fields: { readonly [K in keyof Route]?: Route[K] | undefined },
-  trailingSpace = false,
+  trailingSpace: boolean,
 ): Route {
   const out: Record<string, unknown> = {};
   for (const k of KEY_ORDER) {
