@@ -37,6 +37,22 @@ describe('comparisons', () => {
     expect(addrEquals(a, parseAddr('1:2:3:4:5:6:7:8'))).toBe(true);
     expect(addrEquals(parseAddr('fe80::1%a'), parseAddr('fe80::1'))).toBe(false);
     expect(compareAddr(parseAddr('fe80::1%b'), parseAddr('fe80::1%a'))).toBe(1);
+    expect(compareAddr(parseAddr('fe80::1%a'), parseAddr('fe80::1%b'))).toBe(-1);
+    expect(compareAddr(parseAddr('fe80::1'), parseAddr('fe80::1%a'))).toBe(-1);
+    expect(compareAddr(parseAddr('fe80::1%a'), parseAddr('fe80::1%a'))).toBe(0);
+    expect(compareAddr(parseAddr('255.255.255.255'), parseAddr('::'))).toBeLessThan(0);
+    expect(compareAddr(parseAddr('::'), parseAddr('0.0.0.0'))).toBeGreaterThan(0);
+    expect(compareAddr(parseAddr('10.0.0.1'), parseAddr('10.0.0.2'))).toBe(-1);
+    for (const [a, b] of [
+      ['1::', '1::1'],
+      ['1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8%z'],
+      ['10.0.0.1', '::ffff:10.0.0.1'],
+    ]) {
+      expect(addrEquals(parseAddr(a as string), parseAddr(b as string))).toBe(false);
+    }
+    expect(prefixEquals(parsePrefix('10.0.0.0/8'), parsePrefix('11.0.0.0/8'))).toBe(false);
+    expect(comparePrefix(parsePrefix('10.0.0.0/8'), parsePrefix('10.0.0.0/8'))).toBe(0);
+    expect(comparePrefix(parsePrefix('10.0.0.0/8'), parsePrefix('9.0.0.0/16'))).toBeGreaterThan(0);
   });
 
   it('changes zones', () => {

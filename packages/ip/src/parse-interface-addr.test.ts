@@ -60,4 +60,33 @@ describe('parseInterfaceAddr', () => {
       expect.objectContaining({ code: 'INVALID_PREFIX' }),
     );
   });
+  it.each([
+    ['10.0.0.1', 'missing "/"'],
+    ['10.0.0.1/', 'missing prefix length'],
+    ['10.0.0.1/08', 'prefix length "08" has a leading zero'],
+    ['192.168.1.1/35', 'prefix length 35 is larger than 32'],
+    ['2001:db8::1/129', 'prefix length 129 is larger than 128'],
+    ['fe80::1%eth0/64', 'prefixes cannot have a zone'],
+    ['127.1/8', 'expected 4 fields, got 2'],
+  ])('names %j and the reason', (text, reason) => {
+    const message = `invalid interface address ${JSON.stringify(text)}: ${reason}`;
+    expect(() => parseInterfaceAddr(text)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_PREFIX', message, path: [] }),
+    );
+    const r = safeParseInterfaceAddr(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'INVALID_PREFIX', message });
+  });
+
+  it('names a non-string input', () => {
+    const r = safeParseInterfaceAddr(42);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('invalid interface address 42: expected a string, got number');
+  });
+
+  it('keeps the whole address, IPv4-mapped included', () => {
+    const r = parseInterfaceAddr('::ffff:10.1.2.3/120');
+    expect(formatAddr(r.addr)).toBe('::ffff:10.1.2.3');
+    expect(formatPrefix(r.prefix)).toBe('::ffff:10.1.2.0/120');
+  });
 });

@@ -1,5 +1,4 @@
 import type { Addr } from './addr.ts';
-import { describe } from './internal/describe.ts';
 import { scanAddr } from './internal/scan.ts';
 import { IpError, type Result } from './ip-error.ts';
 import { safeParsePrefix } from './parse-prefix.ts';
@@ -24,19 +23,13 @@ function scanInterfaceAddr(text: unknown): Result<InterfaceAddr> {
   if (!p.ok) {
     const error = new IpError(
       p.error.code,
-      p.error.message.replace(/^invalid prefix/, 'invalid interface address'),
+      `invalid interface address${p.error.message.slice('invalid prefix'.length)}`,
     );
     return { ok: false, error };
   }
-  // The prefix parse has already validated the address part.
+  // The prefix parse has already validated the address part (the text before the last "/", no zone).
   const s = text as string;
-  const a = scanAddr(s, s.lastIndexOf('/'));
-  if (typeof a === 'string') {
-    return {
-      ok: false,
-      error: new IpError('INVALID_PREFIX', `invalid interface address ${describe(s)}: ${a}`),
-    };
-  }
+  const a = scanAddr(s, s.lastIndexOf('/')) as Addr;
   return { ok: true, value: { addr: a, prefix: p.value } };
 }
 

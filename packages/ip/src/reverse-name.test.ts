@@ -27,6 +27,14 @@ describe('addrFromReverseName', () => {
     ['10.0.96.10.in-addr.arpa.', '10.96.0.10'],
     ['b.a.9.8.7.6.5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.', '2001:db8::567:89ab'],
     ['B.A.9.8.7.6.5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.B.D.0.1.0.0.2.ip6.arpa.', '2001:db8::567:89ab'],
+    [
+      'f.e.d.c.b.a.9.8.7.6.5.4.3.2.1.0.F.E.D.C.B.A.9.8.7.6.5.4.3.2.1.0.ip6.arpa.',
+      '123:4567:89ab:cdef:123:4567:89ab:cdef',
+    ],
+    [`${'0.'.repeat(31)}0.ip6.arpa.`, '::'],
+    [`${'f.'.repeat(31)}f.ip6.arpa.`, 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'],
+    ['0.0.0.0.in-addr.arpa.', '0.0.0.0'],
+    ['4.3.2.1.in-addr.arpa.', '1.2.3.4'],
   ])('%s → %s', (name, text) => {
     const a = addrFromReverseName(name);
     expect(a === null ? null : formatAddr(a)).toBe(text);
@@ -44,6 +52,17 @@ describe('addrFromReverseName', () => {
     `g.${'0.'.repeat(31)}ip6.arpa.`,
     `10.${'0.'.repeat(30)}ip6.arpa.`,
     `${'0.'.repeat(33)}ip6.arpa.`,
+    `${'0.'.repeat(31)}:.ip6.arpa.`,
+    `${'0.'.repeat(31)}/.ip6.arpa.`,
+    `${'0.'.repeat(31)}@.ip6.arpa.`,
+    `${'0.'.repeat(31)}G.ip6.arpa.`,
+    `${'0.'.repeat(31)}\`.ip6.arpa.`,
+    `${'0.'.repeat(31)}g.ip6.arpa.`,
+    `0x${'0.'.repeat(30)}0.ip6.arpa.`,
+    `${'0.'.repeat(15)}0x${'0.'.repeat(15)}0.ip6.arpa.`,
+    `${'0.'.repeat(32)}ip6.arpa`,
+    '1.0.0.10.ip6.arpa.',
+    '10.0.96.10.ip6.arpa.',
     '',
   ])('%j is not a complete reverse name', (name) => {
     expect(addrFromReverseName(name)).toBeNull();
