@@ -12,7 +12,7 @@ group('describe (error-message quoting)', () => {
     [5n, '5n'],
     [5, '5'],
     [true, 'true'],
-  ] as const)('%j → %s', (value, text) => {
+  ] as const)('%s → %s', (value, text) => {
     expect(describe(value)).toBe(text);
   });
 });
