@@ -40,8 +40,11 @@ export function checkHostResolvConf(text: string, options: CheckHostResolvConfOp
   }
   const parsed = readResolvConf(text, false);
   if (parsed instanceof DnsError) {
-    if (parsed.code === 'INVALID_INPUT') throw parsed;
-    return ['nameserver list is empty '];
+    // kubelet reports parseResolvConf's error text: k8s.io/utils/io ErrLimitReached, or the
+    // aggregate of "nameserver list is empty " errors.
+    return [
+      parsed.code === 'RESOLV_CONF_TOO_LONG' ? 'the read limit is reached' : 'nameserver list is empty ',
+    ];
   }
   const legacy = options.legacySearchLimits === true;
   let domainCountLimit = legacy ? 6 : MAX_DNS_SEARCH_PATHS;

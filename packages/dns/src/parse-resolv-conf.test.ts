@@ -146,22 +146,37 @@ describe('parseResolvConf — bad input and limits', () => {
     expect((e as DnsError).message).toBe(message);
   });
 
-  // kubelet pkg/kubelet/network/dns/dns.go: maxResolveConfLength = 10 * 1 << 20.
-  it('refuses a file longer than kubelet reads (10 MiB), accepts one exactly at the limit', () => {
+  // kubelet pkg/kubelet/network/dns/dns.go: maxResolveConfLength = 10 * 1 << 20, read with
+  // k8s.io/utils/io ReadAtMost, which fails once that many bytes are read (N <= 0).
+  it('refuses a file of 10 MiB (bytes) or more, accepts one byte less', () => {
     const limit = 10 * 1024 * 1024;
-    const atLimit = `nameserver 1.1.1.1\n${' '.repeat(limit - 19)}`;
-    expect(atLimit.length).toBe(limit);
-    expect(parseResolvConf(atLimit).nameservers).toEqual(['1.1.1.1']);
-    const over = `${atLimit} `;
-    const r = safeParseResolvConf(over);
+    const below = `nameserver 1.1.1.1\n${' '.repeat(limit - 20)}`;
+    expect(below.length).toBe(limit - 1);
+    expect(parseResolvConf(below).nameservers).toEqual(['1.1.1.1']);
+    const at = `${below} `;
+    const r = safeParseResolvConf(at);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('RESOLV_CONF_TOO_LONG');
       expect(r.error.message).toBe(
-        `resolv.conf is ${limit + 1} characters long, more than kubelet's limit of ${limit}`,
+        `resolv.conf is ${limit} bytes long; kubelet refuses a file that reaches its limit of ${limit} bytes (ReadAtMost: "the read limit is reached")`,
       );
+      expect(r.error.path).toEqual([]);
     }
-    expect(() => parseResolvConf(over)).toThrow(expect.objectContaining({ code: 'RESOLV_CONF_TOO_LONG' }));
+    expect(() => parseResolvConf(at)).toThrow(expect.objectContaining({ code: 'RESOLV_CONF_TOO_LONG' }));
+  });
+
+  it('the size limit counts UTF-8 bytes, not UTF-16 units', () => {
+    const limit = 10 * 1024 * 1024;
+    // 'é' is 2 bytes: half the limit in characters reaches it
+    const twoByte = 'é'.repeat(limit / 2);
+    const r = safeParseResolvConf(twoByte);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain(`is ${limit} bytes long`);
+    expect(safeParseResolvConf('é'.repeat(limit / 2 - 1)).ok).toBe(true);
+    // a 3-byte character: a third of the limit (rounded up) reaches it
+    expect(safeParseResolvConf('€'.repeat(Math.ceil(limit / 3))).ok).toBe(false);
+    expect(safeParseResolvConf('€'.repeat(Math.floor(limit / 3))).ok).toBe(true);
   });
 
   it('the bare-nameserver error names the line and quotes kubelet', () => {

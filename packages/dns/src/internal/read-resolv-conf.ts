@@ -1,9 +1,22 @@
 import { DnsError } from '../dns-error.ts';
 import type { ResolvConf } from '../resolv-conf.ts';
 import { describeValue } from './describe.ts';
+import { byteLength } from './validation-text.ts';
 
-/** kubelet reads at most 10 MiB of the host file (`maxResolveConfLength`). */
+/**
+ * kubelet reads the host file with `ReadAtMost(f, maxResolveConfLength)` (10 MiB), which fails
+ * with "the read limit is reached" as soon as that many bytes are read: a file of exactly
+ * 10 MiB is already refused.
+ */
 const MAX_RESOLV_CONF_LENGTH = 10 * (1 << 20);
+
+/** UTF-8 size of `text` when it reaches kubelet's limit, else -1 (cheap for short text). */
+function sizeAtLimit(text: string): number {
+  // Each UTF-16 unit is 1 to 3 UTF-8 bytes (a surrogate pair: 4 bytes for 2 units).
+  if (text.length * 3 < MAX_RESOLV_CONF_LENGTH) return -1;
+  const bytes = byteLength(text);
+  return bytes >= MAX_RESOLV_CONF_LENGTH ? bytes : -1;
+}
 
 function isSpace(c: number): boolean {
   // Go's strings.Fields splits on unicode.IsSpace: ASCII white space, U+0085, U+00A0 and the
@@ -51,10 +64,11 @@ function fields(line: string): string[] {
  * ```
  */
 export function readResolvConf(text: string, strict: boolean): ResolvConf | DnsError {
-  if (text.length > MAX_RESOLV_CONF_LENGTH) {
+  const size = sizeAtLimit(text);
+  if (size >= 0) {
     return new DnsError(
       'RESOLV_CONF_TOO_LONG',
-      `resolv.conf is ${text.length} characters long, more than kubelet's limit of ${MAX_RESOLV_CONF_LENGTH}`,
+      `resolv.conf is ${size} bytes long; kubelet refuses a file that reaches its limit of ${MAX_RESOLV_CONF_LENGTH} bytes (ReadAtMost: "the read limit is reached")`,
     );
   }
   const nameservers: string[] = [];
