@@ -84,8 +84,9 @@ export function serviceCidrLayout(serviceCidr: Prefix | string): ServiceCidrLayo
   if (first !== undefined && last !== undefined && compareAddr(first, last) <= 0) {
     usable = Object.freeze({ first, last });
     if (offset > 0) staticBand = Object.freeze({ first, last: addrAdd(first, offset - 1) });
-    const dynFirst = addrAdd(first, offset);
-    if (compareAddr(dynFirst, last) <= 0) dynamicBand = Object.freeze({ first: dynFirst, last });
+    // Never empty: with offset > 0 the prefix has at least 32 addresses, and size/16 (at most 256)
+    // leaves at least 14 of the usable ones above the static band.
+    dynamicBand = Object.freeze({ first: addrAdd(first, offset), last });
   }
   return Object.freeze({
     prefix,

@@ -27,6 +27,17 @@ describe('serviceCidrLayout (KEP-3070, pkg/registry/core/service/ipallocator)', 
     ['fd00::/124', 0],
     ['fd00::/64', 256],
     ['0.0.0.0/1', 0], // k8s.io/utils/net RangeSize is 0 for /0 and /1
+    ['0.0.0.0/0', 0],
+    ['0.0.0.0/2', 256],
+    ['::/1', 0],
+    ['::/0', 0],
+    ['::/2', 256], // RangeSize saturates at MaxInt64 from 63 host bits on
+    ['10.0.0.0/26', 16],
+    ['10.0.0.0/23', 32],
+    ['10.0.0.0/21', 128],
+    ['10.0.0.0/19', 256],
+    ['fd00::/123', 16],
+    ['fd00::/117', 128],
   ])('%s → offset %i', (cidr, offset) => {
     expect(serviceRangeOffset(P(cidr))).toBe(offset);
     expect(serviceCidrLayout(P(cidr)).offset).toBe(offset);
@@ -75,6 +86,20 @@ describe('serviceCidrLayout (KEP-3070, pkg/registry/core/service/ipallocator)', 
     expect(l32.dnsIp).toBeNull();
     expect(l32.dynamicBand).toBeNull();
     expect(serviceCidrLayout(P('10.0.0.0/29')).dnsIp).toBeNull();
+    expect(formatAddr(serviceCidrLayout(P('fd00::/124')).dnsIp as never)).toBe('fd00::a');
+    expect(band(serviceCidrLayout(P('10.0.0.0/27')).dynamicBand)).toBe('10.0.0.17-10.0.0.30');
+    expect(band(serviceCidrLayout(P('fd00::/123')).dynamicBand)).toBe('fd00::11-fd00::1f');
+    expect(serviceCidrLayout(P('::1/128')).usable).toBeNull();
+    expect(serviceCidrLayout(P('ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128')).usable).toBeNull();
+    expect(band(serviceCidrLayout(P('fd00::/127')).usable)).toBe('fd00::1-fd00::1');
+    expect(serviceCidrLayout(P('10.0.0.0/31')).usable).toBeNull();
+    const all = serviceCidrLayout(P('::/0'));
+    expect(all.staticBand).toBeNull();
+    expect(band(all.dynamicBand)).toBe('::1-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff');
+    expect(all.size).toBe(2n ** 128n);
+    expect(() => serviceRangeOffset(null as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_PREFIX', message: 'service CIDR is not a prefix: null' }),
+    );
   });
 });
 

@@ -83,4 +83,52 @@ describe('special-purpose ranges (IANA registries)', () => {
     expect(isGlobalUnicast(A('::'))).toBe(false);
     expect(isGlobalUnicast(A('224.0.0.1'))).toBe(false);
   });
+  it('answers false just outside each range, and looks through IPv4-mapped addresses and zones', () => {
+    expect(isLoopback(A('128.0.0.0'))).toBe(false);
+    expect(isLoopback(A('::1%lo'))).toBe(true);
+    expect(isLoopback(A('::2'))).toBe(false);
+    expect(isPrivate(A('10.0.0.1'))).toBe(true);
+    expect(isPrivate(A('::ffff:192.168.1.1'))).toBe(true);
+    expect(isPrivate(A('8.8.8.8'))).toBe(false);
+    expect(isPrivate(A('fe00::1'))).toBe(false);
+    expect(isSharedAddress(A('100.128.0.0'))).toBe(false);
+    expect(isLinkLocal(A('169.254.0.0'))).toBe(true);
+    expect(isLinkLocal(A('fec0::1'))).toBe(false);
+    expect(isMulticast(A('::ffff:224.0.0.1'))).toBe(true);
+    expect(isMulticast(A('223.255.255.255'))).toBe(false);
+    expect(isDocumentation(A('192.0.3.0'))).toBe(false);
+    expect(isDocumentation(A('2001:db8::1%eth0'))).toBe(true);
+  });
+
+  // netip.Addr.IsUnspecified: only 0.0.0.0 and ::
+  it.each(['::1', '1::', '0:0:1::', '0:0:0:0:1::', '::1:0', '0.0.0.1'])('%s is not unspecified', (t) => {
+    expect(isUnspecified(A(t))).toBe(false);
+  });
+
+  // netip.Addr.IsGlobalUnicast (go/src/net/netip/netip.go): unmaps first; rejects 0.0.0.0 and
+  // 255.255.255.255 (IPv4 only), ::, loopback, multicast and link-local; private addresses count.
+  it.each([
+    ['::ffff:255.255.255.255', false],
+    ['::ffff:0.0.0.0', false],
+    ['::ffff:127.0.0.1', false],
+    ['::ffff:10.0.0.1', true],
+    ['255.255.255.254', true],
+    ['2001:db8::ffff:ffff', true],
+    ['127.0.0.1', false],
+    ['169.254.1.1', false],
+    ['::1', false],
+    ['ff02::1', false],
+    ['fd00::1', true],
+  ])('isGlobalUnicast(%s) is %s', (t, expected) => {
+    expect(isGlobalUnicast(A(t))).toBe(expected);
+  });
+
+  it('prefers the longest matching block', () => {
+    expect(specialRange(A('224.0.0.1'))?.name).toBe('Local Network Control Block');
+    expect(specialRange(A('224.0.1.1'))?.name).toBe('Multicast');
+    expect(specialRange(A('2001:1::1'))?.name).toBe('Port Control Protocol Anycast');
+    expect(specialRange(A('2001::1'))?.name).toBe('TEREDO');
+    expect(specialRange(A('2001:1ff::1'))?.name).toBe('IETF Protocol Assignments');
+    expect(specialRange(A('0.0.0.0'))?.name).toBe('"This host on this network"');
+  });
 });
