@@ -118,7 +118,25 @@ const v6wide = fc
 const v6mid = fc
   .tuple(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.integer({ min: 60, max: 128 }))
   .map(([n, bits]) => prefixFrom(addrFromBigInt((0xfd00n << 112n) + (n << 32n), 6), bits));
+// Words and lengths at the 32-bit word boundaries, where the carries and masks of the word code turn.
+const edgeWord = fc.constantFrom(0, 1, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff);
+const v4edge = fc
+  .tuple(edgeWord, fc.constantFrom(0, 1, 2, 30, 31, 32))
+  .map(([n, bits]) => prefixFrom(addrFromBigInt(BigInt(n), 4), bits));
+const v6edge = fc
+  .tuple(
+    fc.tuple(edgeWord, edgeWord, edgeWord, edgeWord),
+    fc.constantFrom(0, 1, 31, 32, 33, 63, 64, 65, 95, 96, 97, 126, 127, 128),
+  )
+  .map(([[w0, w1, w2, w3], bits]) =>
+    prefixFrom(
+      addrFromBigInt((BigInt(w0) << 96n) | (BigInt(w1) << 64n) | (BigInt(w2) << 32n) | BigInt(w3), 6),
+      bits,
+    ),
+  );
 const prefix = fc.oneof(
+  { arbitrary: v4edge, weight: 1 },
+  { arbitrary: v6edge, weight: 2 },
   { arbitrary: v4local, weight: 4 },
   { arbitrary: v4wide, weight: 1 },
   { arbitrary: v6local, weight: 3 },
@@ -165,19 +183,19 @@ describe('set algebra against an interval reference', () => {
     check(ipSetPrefixes(ipSetComplement(ipSetFrom(a))), refSubtract(all, a.map(toIv)));
   });
 
-  test.prop([fc.oneof(v4wide, v6wide, v6local), fc.bigInt({ min: 0n, max: 1n << 20n })], opts)(
-    'rangeToPrefixes',
-    (p, span) => {
-      const [lo, hi0] = toIv(p);
-      const hi = minB(lo + span, hi0);
-      const off = p.addr.family === 6 ? V6 : 0n;
-      const r = rangeToPrefixes(
-        addrFromBigInt(lo - off, p.addr.family),
-        addrFromBigInt(hi - off, p.addr.family),
-      );
-      check(r, [[lo, hi]]);
-    },
-  );
+  test.prop(
+    [fc.oneof(v4wide, v6wide, v6local, v4edge, v6edge), fc.bigInt({ min: 0n, max: 1n << 20n })],
+    opts,
+  )('rangeToPrefixes', (p, span) => {
+    const [lo, hi0] = toIv(p);
+    const hi = minB(lo + span, hi0);
+    const off = p.addr.family === 6 ? V6 : 0n;
+    const r = rangeToPrefixes(
+      addrFromBigInt(lo - off, p.addr.family),
+      addrFromBigInt(hi - off, p.addr.family),
+    );
+    check(r, [[lo, hi]]);
+  });
 
   test.prop([list, fc.integer({ min: 0, max: 128 })], opts)('removeFreePrefix', (a, bits) => {
     const set = ipSetFrom(a);

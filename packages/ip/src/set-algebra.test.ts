@@ -59,6 +59,53 @@ describe('mergePrefixes', () => {
     ]);
   });
 
+  // Hand-computed: adjacent blocks whose join carries from one 32-bit word into the next.
+  it.each([
+    [['::/96', '::1:0:0/96'], ['::/95']],
+    [['::/64', '0:0:0:1::/64'], ['::/63']],
+    [['::/32', '0:1::/32'], ['::/31']],
+    [
+      ['0:0:0:0:ffff:ffff:ffff:ffff/128', '0:0:0:1::/64'],
+      ['::ffff:ffff:ffff:ffff/128', '0:0:0:1::/64'],
+    ],
+    [
+      ['0:0:ffff:ffff:ffff:ffff:ffff:ffff/128', '0:1::/32'],
+      ['::ffff:ffff:ffff:ffff:ffff:ffff/128', '0:1::/32'],
+    ],
+    [
+      ['::ffff:ffff/128', '::1:0:0/127'],
+      ['::ffff:ffff/128', '::1:0:0/127'],
+    ],
+    [
+      ['::ffff:ffff/128', '::1:0:0/128', '::1:0:1/128'],
+      ['::ffff:ffff/128', '::1:0:0/127'],
+    ],
+    [
+      ['ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/128', 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128'],
+      ['ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/127'],
+    ],
+    [['ffff::/16', '8000::/1', 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128'], ['8000::/1']],
+    [
+      ['::2/127', '::/127', '::1:0:0/96'],
+      ['::/126', '::1:0:0/96'],
+    ],
+    [['::2:0:0/97', '::2:8000:0/97', '::3:0:0/96'], ['::2:0:0/95']],
+    [
+      ['0:0:0:1::/65', '0:0:0:1:8000::/65', '::ffff:ffff:ffff:ffff/128'],
+      ['::ffff:ffff:ffff:ffff/128', '0:0:0:1::/64'],
+    ],
+    [['255.255.255.254/32', '255.255.255.255/32'], ['255.255.255.254/31']],
+    [
+      ['127.255.255.255/32', '128.0.0.0/32'],
+      ['127.255.255.255/32', '128.0.0.0/32'],
+    ],
+    [['0.0.0.0/0', '10.0.0.0/8'], ['0.0.0.0/0']],
+  ])('merges %j across word boundaries', (input, expected) => {
+    expect(fmt(mergePrefixes(input))).toEqual(expected);
+    expect(fmt(mergePrefixes([...input].reverse()))).toEqual(expected);
+    expect(fmt(ipSetPrefixes(ipSetFrom(input.map(P))))).toEqual(expected);
+  });
+
   it('never merges IPv4-mapped IPv6 with IPv4', () => {
     expect(fmt(mergePrefixes(['::ffff:10.0.0.0/104', '10.0.0.0/8'].map(P)))).toEqual([
       '10.0.0.0/8',
@@ -101,6 +148,53 @@ describe('excludePrefixes', () => {
     expect(fmt(excludePrefixes(P('2001:db8::/32'), P('2001:db8::/34')))).toEqual([
       '2001:db8:4000::/34',
       '2001:db8:8000::/33',
+    ]);
+  });
+
+  // Hand-computed holes at word boundaries.
+  it.each([
+    ['::/62', '0:0:0:1::/64', ['::/64', '0:0:0:2::/63']],
+    ['::/95', '::1:0:0/96', ['::/96']],
+    [
+      '::/31',
+      '0:0:ffff:ffff:ffff:ffff:ffff:ffff/128',
+      ['::/33', '0:0:8000::/34', '0:0:c000::/35', '0:0:e000::/36'],
+    ],
+    ['0.0.0.0/0', '255.255.255.255/32', ['0.0.0.0/1', '128.0.0.0/2', '192.0.0.0/3', '224.0.0.0/4']],
+    ['0.0.0.0/0', '0.0.0.0/32', ['0.0.0.1/32', '0.0.0.2/31', '0.0.0.4/30', '0.0.0.8/29']],
+    ['10.0.0.0/30', '10.0.0.1/32', ['10.0.0.0/32', '10.0.0.2/31']],
+    ['10.0.0.0/30', '10.0.0.2/31', ['10.0.0.0/31']],
+  ])('excludes from %s the block %s', (base, remove, head) => {
+    expect(fmt(excludePrefixes(base, remove)).slice(0, head.length)).toEqual(head);
+    expect(
+      fmt(ipSetPrefixes(ipSetDifference(ipSetFrom([P(base)]), ipSetFrom([P(remove)])))).slice(0, head.length),
+    ).toEqual(head);
+  });
+
+  it('excludes several blocks from several bases', () => {
+    expect(
+      fmt(
+        excludePrefixes(
+          ['10.0.0.0/24', '10.0.2.0/24', '10.0.4.0/24'],
+          ['10.0.0.0/25', '10.0.2.128/25', '10.0.3.0/24'],
+        ),
+      ),
+    ).toEqual(['10.0.0.128/25', '10.0.2.0/25', '10.0.4.0/24']);
+    expect(
+      fmt(
+        excludePrefixes(
+          ['fd00::/120', 'fd00::200/120', 'fd00::400/120'],
+          ['fd00::/121', 'fd00::280/121', 'fd00::300/120'],
+        ),
+      ),
+    ).toEqual(['fd00::80/121', 'fd00::200/121', 'fd00::400/120']);
+    expect(fmt(excludePrefixes(['10.0.0.0/24'], ['10.0.0.0/26', '10.0.0.128/26']))).toEqual([
+      '10.0.0.64/26',
+      '10.0.0.192/26',
+    ]);
+    expect(fmt(excludePrefixes(['fd00::/120'], ['fd00::/122', 'fd00::80/122']))).toEqual([
+      'fd00::40/122',
+      'fd00::c0/122',
     ]);
   });
 
