@@ -20,3 +20,23 @@ describe('DnsError', () => {
     expect(isDnsError('x')).toBe(false);
   });
 });
+
+describe('isDnsError — across copies of the package', () => {
+  it('accepts an Error named DnsError with a string code', () => {
+    const copy = Object.assign(new Error('x'), { name: 'DnsError', code: 'X' });
+    expect(isDnsError(copy)).toBe(true);
+  });
+  it('refuses look-alikes', () => {
+    expect(isDnsError(Object.assign(new Error('x'), { name: 'DnsError', code: 5 }))).toBe(false);
+    expect(isDnsError(Object.assign(new Error('x'), { name: 'DnsError' }))).toBe(false);
+    expect(isDnsError(Object.assign(new Error('x'), { name: 'Other', code: 'X' }))).toBe(false);
+    expect(isDnsError({ name: 'DnsError', code: 'X', message: 'x' })).toBe(false);
+    expect(isDnsError(null)).toBe(false);
+  });
+  it('copies the path it is given', () => {
+    const path = ['a', 1];
+    const error = new DnsError('X', 'x', path);
+    path.push('b');
+    expect(error.path).toEqual(['a', 1]);
+  });
+});

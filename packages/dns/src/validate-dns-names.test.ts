@@ -241,3 +241,34 @@ describe('validateDns1035Label — TestIsDNS1035Label', () => {
     expect(validateDns1123Subdomain(42 as never).length).toBeGreaterThan(0);
   });
 });
+
+describe('validators — lengths count UTF-8 bytes (Go len)', () => {
+  it('63 bytes fit a label, 64 do not, whatever the characters', () => {
+    // 'é' is 2 bytes in UTF-8: 32 of them are 64 bytes
+    expect(validateDns1123Label('é'.repeat(32))[0]).toBe('must be no more than 63 characters');
+    expect(validateDns1123Label('é'.repeat(31))).toEqual([LABEL_MSG]);
+    expect(validateDns1035Label('é'.repeat(32))[0]).toBe('must be no more than 63 characters');
+    expect(validateDns1035Label(`${'a'.repeat(61)}€`)[0]).toBe('must be no more than 63 characters');
+    expect(validateDns1035Label(`${'a'.repeat(60)}€`)).toEqual([DNS1035_MSG]);
+    // a surrogate pair (U+1F600) is 4 bytes
+    expect(validateDns1123Label(`${'a'.repeat(60)}\u{1F600}`)[0]).toBe('must be no more than 63 characters');
+    expect(validateDns1123Label(`${'a'.repeat(59)}\u{1F600}`)).toEqual([LABEL_MSG]);
+    expect(validateDns1123Subdomain(`${'a'.repeat(251)}€`)[0]).toBe('must be no more than 253 characters');
+    expect(validateDns1123Subdomain(`${'a'.repeat(250)}€`)).toEqual([SUBDOMAIN_MSG]);
+  });
+
+  it('labels at the limit: 63 accepted, 64 refused; subdomain: 253 accepted', () => {
+    expect(validateDns1123Label('a'.repeat(63))).toEqual([]);
+    expect(validateDns1035Label(`a${'1'.repeat(62)}`)).toEqual([]);
+    const sub253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+    expect(sub253.length).toBe(253);
+    expect(validateDns1123Subdomain(sub253)).toEqual([]);
+    expect(validateDns1123Subdomain(`${sub253}d`)).toEqual(['must be no more than 253 characters']);
+  });
+
+  it('non-strings are validated as the empty string', () => {
+    expect(validateDns1035Label(null as never)).toEqual([DNS1035_MSG]);
+    expect(validateDns1123Label(undefined as never)).toEqual([LABEL_MSG]);
+    expect(validateDns1123Subdomain(42 as never)).toEqual([SUBDOMAIN_MSG]);
+  });
+});
