@@ -584,3 +584,22 @@ describe('flannel-vxlan over IPv6', () => {
     expect(nodeInterfaces('flannel-vxlan', v6, 'a', { vni: 4 })[2]?.dev).toBe('flannel-v6.4');
   });
 });
+
+describe('IPv6 dump order', () => {
+  it('prints the default route last, as `ip -6 route` does', () => {
+    const v6 = [
+      { name: 'a', ip: '2001:db8::11', podCidr: 'fd00:10:244:1::/64' },
+      { name: 'b', ip: '2001:db8::12', podCidr: 'fd00:10:244:2::/64' },
+    ];
+    expect(
+      formatIpRoute(nodeRoutes('flannel-host-gw', v6, 'a', { defaultGateway: 'fe80::1', uplinkRoute: true })),
+    ).toBe(
+      show([
+        '2001:db8::/64 dev eth0 proto kernel metric 256 pref medium',
+        'fd00:10:244:1::/64 dev cni0 proto kernel metric 256 pref medium',
+        'fd00:10:244:2::/64 via 2001:db8::12 dev eth0 metric 1024 pref medium',
+        'default via fe80::1 dev eth0 metric 1024 pref medium',
+      ]),
+    );
+  });
+});

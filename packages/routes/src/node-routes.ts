@@ -423,7 +423,8 @@ export function interfacesFor(ctx: Ctx, nodeName: string): NodeAddress[] {
 
 /**
  * The main-table routes a networking mode installs on a node, in kernel dump order (IPv4 first,
- * then by address, longer prefix first for the same address), matching what the plugins install:
+ * then by address, longer prefix first for the same address; IPv6 more specific prefixes before
+ * the prefix that covers them, `default` last), matching what the plugins install:
  *
  * - every node, on request: its uplink's connected route (`options.uplinkRoute`:
  *   `192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11`) and

@@ -126,16 +126,13 @@ describe('podRoutes edges', () => {
   });
 
   it('IPv6 pods: /64 kernel route, the network address is no host', () => {
-    // (line order aside: see the IPv6 dump-order note in docs/routes.md)
-    expect(
-      formatIpRoute(podRoutes('bridge-static', v6, 'a', 'fd00:10:244:1::5'))
-        .split('\n')
-        .sort(),
-    ).toEqual([
-      '',
-      'default via fd00:10:244:1::1 dev eth0 metric 1024 pref medium',
-      'fd00:10:244:1::/64 dev eth0 proto kernel metric 256 pref medium',
-    ]);
+    // `ip -6 route` prints default last (fib6 post-order walk)
+    expect(formatIpRoute(podRoutes('bridge-static', v6, 'a', 'fd00:10:244:1::5'))).toBe(
+      show([
+        'fd00:10:244:1::/64 dev eth0 proto kernel metric 256 pref medium',
+        'default via fd00:10:244:1::1 dev eth0 metric 1024 pref medium',
+      ]),
+    );
     expect(err(() => podRoutes('bridge-static', v6, 'a', 'fd00:10:244:1::')).code).toBe('POD_IP_OUTSIDE');
     expect(formatIpRoute(podRoutes('flannel-host-gw', v6, 'b', 'fd00:10:244:2::9'))).toContain(
       'fd00:10:244::/48 via fd00:10:244:2::1 dev eth0 metric 1024 pref medium\n',

@@ -61,10 +61,35 @@ describe('compareRoutesForDump', () => {
   });
 
   it('compares IPv6 word by word, unsigned', () => {
-    const want = ['2001:db8::/64', '2001:db8::1:0:0/96', '2001:db8:0:1::/64', '2001:db8:1::/48', 'ff00::/8'];
+    const want = ['2001:db8::/96', '2001:db8::1:0:0/96', '2001:db8:0:1::/64', '2001:db8:1::/48', 'ff00::/8'];
     expect(sorted([...want].reverse())).toEqual(want.map((p) => parsePrefix(p)));
     expect(sorted(['8000::/1', '7fff::/16'])).toEqual([parsePrefix('7fff::/16'), parsePrefix('8000::/1')]);
     expect(sorted(['::8000:0/97', '::1/128'])).toEqual([parsePrefix('::1/128'), parsePrefix('::8000:0/97')]);
+  });
+
+  it('IPv6: more specific prefixes before the prefix that covers them (fib6 post-order walk)', () => {
+    // `ip -6 route` on a host: ::1, the on-link /64s, then default last
+    expect(sorted(['::/0', 'fe80::/64', '2001:db8::/64', '::1/128'])).toEqual(
+      ['::1/128', '2001:db8::/64', 'fe80::/64', '::/0'].map((p) => parsePrefix(p)),
+    );
+    expect(sorted(['2001:db8::/32', '2001:db8:1::/48', '2001:db8::/48'])).toEqual(
+      ['2001:db8::/48', '2001:db8:1::/48', '2001:db8::/32'].map((p) => parsePrefix(p)),
+    );
+    expect(sorted(['2001:db8:1::/48', '2001:db8::/32'])).toEqual(
+      ['2001:db8:1::/48', '2001:db8::/32'].map((p) => parsePrefix(p)),
+    );
+    // not nested: by address, whatever the lengths
+    expect(sorted(['fe80::/10', '2001:db8::/64'])).toEqual(
+      ['2001:db8::/64', 'fe80::/10'].map((p) => parsePrefix(p)),
+    );
+    expect(sorted(['2001:db8::/64', 'fe80::/10'])).toEqual(
+      ['2001:db8::/64', 'fe80::/10'].map((p) => parsePrefix(p)),
+    );
+    expect(compareRoutesForDump(r('2001:db8::/32'), r('2001:db8::/32'))).toBe(0);
+    // IPv4 keeps the trie order: default first
+    expect(sorted(['10.0.0.0/8', '0.0.0.0/0'])).toEqual(
+      ['0.0.0.0/0', '10.0.0.0/8'].map((p) => parsePrefix(p)),
+    );
   });
 
   it('returns 0 only for equal destinations', () => {

@@ -1,3 +1,4 @@
+import { prefixContains } from '@podnet/ip';
 import type { Route } from '../route.ts';
 import { markTrailingSpace } from './trailing-newline.ts';
 
@@ -69,11 +70,20 @@ export function canonicalRoute(
   return Object.freeze(out) as unknown as Route;
 }
 
-/** @internal Kernel dump order for one table: IPv4 first, then by network address, then longer first. */
+/**
+ * @internal Kernel dump order for one table: IPv4 first, then by network address, then longer
+ * first. IPv6 tables are dumped by a post-order walk of the fib6 tree (net/ipv6/ip6_fib.c
+ * fib6_walk_continue: left, right, then the node's own routes), so a prefix comes after the more
+ * specific prefixes inside it — `ip -6 route` prints `default` last.
+ */
 export function compareRoutesForDump(a: Route, b: Route): number {
   const x = a.dst.addr;
   const y = b.dst.addr;
   if (x.family !== y.family) return x.family - y.family;
+  if (x.family === 6) {
+    if (a.dst.bits < b.dst.bits && prefixContains(a.dst, b.dst)) return 1;
+    if (b.dst.bits < a.dst.bits && prefixContains(b.dst, a.dst)) return -1;
+  }
   const d =
     (x.w0 >>> 0) - (y.w0 >>> 0) ||
     (x.w1 >>> 0) - (y.w1 >>> 0) ||
