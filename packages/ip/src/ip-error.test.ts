@@ -20,3 +20,23 @@ describe('IpError', () => {
     expect(isIpError('x')).toBe(false);
   });
 });
+
+describe('isIpError', () => {
+  it('recognises an IpError from another copy of the package by name and string code', () => {
+    const foreign = Object.assign(new Error('x'), { name: 'IpError', code: 'X' });
+    expect(isIpError(foreign)).toBe(true);
+    expect(isIpError(Object.assign(new Error('x'), { name: 'IpError', code: 1 }))).toBe(false);
+    expect(isIpError(Object.assign(new Error('x'), { name: 'OtherError', code: 'X' }))).toBe(false);
+    expect(isIpError(Object.assign(new Error('x'), { name: 'IpError' }))).toBe(false);
+    expect(isIpError({ name: 'IpError', code: 'X', message: 'x' })).toBe(false);
+    expect(isIpError(null)).toBe(false);
+  });
+
+  it('ignores a path that is not an array', () => {
+    expect(new IpError('X', 'x', 'a' as never).path).toEqual([]);
+    const path = ['a'];
+    const error = new IpError('X', 'x', path);
+    path.push('b');
+    expect(error.path).toEqual(['a']);
+  });
+});

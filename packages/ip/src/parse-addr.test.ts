@@ -156,6 +156,58 @@ describe('parseAddr', () => {
     expect(() => parseAddr('1::2::3')).toThrow(/more than one/);
   });
 
+  // Accepted at the edges of each rule (digits, hex letters, field values, group counts, "::" positions).
+  it.each([
+    ['0.0.0.0', 4, [0, 0, 0, 0]],
+    ['9.99.199.255', 4, [0, 0, 0, 0x0963c7ff]],
+    ['100.10.1.0', 4, [0, 0, 0, 0x640a0100]],
+    ['0::', 6, [0, 0, 0, 0]],
+    ['9::', 6, [0x90000, 0, 0, 0]],
+    ['a::', 6, [0xa0000, 0, 0, 0]],
+    ['f::', 6, [0xf0000, 0, 0, 0]],
+    ['A::', 6, [0xa0000, 0, 0, 0]],
+    ['F::', 6, [0xf0000, 0, 0, 0]],
+    ['ffff::', 6, [0xffff0000, 0, 0, 0]],
+    ['0000:0000::', 6, [0, 0, 0, 0]],
+    ['1::8', 6, [0x10000, 0, 0, 8]],
+    ['1:2::7:8', 6, [0x10002, 0, 0, 0x70008]],
+    ['1:2:3:4::8', 6, [0x10002, 0x30004, 0, 8]],
+    ['1:2:3:4:5:6::8', 6, [0x10002, 0x30004, 0x50006, 8]],
+    ['1::3:4:5:6:7:8', 6, [0x10000, 0x30004, 0x50006, 0x70008]],
+    ['1:2:3:4:5:6:1.2.3.4', 6, [0x10002, 0x30004, 0x50006, 0x01020304]],
+    ['::1.2.3.4', 6, [0, 0, 0, 0x01020304]],
+    ['1::1.2.3.4', 6, [0x10000, 0, 0, 0x01020304]],
+    ['1:2:3:4:5::1.2.3.4', 6, [0x10002, 0x30004, 0x50000, 0x01020304]],
+  ])('accepts %s', (text, family, words) => {
+    expect(parseAddr(text)).toMatchObject({
+      family,
+      w0: words[0],
+      w1: words[1],
+      w2: words[2],
+      w3: words[3],
+      zone: '',
+    });
+    const r = safeParseAddr(text);
+    expect(r.ok && r.value.w3).toBe(words[3]);
+  });
+
+  it.each([
+    ['00.0.0.0', 'field "00" has a leading zero'],
+    ['1.2.3./', 'unexpected character "/" at position 6'],
+    ['1.2.3.4%a:b', 'IPv4 addresses cannot have a zone'],
+    ['1.2.3.4%', 'IPv4 addresses cannot have a zone'],
+    ['`::', 'unexpected character "`"'],
+    ['@::', 'unexpected character "@"'],
+    ['G::', 'unexpected character "G"'],
+    ['/::', 'unexpected character "/"'],
+    ['1ffff::', 'a group has more than 4 hex digits'],
+    ['::1:2:3:4:5:6:1.2.3.4', '"::" must stand for at least one zero group'],
+  ])('rejects %s: %s', (text, reason) => {
+    const r = safeParseAddr(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe(`invalid IP address ${JSON.stringify(text)}: ${reason}`);
+  });
+
   it('round-trips canonical text', () => {
     for (const t of ['10.0.0.1', '2001:db8::1', '::', '::1', 'fe80::1%eth0', '::ffff:192.0.2.1']) {
       expect(formatAddr(parseAddr(t))).toBe(t);
