@@ -61,8 +61,8 @@ function scanPrefix(text: unknown, strict: boolean): Prefix | IpError {
   const addr = scanAddr(text, slash);
   if (typeof addr === 'string') return bad(text, addr);
   if (addr.zone !== '') return bad(text, 'prefixes cannot have a zone');
-  const width = addr.family === 4 ? 32 : 128;
-  if (bits > width) return bad(text, `prefix length ${bits} is larger than ${width}`);
+  // Dotted quads took the IPv4 path above, so this is an IPv6 address.
+  if (bits > 128) return bad(text, `prefix length ${bits} is larger than 128`);
   if (!isMasked(addr, bits)) {
     if (strict) {
       return new IpError(

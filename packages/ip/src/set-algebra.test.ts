@@ -286,6 +286,9 @@ describe('IPSet', () => {
     expect(fmt(ipSetPrefixes(ipSetDifference(a, b))).length).toBe(8);
     expect(fmt(ipSetPrefixes(ipSetComplement(ipSetFrom([P('128.0.0.0/1')]), [4])))).toEqual(['0.0.0.0/1']);
     expect(fmt(ipSetPrefixes(ipSetComplement(ipSetFrom([]))))).toEqual(['0.0.0.0/0', '::/0']);
+    expect(fmt(ipSetPrefixes(ipSetComplement(ipSetFrom([]), [6])))).toEqual(['::/0']);
+    expect(fmt(ipSetPrefixes(ipSetComplement(ipSetFrom([]), [4])))).toEqual(['0.0.0.0/0']);
+    expect(fmt(ipSetPrefixes(ipSetComplement(ipSetFrom([P('::/1')]), [])))).toEqual([]);
     expect(() => ipSetFrom([42 as never])).toThrowError(expect.objectContaining({ code: 'INVALID_RANGE' }));
   });
 
