@@ -294,3 +294,165 @@ describe('answer — shared answers are frozen', () => {
     expect(Object.isFrozen(q('nope.testns.svc.cluster.local.', 'A'))).toBe(true);
   });
 });
+
+describe('answer — bad questions: code, message, path', () => {
+  const z = clusterZone({ clusterDomain: 'cluster.local' });
+  const err = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      const d = e as { code: string; message: string; path: readonly unknown[] };
+      return [d.code, d.message, d.path];
+    }
+    return null;
+  };
+  it.each([
+    [() => answer(z, null as never), 'answer expects a question { name, type }, got null', []],
+    [() => answer(z, 'a.' as never), 'answer expects a question { name, type }, got "a."', []],
+    [() => answer(z, { name: 5, type: 'A' } as never), 'question name must be a string, got 5', ['name']],
+    [() => answer(z, { type: 'A' } as never), 'question name must be a string, got undefined', ['name']],
+    [
+      () => answer(z, { name: 'a.', type: ['A'] } as never),
+      'question type must be a string, got an array',
+      ['type'],
+    ],
+    [
+      () => answer(null as never, { name: 'a.', type: 'A' }),
+      'answer expects a zone built by clusterZone(), got null',
+      ['zone'],
+    ],
+  ])('%#', (f, message, path) => {
+    expect(err(f)).toEqual(['INVALID_INPUT', message, path]);
+  });
+});
+
+describe('answer — pod names the quick path reads agree with the general path', () => {
+  const pods = [
+    { metadata: { namespace: 'a' }, status: { podIP: '1.2.3.4' } },
+    { metadata: { namespace: 'a' }, status: { podIP: '255.255.255.255' } },
+    { metadata: { namespace: 'a' }, status: { podIP: '0.0.0.0' } },
+  ];
+  const labels = [
+    '1-2-3-4',
+    '255-255-255-255',
+    '0-0-0-0',
+    '01-2-3-4',
+    '1-2-3-04',
+    '00-0-0-0',
+    '1234-2-3-4',
+    '256-2-3-4',
+    '999-2-3-4',
+    '1-2-3',
+    '1-2-3-4-5',
+    '1-2-3-',
+    '1-2-3-4-',
+    '-1-2-3-4',
+    '1--2-3-4',
+    '1-2--3-4',
+    '1a-2-3-4',
+    '1-2-3-4a',
+    'a',
+    '1',
+  ];
+  for (const podsMode of ['insecure', 'verified', 'disabled'] as const) {
+    it(`podsMode ${podsMode}`, async () => {
+      const { resolveAnswer } = await import('./internal/resolve.ts');
+      const z = clusterZone({ clusterDomain: 'cluster.local', podsMode, pods, namespaces: ['b'] });
+      for (const label of labels)
+        for (const ns of ['a', 'b', 'missing'])
+          for (const type of ['A', 'AAAA']) {
+            const name = `${label}.${ns}.pod.cluster.local.`;
+            const got = answer(z, { name, type });
+            const want = resolveAnswer(z, name, name, type);
+            expect([name, type, got.rcode, got.answers, got.authority, got.upstream]).toEqual([
+              name,
+              type,
+              want.rcode,
+              want.answers,
+              want.authority,
+              want.upstream,
+            ]);
+          }
+    });
+  }
+
+  it('IPv4 pod names: insecure answers any address, verified only existing pods in that namespace', () => {
+    const insecure = clusterZone({ clusterDomain: 'cluster.local', podsMode: 'insecure', pods });
+    expect(answer(insecure, { name: '9-9-9-9.a.pod.cluster.local.', type: 'A' }).answers).toEqual([
+      rr('9-9-9-9.a.pod.cluster.local.', 'A', '9.9.9.9'),
+    ]);
+    expect(
+      answer(insecure, { name: '255-255-255-255.a.pod.cluster.local.', type: 'A' }).answers[0]?.data,
+    ).toBe('255.255.255.255');
+    expect(answer(insecure, { name: '01-2-3-4.a.pod.cluster.local.', type: 'A' }).rcode).toBe('NXDOMAIN');
+    expect(answer(insecure, { name: '1-2-3-4-5.a.pod.cluster.local.', type: 'A' }).rcode).toBe('NXDOMAIN');
+    const verified = clusterZone({
+      clusterDomain: 'cluster.local',
+      podsMode: 'verified',
+      pods,
+      namespaces: ['b'],
+    });
+    expect(answer(verified, { name: '1-2-3-4.a.pod.cluster.local.', type: 'A' }).answers[0]?.data).toBe(
+      '1.2.3.4',
+    );
+    expect(answer(verified, { name: '1-2-3-4.b.pod.cluster.local.', type: 'A' }).rcode).toBe('NXDOMAIN');
+    expect(answer(verified, { name: '9-9-9-9.a.pod.cluster.local.', type: 'A' }).rcode).toBe('NXDOMAIN');
+    expect(answer(verified, { name: '1-2-3-4.a.pod.cluster.local.', type: 'AAAA' })).toEqual({
+      rcode: 'NOERROR',
+      answers: [],
+    });
+  });
+});
+
+describe('answer — learned negative answers are bounded', () => {
+  it('names longer than 255 characters are answered but not kept', () => {
+    const z = clusterZone({ clusterDomain: 'cluster.local' });
+    const suffix = '.ns.svc.cluster.local.';
+    const keep = `${'a'.repeat(255 - suffix.length)}${suffix}`;
+    const skip = `${'a'.repeat(256 - suffix.length)}${suffix}`;
+    expect(keep.length).toBe(255);
+    expect(answer(z, { name: keep, type: 'A' }).rcode).toBe('NXDOMAIN');
+    expect(answer(z, { name: skip, type: 'A' }).rcode).toBe('NXDOMAIN');
+    expect(z.fast.A.has(keep)).toBe(true);
+    expect(z.fast.A.has(skip)).toBe(false);
+  });
+
+  it('each type keeps at most `capacity` answers', () => {
+    const z = clusterZone({ clusterDomain: 'cluster.local' });
+    const cap = z.fast.capacity;
+    expect(cap).toBe(32768);
+    for (let i = 0; i < cap + 10; i++) answer(z, { name: `n${i}.ns.svc.cluster.local.`, type: 'A' });
+    expect(z.fast.A.size).toBe(cap);
+    expect(z.fast.A.has(`n${cap - 1}.ns.svc.cluster.local.`)).toBe(true);
+    expect(z.fast.A.has(`n${cap}.ns.svc.cluster.local.`)).toBe(false);
+    expect(answer(z, { name: `n${cap + 5}.ns.svc.cluster.local.`, type: 'A' }).rcode).toBe('NXDOMAIN');
+  });
+
+  it('answers with records (pods) are not kept; MX questions keep nothing', () => {
+    const z = clusterZone({
+      clusterDomain: 'cluster.local',
+      podsMode: 'insecure',
+      pods: [{ metadata: { namespace: 'a' } }],
+    });
+    answer(z, { name: '1-2-3-4.a.pod.cluster.local.', type: 'A' });
+    expect(z.fast.A.size).toBe(0);
+    answer(z, { name: 'x.a.svc.cluster.local.', type: 'MX' });
+    expect([z.fast.A.size, z.fast.AAAA.size, z.fast.SRV.size, z.fast.PTR.size]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('a learned answer is returned in the asked letter case', () => {
+    const z = clusterZone({
+      clusterDomain: 'cluster.local',
+      podsMode: 'insecure',
+      pods: [{ metadata: { namespace: 'a' } }],
+    });
+    const lower = '1-2-3-4.a.pod.cluster.local.';
+    expect(answer(z, { name: '1-2-3-4.A.pod.cluster.local', type: 'aaaa' })).toEqual({
+      rcode: 'NOERROR',
+      answers: [],
+    });
+    expect(answer(z, { name: lower.toUpperCase(), type: 'A' }).answers).toEqual([
+      rr(lower.toUpperCase(), 'A', '1.2.3.4'),
+    ]);
+  });
+});
