@@ -55,6 +55,12 @@ describe('addrAdd', () => {
     ['0.0.0.0', -1, '0.0.0.0 + -1 is outside the IPv4 address space'],
     ['0.0.0.1', 0xffffffff, '0.0.0.1 + 4294967295 is outside the IPv4 address space'],
     ['10.0.0.0', 2n ** 32n, '10.0.0.0 + 4294967296 is outside the IPv4 address space'],
+    ['10.0.0.0', 2n ** 64n, '10.0.0.0 + 18446744073709551616 is outside the IPv4 address space'],
+    ['10.0.0.0', 2n ** 96n, `10.0.0.0 + ${2n ** 96n} is outside the IPv4 address space`],
+    ['10.0.0.0', -(2n ** 32n), '10.0.0.0 + -4294967296 is outside the IPv4 address space'],
+    ['10.0.0.0', -(2n ** 64n), '10.0.0.0 + -18446744073709551616 is outside the IPv4 address space'],
+    ['10.0.0.0', -(2n ** 96n), `10.0.0.0 + ${-(2n ** 96n)} is outside the IPv4 address space`],
+    ['10.0.0.0', -(2 ** 32), '10.0.0.0 + -4294967296 is outside the IPv4 address space'],
     ['::', -1n, ':: + -1 is outside the IPv6 address space'],
     ['::', 1n << 128n, `:: + ${1n << 128n} is outside the IPv6 address space`],
     [

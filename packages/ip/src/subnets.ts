@@ -42,30 +42,21 @@ export function subnets(p: Prefix, newBits: number): Iterable<Prefix> {
   return {
     *[Symbol.iterator](): Iterator<Prefix> {
       let cur = prefix.addr;
-      // 2^total subnets; count with a number while it is exact, otherwise stop at the prefix end.
+      // 2^total subnets, counted with a number while that is exact (up to 2^52).
       if (total <= 52) {
         const count = 2 ** total;
-        for (let i = 0; i < count; i++) {
+        for (let i = 1; ; i++) {
           yield makePrefix(cur, newBits);
-          if (i + 1 < count) cur = addWords(cur, s0, s1, s2, s3) as typeof cur;
+          // stop before stepping past the last subnet (which may end the address space)
+          if (i === count) return;
+          cur = addWords(cur, s0, s1, s2, s3) as typeof cur;
         }
-        return;
       }
-      const end = addWords(prefix.addr, ...pow2Words(width - prefix.bits));
-      for (;;) {
+      // More than 2^52 subnets: count down the ones after the first with a bigint.
+      for (let left = (1n << BigInt(total)) - 1n; ; left--) {
         yield makePrefix(cur, newBits);
-        const next = addWords(cur, s0, s1, s2, s3);
-        if (next === undefined) return;
-        if (
-          end !== undefined &&
-          next.w0 === end.w0 &&
-          next.w1 === end.w1 &&
-          next.w2 === end.w2 &&
-          next.w3 === end.w3
-        ) {
-          return;
-        }
-        cur = next;
+        if (left === 0n) return;
+        cur = addWords(cur, s0, s1, s2, s3) as typeof cur;
       }
     },
   };
