@@ -1091,3 +1091,51 @@ describe('clusterZone — the zone it builds', () => {
     expect([...zone.namespaces]).toEqual(['kube-system']);
   });
 });
+
+describe('clusterZone — fields that only some Service kinds keep', () => {
+  it('an ExternalName Service keeps no cluster IP; a ClusterIP Service no external name', () => {
+    const zone = clusterZone({
+      ...CD,
+      services: [
+        {
+          metadata: { name: 'e', namespace: 'NS' },
+          spec: { type: 'ExternalName', externalName: 'x.example', clusterIP: '10.0.0.5' },
+        },
+        {
+          metadata: { name: 'c', namespace: 'ns' },
+          spec: { clusterIP: '10.0.0.6', externalName: 'y.example' },
+        },
+        { metadata: { name: 'h', namespace: 'ns' }, spec: { clusterIPs: ['None', '10.0.0.7'] } },
+      ],
+    });
+    expect(zone.services.get('e.ns')).toMatchObject({
+      kind: 'ExternalName',
+      clusterIps: [],
+      externalName: 'x.example',
+      namespace: 'NS',
+    });
+    expect(zone.services.get('c.ns')).toMatchObject({ kind: 'ClusterIP', externalName: '' });
+    expect(zone.services.get('h.ns')).toMatchObject({ kind: 'Headless', clusterIps: [] });
+    expect([...zone.servicesByIp.keys()]).toEqual(['10.0.0.6']);
+    expect([...zone.namespaces]).toEqual(['ns']);
+  });
+
+  it('a null targetRef or one without a name gives no pod name', () => {
+    const zone = looseZone({
+      ...CD,
+      endpointPodNames: true,
+      services: [{ metadata: { name: 'h' }, spec: { clusterIP: 'None' } }],
+      endpointSlices: [
+        {
+          metadata: { labels: { 'kubernetes.io/service-name': 'h' } },
+          endpoints: [
+            { addresses: ['10.0.0.1'], targetRef: null },
+            { addresses: ['10.0.0.2'], targetRef: { kind: 'Pod' } },
+            { addresses: ['10.0.0.3'], targetRef: 'p' },
+          ],
+        },
+      ],
+    });
+    expect(zone.services.get('h.default')?.slices[0]?.addresses.map((a) => a.podName)).toEqual(['', '', '']);
+  });
+});

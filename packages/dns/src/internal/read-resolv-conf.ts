@@ -40,6 +40,7 @@ function fields(line: string): string[] {
   const out: string[] = [];
   let i = 0;
   const n = line.length;
+  // Stryker disable next-line EqualityOperator: at i === n the skip below does nothing and `if (i >= n) break` leaves the loop
   while (i < n) {
     while (i < n && isSpace(line.charCodeAt(i))) i++;
     if (i >= n) break;
