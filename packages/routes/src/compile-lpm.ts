@@ -203,7 +203,6 @@ function buildV4(
   let groups = new Int32Array(256 * 16);
   let ng = 0;
   const newGroup = (): number => {
-    // Stryker disable next-line ConditionalExpression: growing more often only costs memory (the result is sliced to ng * 256)
     if (ng * 256 === groups.length) {
       const bigger = new Int32Array(groups.length * 2);
       bigger.set(groups);
