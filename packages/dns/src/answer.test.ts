@@ -456,3 +456,18 @@ describe('answer — learned negative answers are bounded', () => {
     ]);
   });
 });
+
+describe('answer — query spelling on chained answers', () => {
+  it('only records named as asked take the query spelling; the chased target keeps its own name', () => {
+    const name = 'External-To-Service.TESTNS.svc.cluster.local';
+    expect(q(name, 'A').answers).toEqual([
+      rr(`${name}.`, 'CNAME', 'svc1.testns.svc.cluster.local.'),
+      rr('svc1.testns.svc.cluster.local.', 'A', '10.0.0.1'),
+    ]);
+    const srv = q('_HTTP._tcp.svc1.testns.svc.cluster.local.', 'SRV');
+    expect(srv.answers).toEqual([
+      rr('_HTTP._tcp.svc1.testns.svc.cluster.local.', 'SRV', '0 100 80 svc1.testns.svc.cluster.local.'),
+    ]);
+    expect(srv.additional).toEqual([rr('svc1.testns.svc.cluster.local.', 'A', '10.0.0.1')]);
+  });
+});

@@ -227,6 +227,7 @@ describe('parseCorefile — lexer and grammar details (Caddy caddyfile lexer/par
     ['a {\n}\nb\nc\n', 3, 'a server block without braces must be the only one in the file'],
     ['. {\n  {\n  }\n}\n', 2, "unexpected '{': a block must follow a directive on its line"],
     ['. {\n  a\n  {\n  }\n}\n', 3, "unexpected '{': a block must follow a directive on its line"],
+    ['example.org\n{\n}\n', 2, "unexpected '{': a block must follow a directive on its line"],
     ['. {\n  a {\n    b\n}\n', 1, "unclosed '{': expected '}' before the end of the file"],
     ['. {\n  a {\n    b\n', 2, "unclosed '{': expected '}' before the end of the file"],
   ])('%j → line %i: %s', (text, line, message) => {
