@@ -166,6 +166,7 @@ export function v4FromPrefixes(prefixes: readonly Prefix[]): number[] {
   const out: number[] = [];
   if (n === 0) return out;
   // Small inputs: plain arrays and insertion sort (typed-array allocation costs more than the sort).
+  // Stryker disable next-line all: only picks plain arrays + insertion sort or typed arrays + radix sort; both give the same order
   const small = n < 32;
   const starts: Uint32Array | number[] = small ? [] : new Uint32Array(n);
   const ends: Uint32Array | number[] = small ? [] : new Uint32Array(n);
@@ -270,12 +271,11 @@ export function v6MergePrefixes(out: Prefix[], prefixes: readonly Prefix[]): voi
     const s1 = st[4 * i0 + 1] as number;
     const s2 = st[4 * i0 + 2] as number;
     const s3 = st[4 * i0 + 3] as number;
-    // close + 1 (saturating: if close is the last address everything after merges)
+    // close + 1; after the last address d0 becomes 2^32, above every start, so everything joins
     let d3 = c3 + 1;
     let d2 = c2;
     let d1 = c1;
     let d0 = c0;
-    let top = false;
     if (d3 > 0xffffffff) {
       d3 = 0;
       d2++;
@@ -285,12 +285,10 @@ export function v6MergePrefixes(out: Prefix[], prefixes: readonly Prefix[]): voi
         if (d1 > 0xffffffff) {
           d1 = 0;
           d0++;
-          if (d0 > 0xffffffff) top = true;
         }
       }
     }
-    const joins =
-      top || s0 < d0 || (s0 === d0 && (s1 < d1 || (s1 === d1 && (s2 < d2 || (s2 === d2 && s3 <= d3)))));
+    const joins = s0 < d0 || (s0 === d0 && (s1 < d1 || (s1 === d1 && (s2 < d2 || (s2 === d2 && s3 <= d3)))));
     if (joins) {
       const e0 = en[4 * i0] as number;
       const e1 = en[4 * i0 + 1] as number;
@@ -349,7 +347,8 @@ function appendWordRangePrefixes(
       f2 = (a2 | lowBits(k - 32)) >>> 0;
       f3 = (a3 | lowBits(k)) >>> 0;
       const fits = f0 < b0 || (f0 === b0 && (f1 < b1 || (f1 === b1 && (f2 < b2 || (f2 === b2 && f3 <= b3)))));
-      if (fits || k === 0) break;
+      // k = 0 always fits (f = a <= b), so the loop ends
+      if (fits) break;
       k--;
     }
     out.push(makePrefix(makeAddr(6, a0, a1, a2, a3, ''), 128 - k));
