@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Corefile } from './corefile.ts';
 import { DnsError } from './dns-error.ts';
 import { formatCorefile } from './format-corefile.ts';
-import { parseCorefile } from './parse-corefile.ts';
+import { parseCorefile, safeParseCorefile } from './parse-corefile.ts';
 
 function thrown(f: () => unknown): DnsError {
   try {
@@ -249,5 +249,33 @@ describe('parseCorefile — lexer and grammar details (Caddy caddyfile lexer/par
       `Corefile must be a string, got ${kind}`,
       [],
     ]);
+  });
+});
+
+describe('safeParseCorefile', () => {
+  it.each([
+    [null, 'null'],
+    [7, 'number'],
+    [['.'], 'object'],
+  ])('returns the INVALID_INPUT error for %j', (value, kind) => {
+    const r = safeParseCorefile(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect([r.error.code, r.error.message, r.error.path]).toEqual([
+        'INVALID_INPUT',
+        `Corefile must be a string, got ${kind}`,
+        [],
+      ]);
+  });
+
+  it('returns syntax errors and parsed files without throwing', () => {
+    const bad = safeParseCorefile('. {\n');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.error.message).toBe("Corefile:1 - unclosed '{': expected '}' before the end of the file");
+    expect(safeParseCorefile('. {\n errors\n}\n')).toEqual({
+      ok: true,
+      value: { serverBlocks: [{ keys: ['.'], directives: [{ name: 'errors', args: [] }] }] },
+    });
   });
 });

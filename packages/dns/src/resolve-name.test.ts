@@ -211,6 +211,22 @@ describe('resolveName — stop rules against a scripted upstream', () => {
     expect(resolveName(empty, rc(['ndots:0']), 'h', script({ 'h.a.test.': NODATA })).outcome).toBe('NODATA');
   });
 
+  it('glibc: a search candidate tried first does not set the final error', () => {
+    // ndots:5 — 'x.y' is tried with the search list first: its NXDOMAIN does not hide a later NODATA
+    const r = resolveName(empty, rc(['ndots:5']), 'x.y', script({ 'x.y.b.test.': NODATA }));
+    expect(r.outcome).toBe('NODATA');
+  });
+
+  it('an AAAA-only answer is an answer', () => {
+    const aaaa: Reply = {
+      rcode: 'NOERROR',
+      answers: [{ name: 'h.a.test.', type: 'AAAA', ttl: 60, data: 'fd00::1' }],
+    };
+    const r = resolveName(empty, rc(), 'h', script({ 'h.a.test. AAAA': aaaa, 'h.a.test. A': NODATA }));
+    expect(r).toMatchObject({ outcome: 'ANSWER', name: 'h.a.test.' });
+    expect(r.answers.map((x) => x.data)).toEqual(['fd00::1']);
+  });
+
   it('glibc: the as-is name tried last does not set the final error', () => {
     const r = resolveName(empty, rc(['ndots:5']), 'x.y', script({ 'x.y.a.test.': NODATA }));
     expect(r.queries.map((q) => q.name)).toEqual([
