@@ -15,7 +15,7 @@ import { IpError } from './ip-error.ts';
  * ```
  */
 export function addrFromUint32(n: number): Addr {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff) {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
     throw new IpError('OUT_OF_RANGE', `not a uint32 IPv4 address value: ${describe(n)}`);
   }
   return makeAddr(4, 0, 0, 0, n, '');

@@ -45,7 +45,7 @@ export function allocateNodeCidrs(
   const clusterCidr = toPrefix(cluster, 'cluster CIDR');
   const opts: AllocateNodeCidrsOptions = options !== null && typeof options === 'object' ? options : {};
   let set = newCidrSet(clusterCidr, maskSize);
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_NODES) {
+  if (!Number.isSafeInteger(count) || count < 0 || count > MAX_NODES) {
     throw new IpError(
       'OUT_OF_RANGE',
       `invalid node count ${describe(count)}: must be an integer from 0 to ${MAX_NODES}`,

@@ -50,7 +50,7 @@ const CLUSTER_SUBNET_MAX_DIFF = 16;
 export function newCidrSet(cluster: Prefix | string, nodeMaskSize: number): CidrSet {
   const clusterCidr = toPrefix(cluster, 'cluster CIDR');
   const width = clusterCidr.addr.family === 4 ? 32 : 128;
-  if (typeof nodeMaskSize !== 'number' || !Number.isInteger(nodeMaskSize) || nodeMaskSize > width) {
+  if (!Number.isInteger(nodeMaskSize) || nodeMaskSize > width) {
     throw new IpError(
       'INVALID_MASK_SIZE',
       `invalid node CIDR mask size ${describe(nodeMaskSize)} for ${formatPrefix(clusterCidr)}: must be an integer up to ${width}`,

@@ -91,7 +91,7 @@ export function newClusterIpAllocator(
     );
   }
   const seed = opts.seed ?? 0;
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) {
+  if (!Number.isInteger(seed)) {
     throw new IpError('OUT_OF_RANGE', `invalid seed ${describe(seed)}: must be an integer`);
   }
   const usable = serviceCidrLayout(cidr).usable;

@@ -8,7 +8,7 @@ import { makePrefix, type Prefix } from './prefix.ts';
 
 function checkNewBits(prefix: Prefix, newBits: number): number {
   const width = prefix.addr.family === 4 ? 32 : 128;
-  if (typeof newBits !== 'number' || !Number.isInteger(newBits) || newBits < prefix.bits || newBits > width) {
+  if (!Number.isInteger(newBits) || newBits < prefix.bits || newBits > width) {
     throw new IpError(
       'OUT_OF_RANGE',
       `cannot split ${formatPrefix(prefix)} into /${describe(newBits)} subnets: the new length must be ${prefix.bits}–${width}`,
@@ -79,7 +79,7 @@ export function nthSubnet(p: Prefix, newBits: number, n: number | bigint): Prefi
     return makePrefix(makeAddr(4, 0, 0, 0, prefix.addr.w3 + n * 2 ** (32 - newBits), ''), newBits);
   }
   let idx: bigint | undefined;
-  if (typeof n === 'number' && Number.isSafeInteger(n)) idx = BigInt(n);
+  if (Number.isSafeInteger(n)) idx = BigInt(n);
   else if (typeof n === 'bigint') idx = n;
   if (idx === undefined || idx < 0n || idx >= 1n << BigInt(total)) {
     throw new IpError(

@@ -18,7 +18,7 @@ import { makePrefix, type Prefix } from './prefix.ts';
 export function supernet(p: Prefix, bits?: number): Prefix {
   const prefix = toPrefix(p, 'prefix');
   const newBits = bits ?? prefix.bits - 1;
-  if (typeof newBits !== 'number' || !Number.isInteger(newBits) || newBits < 0 || newBits > prefix.bits) {
+  if (!Number.isInteger(newBits) || newBits < 0 || newBits > prefix.bits) {
     throw new IpError(
       'OUT_OF_RANGE',
       `no supernet /${describe(newBits)} of ${formatPrefix(prefix)}: the new length must be 0–${prefix.bits}`,

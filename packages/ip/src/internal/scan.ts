@@ -49,7 +49,8 @@ export function explainIPv4(s: string, start: number, end: number): string {
       return `unexpected character ${JSON.stringify(s[i])} at position ${i - start}`;
     }
   }
-  return fields === 4 ? 'not a dotted-quad address' : `expected 4 fields, got ${fields}`;
+  // Four well-formed fields would have passed scanIPv4, so the count is what is wrong.
+  return `expected 4 fields, got ${fields}`;
 }
 
 function hexValue(c: number): number {
