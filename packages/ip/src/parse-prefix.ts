@@ -22,10 +22,11 @@ function scanPrefix(text: unknown, strict: boolean): Prefix | IpError {
       `invalid prefix ${describe(text)}: expected a string, got ${typeof text}`,
     );
   }
-  // The length has at most 3 digits, so the "/" is among the last 4 characters.
+  // The length has at most 3 digits, so the "/" is among the last 4 characters (charCodeAt of a
+  // negative index is NaN, so short texts need no extra bound).
   const len = text.length;
   let slash = -1;
-  for (let i = len - 1; i >= 0 && i >= len - 4; i--) {
+  for (let i = len - 1; i >= len - 4; i--) {
     if (text.charCodeAt(i) === 47) {
       slash = i;
       break;
