@@ -4,8 +4,8 @@ import { evaluatePacket } from './evaluate-packet.ts';
 import { formatIptablesSave } from './format-iptables-save.ts';
 import { iptablesRules } from './iptables-rules.ts';
 import { normalizeIptablesSave } from './normalize-iptables-save.ts';
-import { parseIptablesRule } from './parse-iptables-rule.ts';
-import { parseIptablesSave, safeParseIptablesSave } from './parse-iptables-save.ts';
+import { parseIptablesRule, ruleWords } from './parse-iptables-rule.ts';
+import { classifyLine, parseIptablesSave, safeParseIptablesSave } from './parse-iptables-save.ts';
 
 // A real-world shaped `iptables-save -c` dump: header/footer comments, counters, policies,
 // Docker / CNI chains, quoted comments with spaces, and kube-proxy chains.
@@ -263,5 +263,228 @@ describe('parseIptablesSave refuses what iptables-restore refuses (issue 12)', (
     const values = JSON.stringify(rs.tables);
     expect(values).not.toContain('\\r');
     expect(rs.tables[0]?.name).toBe('nat');
+  });
+});
+
+function thrownBy(fn: () => unknown): { code: string; message: string; path: readonly unknown[] } {
+  try {
+    fn();
+  } catch (error) {
+    const e = error as { code: string; message: string; path: readonly unknown[] };
+    return { code: e.code, message: e.message, path: e.path };
+  }
+  throw new Error('expected a throw');
+}
+
+// iptables-restore (iptables/iptables-restore.c, xshared.c) refuses these; our messages name the line.
+describe('parseIptablesSave error messages name the line and the bad text', () => {
+  it.each([
+    ['*\nCOMMIT\n', 'line 1: table line "*" has no name', ['lines', 0]],
+    ['# c\n* \nCOMMIT\n', 'line 2: table line "* " has no name', ['lines', 1]],
+    ['# c\n\njunk\n', 'line 3: "junk" is outside a *table … COMMIT block', ['lines', 2]],
+    ['*nat\nCOMMIT\n:A - [0:0]\n', 'line 3: ":A - [0:0]" is outside a *table … COMMIT block', ['lines', 2]],
+    [
+      '*nat\n*filter\nCOMMIT\n',
+      'line 2: table "*filter" starts before table "nat" has a COMMIT',
+      ['lines', 1],
+    ],
+    ['\n*nat\n:A - [0:0]\n', 'table "nat" has no COMMIT line', ['lines', 1]],
+    [
+      '*nat\n-A X -m comment --comment "a\nCOMMIT\n',
+      'line 2: unbalanced quote in "-A X -m comment --comment \\"a"',
+      ['lines', 1],
+    ],
+    [
+      '*nat\n-A X -m comment --comment "a\\" -j RETURN\nCOMMIT\n',
+      'line 2: unbalanced quote in "-A X -m comment --comment \\"a\\\\\\" -j RETURN"',
+      ['lines', 1],
+    ],
+    ['*nat\n:X - [0:0]\n-A X -j\nCOMMIT\n', 'line 3: -j without a target in "-A X -j"', ['lines', 2]],
+    ['*nat\n-A X --jump\nCOMMIT\n', 'line 2: --jump without a target in "-A X --jump"', ['lines', 1]],
+    ['*nat\n-A X -g\nCOMMIT\n', 'line 2: -g without a target in "-A X -g"', ['lines', 1]],
+    ['*nat\n-A X --goto --x\nCOMMIT\n', 'line 2: --goto without a target in "-A X --goto --x"', ['lines', 1]],
+    ['*nat\n-A X -j ""\nCOMMIT\n', 'line 2: -j without a target in "-A X -j \\"\\""', ['lines', 1]],
+    ['*nat\n-A X\t-j\nCOMMIT\n', 'line 2: -j without a target in "-A X\\t-j"', ['lines', 1]],
+    ['*nat\r\n-A X -j\r\nCOMMIT\r\n', 'line 2: -j without a target in "-A X -j"', ['lines', 1]],
+  ])('%j', (text, message, path) => {
+    expect(thrownBy(() => parseIptablesSave(text))).toEqual({ code: 'INVALID_IPTABLES_SAVE', message, path });
+    const r = safeParseIptablesSave(text);
+    expect(r.ok ? undefined : r.error.message).toBe(message);
+  });
+
+  it.each([
+    [null, 'iptables-save text must be a string, got null'],
+    [42, 'iptables-save text must be a string, got number'],
+    [undefined, 'iptables-save text must be a string, got undefined'],
+  ])('non-string %s', (value, message) => {
+    expect(thrownBy(() => parseIptablesSave(value as never))).toEqual({
+      code: 'INVALID_IPTABLES_SAVE',
+      message,
+      path: [],
+    });
+  });
+
+  it('accepts jumps to quoted or plain targets and quotes that close', () => {
+    for (const rule of [
+      '-A X -j RETURN',
+      '-A X -g KUBE-SVC-A',
+      '-A X -m comment --comment "a -j" -j RETURN',
+      '-A X -m comment --comment "a \\"q\\"" -j RETURN',
+      '-A X -m comment --comment "" -j RETURN',
+      '-A X -m comment --comment "ends with \\\\"',
+    ]) {
+      expect(safeParseIptablesSave(`*nat\n${rule}\nCOMMIT\n`).ok).toBe(true);
+    }
+  });
+});
+
+describe('parseIptablesSave structure', () => {
+  it('keeps comments before, between and after tables, and trims table names and COMMIT', () => {
+    const rs = parseIptablesSave('# a\n  *nat  \n-X OLD\n COMMIT \n\n# b\n*filter\nCOMMIT\n# end');
+    expect(rs.tables.map((t) => [t.name, t.before, t.header, t.commit])).toEqual([
+      ['nat', ['# a'], '  *nat  ', ' COMMIT '],
+      ['filter', ['', '# b'], '*filter', 'COMMIT'],
+    ]);
+    expect(rs.trailer).toEqual(['# end']);
+    expect(rs.finalNewline).toBe(false);
+    expect(rs.crlf).toBeUndefined();
+    expect(rs.tables[0]?.lines).toEqual([{ kind: 'delete', chain: 'OLD', text: '-X OLD' }]);
+  });
+
+  it('reads CRLF only when every line ends with CRLF', () => {
+    expect(parseIptablesSave('*nat\r\nCOMMIT\r\n').crlf).toBe(true);
+    expect(parseIptablesSave('*nat\r\nCOMMIT\n').crlf).toBeUndefined();
+    expect(parseIptablesSave('*nat\nCOMMIT\r\n').crlf).toBeUndefined();
+    expect(parseIptablesSave('*nat\nCOMMIT\n').crlf).toBeUndefined();
+    expect(parseIptablesSave('*nat\r\nCOMMIT\r\n').finalNewline).toBe(true);
+    expect(parseIptablesSave('').tables).toEqual([]);
+  });
+});
+
+describe('classifyLine', () => {
+  it.each([
+    [':KUBE-SERVICES - [0:0]', { kind: 'chain', chain: 'KUBE-SERVICES' }],
+    ['  :X', { kind: 'chain', chain: 'X' }],
+    [':X\t- [0:0]', { kind: 'chain', chain: 'X' }],
+    ['-A KUBE-SERVICES -j RETURN', { kind: 'rule', chain: 'KUBE-SERVICES' }],
+    ['[12:345] -A X -j Y', { kind: 'rule', chain: 'X' }],
+    ['[12:345]\t-A X', { kind: 'rule', chain: 'X' }],
+    ['-I X 1 -j Y', { kind: 'rule', chain: 'X' }],
+    ['--append X -j Y', { kind: 'rule', chain: 'X' }],
+    ['-A   X\t-j Y', { kind: 'rule', chain: 'X' }],
+    ['-A X', { kind: 'rule', chain: 'X' }],
+    ['-X KUBE-OLD ', { kind: 'delete', chain: 'KUBE-OLD' }],
+    ['-N X', { kind: 'other' }],
+    ['-AX', { kind: 'other' }],
+    ['# -A X', { kind: 'other' }],
+    ['[1:2]', { kind: 'other' }],
+  ])('%j', (text, want) => {
+    expect(classifyLine(text)).toEqual({ ...want, text });
+  });
+});
+
+// pkg/util/iptables/testing/parse.go ParseRule reads these parameters.
+describe('parseIptablesRule parameters', () => {
+  it.each([
+    ['-p', 'protocol'],
+    ['--protocol', 'protocol'],
+    ['-s', 'source'],
+    ['--source', 'source'],
+    ['--src', 'source'],
+    ['--src-type', 'sourceType'],
+    ['--sport', 'sourcePort'],
+    ['-d', 'destination'],
+    ['--destination', 'destination'],
+    ['--dst', 'destination'],
+    ['--dst-type', 'destinationType'],
+    ['--dport', 'destinationPort'],
+    ['-i', 'inInterface'],
+    ['--in-interface', 'inInterface'],
+    ['-o', 'outInterface'],
+    ['--out-interface', 'outInterface'],
+    ['--match-set', 'matchSet'],
+    ['--mark', 'markCheck'],
+    ['--ctstate', 'ctstateCheck'],
+    ['--state', 'ctstateCheck'],
+  ])('%s fills %s, negated or not', (flag, key) => {
+    const plain = parseIptablesRule(`-A X ${flag} v1 -j Y`) as unknown as Record<string, unknown>;
+    expect(plain[key]).toEqual({ negated: false, value: 'v1' });
+    expect(plain.jump).toBe('Y');
+    const neg = parseIptablesRule(`-A X ! ${flag} v2 -j Y`) as unknown as Record<string, unknown>;
+    expect(neg[key]).toEqual({ negated: true, value: 'v2' });
+    const last = parseIptablesRule(`-A X ${flag}`) as unknown as Record<string, unknown>;
+    expect(last[key]).toBeUndefined();
+  });
+
+  it('reads targets, goto, probability, DNAT destination and affinity checks', () => {
+    expect(
+      parseIptablesRule(
+        '  [1:2] -A KUBE-SVC-X -m statistic --mode random --probability 0.50000000000 --jump KUBE-SEP-A  ',
+      ),
+    ).toEqual({
+      raw: '-A KUBE-SVC-X -m statistic --mode random --probability 0.50000000000 --jump KUBE-SEP-A',
+      chain: 'KUBE-SVC-X',
+      probability: '0.50000000000',
+      jump: 'KUBE-SEP-A',
+    });
+    expect(parseIptablesRule('--append X -g KUBE-EXT-A')).toEqual({
+      raw: '--append X -g KUBE-EXT-A',
+      chain: 'X',
+      gotoChain: 'KUBE-EXT-A',
+    });
+    expect(parseIptablesRule('-I X 2 --goto Z').gotoChain).toBe('Z');
+    expect(parseIptablesRule('-I X 2 --goto Z').chain).toBe('X');
+    expect(parseIptablesRule('-A X -m tcp -j DNAT --to-destination 10.0.0.1:80').dnatDestination).toBe(
+      '10.0.0.1:80',
+    );
+    expect(parseIptablesRule('-A X -m recent --name A --update --seconds 10').affinityCheck).toBe(true);
+    expect(parseIptablesRule('-A X -m recent --name A ! --rcheck').affinityCheck).toBe(false);
+    expect(parseIptablesRule('-A X -m recent --name A --set').affinityCheck).toBeUndefined();
+    // A negation applies to the next parameter only.
+    const r = parseIptablesRule('-A X ! -s 10.0.0.0/8 -d 10.0.0.1 ! --rcheck -p tcp');
+    expect([r.source?.negated, r.destination?.negated, r.affinityCheck, r.protocol?.negated]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    // `-m` consumes its module name, even one that looks like a parameter.
+    expect(parseIptablesRule('-A X -m -p tcp').protocol).toBeUndefined();
+    // Trailing parameters without a value are skipped.
+    expect(parseIptablesRule('-A X -j')).toEqual({ raw: '-A X -j', chain: 'X' });
+    expect(parseIptablesRule('-A X -m')).toEqual({ raw: '-A X -m', chain: 'X' });
+    expect(parseIptablesRule('-A')).toEqual({ raw: '-A', chain: '' });
+    expect(parseIptablesRule('-A X --comment').comment).toBeUndefined();
+    expect(parseIptablesRule('-A X -g').gotoChain).toBeUndefined();
+    expect(parseIptablesRule('-A X --probability').probability).toBeUndefined();
+    expect(parseIptablesRule('-A X --to-destination').dnatDestination).toBeUndefined();
+  });
+
+  it('splits words on whitespace, quoted strings being one word', () => {
+    expect(ruleWords('-A X -m comment --comment "a b" -j Y')).toEqual([
+      '-A',
+      'X',
+      '-m',
+      'comment',
+      '--comment',
+      'a b',
+      '-j',
+      'Y',
+    ]);
+    expect(ruleWords('--comment ""\t"x"  y')).toEqual(['--comment', '', 'x', 'y']);
+    expect(ruleWords('a"b"')).toEqual(['a"b"']);
+    expect(ruleWords('x\ty')).toEqual(['x', 'y']);
+  });
+
+  it.each([
+    [null, 'an iptables rule must be a string, got null'],
+    [7, 'an iptables rule must be a string, got number'],
+    [{}, 'an iptables rule must be a string, got object'],
+  ])('rejects %j', (value, message) => {
+    expect(thrownBy(() => parseIptablesRule(value as never))).toEqual({
+      code: 'INVALID_RULE',
+      message,
+      path: [],
+    });
   });
 });
