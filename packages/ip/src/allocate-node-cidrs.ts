@@ -54,8 +54,8 @@ export function allocateNodeCidrs(
   for (const s of (Array.isArray(opts.serviceCidrs) ? opts.serviceCidrs : []).map((p) =>
     toPrefix(p, 'service CIDR'),
   )) {
-    if (s.addr.family === clusterCidr.addr.family && prefixesOverlap(s, clusterCidr))
-      set = cidrSetOccupy(set, s);
+    // prefixesOverlap is false across families too.
+    if (prefixesOverlap(s, clusterCidr)) set = cidrSetOccupy(set, s);
   }
   for (const o of (Array.isArray(opts.occupied) ? opts.occupied : []).map((p) =>
     toPrefix(p, 'occupied CIDR'),

@@ -101,7 +101,8 @@ function blockIndex(set: CidrSet, p: Prefix, last: boolean): number {
 
 /** [begin, end] block indexes a CIDR touches (cidrset getBeginningAndEndIndices). */
 function indices(set: CidrSet, cidr: Prefix): [number, number] {
-  if (cidr.addr.family !== set.clusterCidr.addr.family || !prefixesOverlap(cidr, set.clusterCidr)) {
+  // prefixesOverlap is false across families too.
+  if (!prefixesOverlap(cidr, set.clusterCidr)) {
     throw new IpError(
       'OUT_OF_RANGE',
       `cidr ${formatPrefix(cidr)} is out the range of cluster cidr ${formatPrefix(set.clusterCidr)}`,

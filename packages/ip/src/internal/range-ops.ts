@@ -18,7 +18,8 @@ function cmp(a: Addr, b: Addr): number {
 
 /** Sorts and merges ranges (overlapping or adjacent ones of the same family coalesce). */
 export function normalize(ranges: readonly IPRange[]): IPRange[] {
-  const sorted = [...ranges].sort((x, y) => cmp(x.first, y.first) || cmp(x.last, y.last));
+  // Ties on `first` need no second key: the sweep keeps the larger `last` either way.
+  const sorted = [...ranges].sort((x, y) => cmp(x.first, y.first));
   const out: IPRange[] = [];
   let cur: IPRange | undefined;
   for (const r of sorted) {
