@@ -52,7 +52,8 @@ export function strykerConfig(folder, overrides = {}) {
       'coverage',
       'test-results.json',
     ],
-    tempDirName: 'hardening/.stryker-tmp',
+    // one folder per package, so runs of two packages at once do not clean each other's sandbox
+    tempDirName: `hardening/.stryker-tmp/${folder}`,
     cleanTempDir: true,
     concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
     timeoutMS: 5_000,
