@@ -66,8 +66,9 @@ function check(values: readonly (Addr | Prefix)[], path: readonly PathSegment[])
     );
     return errors;
   }
-  const [a, b] = values;
-  if (a !== undefined && b !== undefined && familyOf(a) === familyOf(b)) {
+  // b is set only when a is
+  const [a, b] = values as readonly [Addr | Prefix, (Addr | Prefix)?];
+  if (b !== undefined && familyOf(a) === familyOf(b)) {
     const cidrs = (a as Prefix).bits !== undefined;
     errors.push(
       new IpError(

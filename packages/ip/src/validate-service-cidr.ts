@@ -49,8 +49,8 @@ export function serviceCidrErrors(
       ]),
     );
   }
-  const [a, b] = list;
-  if (list.length === 2 && a !== undefined && b !== undefined && a.addr.family === b.addr.family) {
+  const b = list.length === 2 ? list[1] : undefined;
+  if (b !== undefined && (list[0] as Prefix).addr.family === b.addr.family) {
     errors.push(
       new IpError(
         'INVALID_DUAL_STACK',
