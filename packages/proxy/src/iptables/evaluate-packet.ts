@@ -64,6 +64,8 @@ type ChainIndex = Map<string, ChainRules>;
 interface CompiledRuleset {
   readonly nat: ChainIndex;
   readonly filter: ChainIndex;
+  /** Whether the nat table has a PREROUTING chain (declared or with rules): a dump of a real node. */
+  readonly prerouting: boolean;
 }
 
 const compiled = new WeakMap<Ruleset, CompiledRuleset>();
@@ -75,7 +77,13 @@ function compile(ruleset: Ruleset): CompiledRuleset {
     if (known !== undefined) return known;
   }
   assertRuleset(ruleset);
-  const c = { nat: indexTable(ruleset, 'nat'), filter: indexTable(ruleset, 'filter') };
+  const c = {
+    nat: indexTable(ruleset, 'nat'),
+    filter: indexTable(ruleset, 'filter'),
+    prerouting: ruleset.tables.some(
+      (t) => t.name === 'nat' && t.lines.some((l) => l.kind !== 'other' && l.chain === 'PREROUTING'),
+    ),
+  };
   compiled.set(ruleset, c);
   return c;
 }
@@ -173,7 +181,8 @@ interface Tracer {
   destIP: string;
   masquerade: boolean;
   readonly matched: string[];
-  readonly outputs: { target: string; mass: number }[];
+  /** Terminal targets reached: `dnat` outputs carry the `--to-destination`, others the verdict. */
+  readonly outputs: { target: string; mass: number; dnat: boolean }[];
 }
 
 function ruleMatches(tr: Tracer, rule: IptablesRule): boolean {
@@ -227,11 +236,15 @@ function runChain(tr: Tracer, index: ChainIndex, chain: string, mass: number, de
       case 'ACCEPT':
       case 'REJECT':
       case 'DROP':
-        tr.outputs.push({ target, mass: branch });
-        return terminatedMass + branch;
-      case 'DNAT':
-        tr.outputs.push({ target: rule.dnatDestination ?? '', mass: branch });
-        return terminatedMass + branch;
+      case 'DNAT': {
+        const dnat = target === 'DNAT';
+        tr.outputs.push({ target: dnat ? (rule.dnatDestination ?? '') : target, mass: branch, dnat });
+        // A terminal target under `-m statistic` takes its share; the rest goes on down the chain.
+        if (rule.probability === undefined) return terminatedMass + branch;
+        terminatedMass += branch;
+        remaining -= branch;
+        continue;
+      }
       case 'RETURN':
         return terminatedMass;
       case 'MARK':
@@ -342,7 +355,7 @@ function evaluateIptablesPacket(
   packet: Packet,
   options: EvaluateOptions = {},
 ): PacketResult {
-  const { nat, filter } = compile(ruleset);
+  const { nat, filter, prerouting } = compile(ruleset);
   if (typeof packet !== 'object' || packet === null) {
     throw new ProxyError('INVALID_PACKET', 'packet must be an object');
   }
@@ -392,8 +405,10 @@ function evaluateIptablesPacket(
     outputs: [],
   };
 
-  runChain(tr, nat, nat.has('PREROUTING') ? 'PREROUTING' : 'KUBE-SERVICES', 1, 0);
-  const natOutputs = tr.outputs.splice(0);
+  runChain(tr, nat, prerouting ? 'PREROUTING' : 'KUBE-SERVICES', 1, 0);
+  // A nat ACCEPT ends NAT without a DNAT; only DNAT targets are candidates.
+  const natAll = tr.outputs.splice(0);
+  const natOutputs = natAll.filter((o) => o.dnat);
   const first = natOutputs[0];
   if (first !== undefined) tr.destIP = normalizeIp(splitHostPort(first.target));
 
@@ -401,7 +416,9 @@ function evaluateIptablesPacket(
     runChain(tr, filter, chain, 1, 0);
   }
   const filterVerdicts = tr.outputs.map((o) => o.target);
-  const blocking = filterVerdicts.find((v) => v === 'DROP' || v === 'REJECT');
+  const blocking = [...natAll.filter((o) => !o.dnat).map((o) => o.target), ...filterVerdicts].find(
+    (v) => v === 'DROP' || v === 'REJECT',
+  );
   const candidates: Candidate[] = [];
   for (const o of natOutputs) {
     const existing = candidates.findIndex((c) => c.endpoint === o.target);
