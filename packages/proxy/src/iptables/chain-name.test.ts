@@ -97,3 +97,35 @@ describe('hash16Of2', () => {
     );
   });
 });
+
+describe('chainName input errors', () => {
+  const err = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      const x = e as { code: string; message: string; path: unknown };
+      return [x.code, x.message, x.path];
+    }
+    return undefined;
+  };
+  it.each([
+    [['KUBE-XXX', 'a/b', 'TCP'], 'INVALID_CHAIN_KIND', 'unknown chain kind "KUBE-XXX"'],
+    [[5, 'a/b', 'TCP'], 'INVALID_CHAIN_KIND', 'unknown chain kind 5'],
+    [['KUBE-SVC', 7, 'TCP'], 'INVALID_SERVICE_PORT_NAME', 'service port name must be a string, got 7'],
+    [['KUBE-SVC', 'a/b', 'ICMP'], 'INVALID_PROTOCOL', 'protocol must be TCP, UDP or SCTP, got "ICMP"'],
+    [['KUBE-SVC', 'a/b', 6], 'INVALID_PROTOCOL', 'protocol must be TCP, UDP or SCTP, got 6'],
+    [['KUBE-SEP', 'a/b', 'TCP'], 'MISSING_ENDPOINT', 'KUBE-SEP chain names need an endpoint "ip:port"'],
+    [['KUBE-SEP', 'a/b', 'TCP', ''], 'MISSING_ENDPOINT', 'KUBE-SEP chain names need an endpoint "ip:port"'],
+  ])('%j', (args, code, message) => {
+    expect(err(() => (chainName as (...a: unknown[]) => string)(...args))).toEqual([code, message, []]);
+  });
+
+  it('accepts the protocol in any case and ignores an endpoint for service chains', () => {
+    expect(chainName('KUBE-SVC', 'ns1/svc1:p80', 'tcp')).toBe('KUBE-SVC-XPGD46QRK7WJZT7O');
+    expect(chainName('KUBE-SVC', 'ns1/svc1:p80', 'Tcp', '10.0.0.1:80')).toBe('KUBE-SVC-XPGD46QRK7WJZT7O');
+    expect(chainName('KUBE-SEP', 'ns1/svc1:p80', 'tcp', '10.180.0.1:80')).toBe('KUBE-SEP-SXIVWICOYRO3J4NJ');
+    expect(chainName('KUBE-SVC', 'ns1/svc1:p80', 'UDP')).not.toBe(
+      chainName('KUBE-SVC', 'ns1/svc1:p80', 'SCTP'),
+    );
+  });
+});

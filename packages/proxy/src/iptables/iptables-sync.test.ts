@@ -358,3 +358,153 @@ describe('iptablesSync / iptablesPartialSync (KEP-3453)', () => {
     expect(noop.restore.tables[1]?.lines.filter((l) => l.kind === 'chain')).toHaveLength(4);
   });
 });
+
+describe('iptablesSync / iptablesPartialSync input errors', () => {
+  const before = iptablesSync({ services, endpointSlices: slices, config });
+  const errOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      const x = e as { code: string; message: string; path: unknown };
+      return [x.code, x.message, x.path];
+    }
+    return undefined;
+  };
+
+  it.each([
+    [
+      { upsertServices: [null] },
+      'INVALID_OBJECT',
+      'Service at upsertServices.0 needs metadata.name',
+      ['upsertServices', 0],
+    ],
+    [
+      { upsertServices: [{ metadata: { name: '' } }] },
+      'INVALID_OBJECT',
+      'Service at upsertServices.0 needs metadata.name',
+      ['upsertServices', 0],
+    ],
+    [
+      { upsertServices: [{ metadata: 'x' }] },
+      'INVALID_OBJECT',
+      'Service at upsertServices.0 needs metadata.name',
+      ['upsertServices', 0],
+    ],
+    [
+      { upsertServices: [{ metadata: { name: 3 } }] },
+      'INVALID_OBJECT',
+      'Service at upsertServices.0 needs metadata.name',
+      ['upsertServices', 0],
+    ],
+    [
+      { upsertEndpointSlices: [svc3, []] },
+      'INVALID_OBJECT',
+      'EndpointSlice at upsertEndpointSlices.1 needs metadata.name',
+      ['upsertEndpointSlices', 1],
+    ],
+    [
+      { deleteServices: ['ns/a', 3] },
+      'INVALID_INPUT',
+      'deleteServices holds "ns/name" strings',
+      ['deleteServices', 1],
+    ],
+    [
+      { deleteEndpointSlices: [null] },
+      'INVALID_INPUT',
+      'deleteEndpointSlices holds "ns/name" strings',
+      ['deleteEndpointSlices', 0],
+    ],
+    [{ deleteServices: 'ns/a' }, 'INVALID_INPUT', 'deleteServices must be an array', ['deleteServices']],
+    [
+      { deleteEndpointSlices: {} },
+      'INVALID_INPUT',
+      'deleteEndpointSlices must be an array',
+      ['deleteEndpointSlices'],
+    ],
+    [
+      { upsertEndpointSlices: 1 },
+      'INVALID_INPUT',
+      'upsertEndpointSlices must be an array',
+      ['upsertEndpointSlices'],
+    ],
+    [null, 'INVALID_INPUT', 'change must be an object', []],
+    ['x', 'INVALID_INPUT', 'change must be an object', []],
+  ])('change %j', (change, code, message, path) => {
+    expect(errOf(() => iptablesPartialSync(before.state, change as never))).toEqual([code, message, path]);
+    const r = safeIptablesPartialSync(before.state, change as never);
+    expect(r.ok ? undefined : r.error.message).toBe(message);
+  });
+
+  it('treats null change lists as empty', () => {
+    const r = iptablesPartialSync(before.state, {
+      upsertServices: null,
+      deleteServices: undefined,
+      upsertEndpointSlices: null,
+      deleteEndpointSlices: null,
+    } as never);
+    expect(r.changedServices).toEqual([]);
+  });
+
+  it.each([
+    [null],
+    [{}],
+    [{ ...before.state, config: null }],
+    [{ ...before.state, services: {} }],
+    [{ ...before.state, endpointSlices: { get: 1, has: () => true } }],
+    [{ ...before.state, slicesByService: { get: () => 1, has: 1 } }],
+    [{ ...before.state, entriesByService: [] }],
+    [{ ...before.state, totalEndpoints: '3' }],
+    [{ ...before.state, chunks: {} }],
+    [{ ...before.state, chunks: [{ entries: [] }] }],
+    [{ ...before.state, chunks: [{ natTopText: () => '' }] }],
+    [{ ...before.state, chunks: [null] }],
+  ])('refuses a state that did not come from a sync: %#', (state) => {
+    const message = 'state must come from iptablesSync or iptablesPartialSync';
+    expect(errOf(() => iptablesPartialSync(state as never, {}))).toEqual(['INVALID_STATE', message, []]);
+    expect(errOf(() => syncStateRuleset(state as never))).toEqual(['INVALID_STATE', message, []]);
+  });
+
+  it('accepts a state with no chunks', () => {
+    const empty = iptablesSync({ services: [], endpointSlices: [], config });
+    expect(errOf(() => iptablesPartialSync(empty.state, {}))).toBeUndefined();
+  });
+
+  it.each([
+    [null, 'INVALID_INPUT', 'input must be an object', []],
+    [
+      { services: [{ metadata: {} }], endpointSlices: [], config },
+      'INVALID_OBJECT',
+      'Service at services.0 needs metadata.name',
+      ['services', 0],
+    ],
+    [
+      { services: [], endpointSlices: [5], config },
+      'INVALID_OBJECT',
+      'EndpointSlice at endpointSlices.0 needs metadata.name',
+      ['endpointSlices', 0],
+    ],
+    [
+      { services: 'x', endpointSlices: [], config },
+      'INVALID_INPUT',
+      'services must be an array or a List with items',
+      ['services'],
+    ],
+  ])('iptablesSync(%j)', (input, code, message, path) => {
+    expect(errOf(() => iptablesSync(input as never))).toEqual([code, message, path]);
+  });
+
+  it('keys objects by namespace (default when missing) and keeps the first of duplicate Services', () => {
+    const a = makeService('default', 'dup', { clusterIP: '172.30.9.1', ports: [{ name: 'p', port: 80 }] });
+    const b = {
+      ...makeService('default', 'dup', { clusterIP: '172.30.9.2', ports: [{ name: 'p', port: 80 }] }),
+    };
+    (b as { metadata: unknown }).metadata = { name: 'dup' };
+    const r = iptablesSync({ services: [a, b], endpointSlices: [], config });
+    const text = formatIptablesSave(syncStateRuleset(r.state));
+    expect(text).toContain('-d 172.30.9.1 --dport 80 -j REJECT');
+    expect(text).not.toContain('172.30.9.2');
+    const del = iptablesPartialSync(r.state, { deleteServices: ['default/dup'] });
+    expect(formatIptablesSave(syncStateRuleset(del.state))).not.toContain('172.30.9.1');
+    expect(del.changedServices).toEqual(['default/dup']);
+  });
+});
