@@ -456,7 +456,7 @@ describe('iptablesSync / iptablesPartialSync input errors', () => {
     [{ ...before.state, totalEndpoints: '3' }],
     [{ ...before.state, chunks: {} }],
     [{ ...before.state, chunks: [{ entries: [] }] }],
-    [{ ...before.state, chunks: [{ natTopText: () => '' }] }],
+    [{ ...before.state, chunks: [{ natTopText: (): string => '' }] }],
     [{ ...before.state, chunks: [null] }],
   ])('refuses a state that did not come from a sync: %#', (state) => {
     const message = 'state must come from iptablesSync or iptablesPartialSync';
