@@ -26,7 +26,6 @@ const jump = /^(jump|goto) (\S+)$/;
 const ret = /^return$/;
 const verdictRe = /^(drop|reject)$/;
 const dnat = /^meta l4proto (tcp|udp|sctp) dnat to (\S+)$/;
-const affinityUpdate = /^update @\S+ \{ ip6? saddr \}$/;
 const ctStateNew = /^ct state new\s*/;
 
 interface Output {
@@ -149,10 +148,9 @@ function runChain(t: Tracer, name: string, p: NormalisedPacket, destIP: string, 
           }
           for (const target of targets) runChain(t, target, p, destIP, prob / targets.length);
           return true;
-        } else if (affinityUpdate.test(rule)) {
-          rule = '';
         } else {
-          // Not a rule kube-proxy writes: it does not match.
+          // An affinity update (`update @set { ip saddr }`: the sets stay empty for a new client) or a
+          // rule kube-proxy does not write: either way the walk goes on with the next rule.
           rule = '';
         }
       }
