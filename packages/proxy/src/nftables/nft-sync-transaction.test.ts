@@ -68,3 +68,27 @@ describe('nftSyncTransaction (partial sync, TestSyncProxyRulesRepeated-style ste
     expect(nonEmpty(parseNft(formatNft(before) + tx))).toBe(nonEmpty(after));
   });
 });
+
+describe('nftSyncTransaction tables', () => {
+  const v4 = parseNft('add table ip kube-proxy\nadd chain ip kube-proxy a\n');
+  const v6 = parseNft('add table ip6 kube-proxy { comment "x" ; }\nadd chain ip6 kube-proxy b\n');
+  const both = { ...v4, tables: [...v4.tables, ...v6.tables] };
+
+  it('writes a table the previous ruleset lacks in full', () => {
+    expect(nftSyncTransaction(v4, both)).toBe(
+      'add table ip6 kube-proxy { comment "x" ; }\nadd chain ip6 kube-proxy b\n',
+    );
+  });
+
+  it('deletes a table the next ruleset lacks', () => {
+    expect(nftSyncTransaction(both, v4)).toBe('delete table ip6 kube-proxy\n');
+    expect(nftSyncTransaction(both, { ...v4, tables: [] })).toBe(
+      'delete table ip kube-proxy\ndelete table ip6 kube-proxy\n',
+    );
+  });
+
+  it('matches tables by family and name', () => {
+    const other = parseNft('add table ip other\n');
+    expect(nftSyncTransaction(v4, other)).toBe('add table ip other\ndelete table ip kube-proxy\n');
+  });
+});

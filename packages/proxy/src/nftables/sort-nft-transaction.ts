@@ -14,8 +14,9 @@ function order(type: string | undefined): number {
 /**
  * Puts an `nft -f` transaction in the canonical order kube-proxy's tests compare in
  * (`sortNFTablesTransaction`, pkg/proxy/nftables/helpers_test.go): blank and `#` lines dropped,
- * then lines ordered by object type (table, chain, rule, set, map, element), then object name;
- * rules keep their order, other lines with the same type and name sort textually.
+ * then lines without an object name (`add table …`) first, then lines ordered by object type (table,
+ * chain, rule, set, map, element), then object name; rules keep their order, other lines with the
+ * same type and name sort textually.
  *
  * @example
  * ```ts
@@ -29,11 +30,13 @@ export function sortNftTransaction(text: string): string {
   keyed.sort((a, b) => {
     const wa = a.words;
     const wb = b.words;
-    if (wa.length >= 5 && wb.length >= 5) {
-      if (wa[1] !== wb[1]) return order(wb[1]) - order(wa[1]);
-      if (wa[4] !== wb[4]) return (wa[4] ?? '') < (wb[4] ?? '') ? -1 : 1;
-      if (wa[1] !== 'rule' && a.line !== b.line) return a.line < b.line ? -1 : 1;
-    }
+    // Lines without an object name (`add table ip kube-proxy`) go first, in their order.
+    const shortA = wa.length < 5;
+    const shortB = wb.length < 5;
+    if (shortA || shortB) return shortA && shortB ? a.index - b.index : shortA ? -1 : 1;
+    if (wa[1] !== wb[1]) return order(wb[1]) - order(wa[1]);
+    if (wa[4] !== wb[4]) return (wa[4] ?? '') < (wb[4] ?? '') ? -1 : 1;
+    if (wa[1] !== 'rule' && a.line !== b.line) return a.line < b.line ? -1 : 1;
     return a.index - b.index;
   });
   return keyed.map((k) => k.line).join('\n');
