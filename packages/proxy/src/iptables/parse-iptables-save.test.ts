@@ -488,3 +488,86 @@ describe('parseIptablesRule parameters', () => {
     });
   });
 });
+
+// sortIPTablesRules / orderByCommentServiceName in pkg/proxy/iptables/proxier_test.go.
+describe('normalizeIptablesSave details', () => {
+  it('orders tables and chains, keeps chain counters, strips rule counters, appends -X lines', () => {
+    const text = [
+      '# dump',
+      '*nat',
+      ':ZZZ ACCEPT [5:6]',
+      ':KUBE-B - [0:0]',
+      ':KUBE-SERVICES - [1:2]',
+      ':KUBE-A - [3:4]',
+      ':KUBE-A - [9:9]',
+      ':KUBE-NODEPORTS - [0:0]',
+      ':AAA - [0:0]',
+      '[7:8] -A KUBE-B -j RETURN',
+      '-A UNDECLARED -j RETURN',
+      '-X KUBE-B',
+      '-X NOT-THERE',
+      '',
+      'COMMIT',
+      '*filter',
+      ':KUBE-FORWARD - [0:0]',
+      'COMMIT',
+    ].join('\n');
+    expect(normalizeIptablesSave(text)).toBe(
+      [
+        '*filter',
+        ':KUBE-FORWARD - [0:0]',
+        'COMMIT',
+        '*nat',
+        ':KUBE-NODEPORTS - [0:0]',
+        ':KUBE-SERVICES - [1:2]',
+        ':KUBE-A - [3:4]',
+        ':KUBE-B - [0:0]',
+        ':AAA - [0:0]',
+        ':UNDECLARED - [0:0]',
+        ':ZZZ - [5:6]',
+        '-A KUBE-B -j RETURN',
+        '-A UNDECLARED -j RETURN',
+        '-X KUBE-B',
+        'COMMIT',
+        '',
+      ].join('\n'),
+    );
+    expect(normalizeIptablesSave(parseIptablesSave(text))).toBe(normalizeIptablesSave(text));
+  });
+
+  it('sorts KUBE-SERVICES and KUBE-NODEPORTS by comment service name; the nat last rule stays last', () => {
+    const rules = (chain: string) => [
+      `-A ${chain} -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -j KUBE-NODEPORTS`,
+      `-A ${chain} -m comment --comment "ns2/svc2:p80 cluster IP" -j A`,
+      `-A ${chain} -j NOCOMMENT`,
+      `-A ${chain} -m comment --comment ns1/svc1 -j B`,
+      `-A ${chain} -m comment --comment "ns1/svc1:p80 external IP" -j C`,
+      `-A ${chain} -m comment --comment "ns2/svc2:p80 cluster IP" -j D`,
+    ];
+    const other = [
+      '-A KUBE-OTHER -m comment --comment "b x" -j A',
+      '-A KUBE-OTHER -m comment --comment "a x" -j B',
+    ];
+    const nat = normalizeIptablesSave(
+      `*nat\n${[...rules('KUBE-SERVICES'), ...rules('KUBE-NODEPORTS'), ...other].join('\n')}\nCOMMIT\n`,
+    );
+    const body = nat.split('\n').filter((l) => l.startsWith('-A'));
+    expect(body.map((l) => `${l.split(' ')[1]} ${l.slice(l.lastIndexOf(' ') + 1)}`)).toEqual([
+      // KUBE-NODEPORTS: no "last rule" exception; the comment's first word sorts it.
+      'KUBE-NODEPORTS KUBE-NODEPORTS',
+      'KUBE-NODEPORTS A',
+      'KUBE-NODEPORTS NOCOMMENT',
+      'KUBE-NODEPORTS B',
+      'KUBE-NODEPORTS C',
+      'KUBE-NODEPORTS D',
+      'KUBE-SERVICES A',
+      'KUBE-SERVICES NOCOMMENT',
+      'KUBE-SERVICES B',
+      'KUBE-SERVICES C',
+      'KUBE-SERVICES D',
+      'KUBE-SERVICES KUBE-NODEPORTS',
+      'KUBE-OTHER A',
+      'KUBE-OTHER B',
+    ]);
+  });
+});
