@@ -136,3 +136,119 @@ describe('categorizeEndpoints (TestCategorizeEndpoints)', () => {
     expect(names(off.clusterEndpoints)).toEqual(['10.0.0.1:80', '10.0.0.2:80']);
   });
 });
+
+// More of pkg/proxy/topology.go: topologyModeFromHints needs every ready endpoint hinted and one hint
+// for this node/zone; unready endpoints are ignored for that; local endpoints ignore topology.
+describe('categorizeEndpoints topology and policy details', () => {
+  const both: CategorizePolicy = { usesClusterEndpoints: true, usesLocalEndpoints: true };
+  const localOnly: CategorizePolicy = { usesClusterEndpoints: false, usesLocalEndpoints: true };
+
+  it('needs node hints on every ready endpoint (unready ones do not count)', () => {
+    const list = [
+      ep('10.0.0.1:80', { nodeHints: ['test-node'] }),
+      ep('10.0.0.2:80', { nodeHints: ['other'] }),
+      ep('10.0.0.3:80', { ready: false }),
+    ];
+    expect(names(categorizeEndpoints(list, cluster, node('')).clusterEndpoints)).toEqual(['10.0.0.1:80']);
+    const partial = [...list, ep('10.0.0.4:80')];
+    expect(names(categorizeEndpoints(partial, cluster, node('')).clusterEndpoints)).toEqual([
+      '10.0.0.1:80',
+      '10.0.0.2:80',
+      '10.0.0.4:80',
+    ]);
+    const notForUs = [ep('10.0.0.1:80', { nodeHints: ['x'] }), ep('10.0.0.2:80', { nodeHints: ['y'] })];
+    expect(names(categorizeEndpoints(notForUs, cluster, node('')).clusterEndpoints)).toEqual([
+      '10.0.0.1:80',
+      '10.0.0.2:80',
+    ]);
+  });
+
+  it('uses zone hints when node hints are incomplete, and only when every ready endpoint has one', () => {
+    const list = [
+      ep('10.0.0.1:80', { zoneHints: ['zone-a'], nodeHints: ['test-node'] }),
+      ep('10.0.0.2:80', { zoneHints: ['zone-a'] }),
+      ep('10.0.0.3:80', { zoneHints: ['zone-b'] }),
+    ];
+    expect(names(categorizeEndpoints(list, cluster, node('zone-a')).clusterEndpoints)).toEqual([
+      '10.0.0.1:80',
+      '10.0.0.2:80',
+    ]);
+    expect(
+      names(categorizeEndpoints([...list, ep('10.0.0.4:80')], cluster, node('zone-a')).clusterEndpoints),
+    ).toHaveLength(4);
+    // With topology in use, every ready endpoint is available when every one is (the fast path).
+    const allHere = [
+      ep('10.0.0.1:80', { zoneHints: ['zone-a'] }),
+      ep('10.0.0.2:80', { zoneHints: ['zone-a', 'zone-b'] }),
+    ];
+    const r = categorizeEndpoints(allHere, cluster, node('zone-a'));
+    expect(r.clusterEndpoints).toBe(allHere);
+    expect(r.allReachableEndpoints).toBe(allHere);
+  });
+
+  it('no ready endpoints: no topology, serving-terminating fallback', () => {
+    const list = [
+      ep('10.0.0.1:80', { ready: false, serving: true, terminating: true, zoneHints: ['zone-b'] }),
+      ep('10.0.0.2:80', { ready: false, serving: true, terminating: false }),
+    ];
+    const r = categorizeEndpoints(list, cluster, node('zone-a'));
+    expect([names(r.clusterEndpoints), r.hasAnyEndpoints]).toEqual([['10.0.0.1:80'], true]);
+  });
+
+  it('empty lists and local-only policies', () => {
+    for (const policy of [cluster, both, localOnly]) {
+      expect(categorizeEndpoints([], policy, node(''))).toEqual({
+        clusterEndpoints: [],
+        localEndpoints: [],
+        allReachableEndpoints: [],
+        hasAnyEndpoints: false,
+      });
+    }
+    const list = [
+      ep('10.0.0.1:80', { isLocal: true }),
+      ep('10.0.0.2:80', { isLocal: true, ready: false, serving: true, terminating: true }),
+      ep('10.0.0.3:80'),
+    ];
+    const r = categorizeEndpoints(list, localOnly, node(''));
+    expect([
+      names(r.clusterEndpoints),
+      names(r.localEndpoints),
+      names(r.allReachableEndpoints),
+      r.hasAnyEndpoints,
+    ]).toEqual([[], ['10.0.0.1:80'], ['10.0.0.1:80'], true]);
+    // Only remote endpoints: nothing local, but the service has endpoints (so no REJECT).
+    const remote = categorizeEndpoints([ep('10.0.0.3:80')], localOnly, node(''));
+    expect([names(remote.localEndpoints), remote.hasAnyEndpoints]).toEqual([[], true]);
+    const remoteTerminating = categorizeEndpoints(
+      [ep('10.0.0.3:80', { ready: false, serving: true, terminating: true })],
+      localOnly,
+      node(''),
+    );
+    expect([names(remoteTerminating.localEndpoints), remoteTerminating.hasAnyEndpoints]).toEqual([[], true]);
+    const dead = categorizeEndpoints(
+      [ep('10.0.0.3:80', { ready: false, serving: false, terminating: false })],
+      localOnly,
+      node(''),
+    );
+    expect(dead.hasAnyEndpoints).toBe(false);
+  });
+
+  it('merges cluster and local endpoints when topology narrows the cluster set', () => {
+    const list = [
+      ep('10.0.0.1:80', { zoneHints: ['zone-b'], isLocal: true }),
+      ep('10.0.0.2:80', { zoneHints: ['zone-a'] }),
+      ep('10.0.0.3:80', { zoneHints: ['zone-a'] }),
+    ];
+    const r = categorizeEndpoints(list, both, node('zone-a'));
+    expect(names(r.clusterEndpoints)).toEqual(['10.0.0.2:80', '10.0.0.3:80']);
+    expect(names(r.localEndpoints)).toEqual(['10.0.0.1:80']);
+    expect(names(r.allReachableEndpoints)).toEqual(['10.0.0.1:80', '10.0.0.2:80', '10.0.0.3:80']);
+    // Without topology, cluster endpoints already hold every local ready one.
+    const plain = categorizeEndpoints(
+      list.map((e) => ({ ...e, zoneHints: [] })),
+      both,
+      node('zone-a'),
+    );
+    expect(names(plain.allReachableEndpoints)).toEqual(['10.0.0.1:80', '10.0.0.2:80', '10.0.0.3:80']);
+  });
+});
