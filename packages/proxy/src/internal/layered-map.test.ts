@@ -97,3 +97,99 @@ test.prop([fc.array(fc.array(op, { maxLength: 6 }), { maxLength: 40 })], { numRu
     }
   },
 );
+
+describe('withChanges map views', () => {
+  const base = new Map([
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+  ]);
+  const next = withChanges(
+    base,
+    new Map<string, number | undefined>([
+      ['b', undefined],
+      ['c', 30],
+      ['d', 4],
+      ['zz', undefined],
+    ]),
+  );
+
+  it('answers get, has, size and every iteration form like the equivalent Map', () => {
+    const want = new Map([
+      ['a', 1],
+      ['c', 30],
+      ['d', 4],
+    ]);
+    expect(next.size).toBe(3);
+    expect(['a', 'b', 'c', 'd', 'zz'].map((k) => [next.get(k), next.has(k)])).toEqual([
+      [1, true],
+      [undefined, false],
+      [30, true],
+      [4, true],
+      [undefined, false],
+    ]);
+    expect([...next]).toEqual([...want]);
+    expect([...next.entries()]).toEqual([...want.entries()]);
+    expect([...next.keys()]).toEqual(['a', 'c', 'd']);
+    expect([...next.values()]).toEqual([1, 30, 4]);
+    const seen: unknown[] = [];
+    const ctx = { tag: 'ctx' };
+    next.forEach(function (this: unknown, v, k, m) {
+      seen.push([k, v, this, m.size]);
+    }, ctx);
+    expect(seen).toEqual([
+      ['a', 1, ctx, 3],
+      ['c', 30, ctx, 3],
+      ['d', 4, ctx, 3],
+    ]);
+    expect(deltaSize(next)).toBe(3);
+  });
+
+  it('a version without changes is a plain view of its base', () => {
+    const same = withChanges(base, new Map());
+    expect(deltaSize(same)).toBe(0);
+    expect([same.size, same.get('b'), same.has('c'), same.has('q')]).toEqual([3, 2, true, false]);
+    expect([...same.keys()]).toEqual(['a', 'b', 'c']);
+    expect([...same.values()]).toEqual([1, 2, 3]);
+    expect([...same.entries()]).toEqual([...base]);
+    expect([...same]).toEqual([...base]);
+    const seen: unknown[] = [];
+    const ctx = {};
+    same.forEach(function (this: unknown, v, k) {
+      seen.push([k, v, this === ctx]);
+    }, ctx);
+    expect(seen).toEqual([
+      ['a', 1, true],
+      ['b', 2, true],
+      ['c', 3, true],
+    ]);
+    // Deleting a key the base never had leaves no trace; re-adding a deleted one restores it.
+    const back = withChanges(next, new Map([['b', 22]]));
+    expect([back.get('b'), back.has('b'), back.size]).toEqual([22, true, 4]);
+    const gone = withChanges(withChanges(base, new Map([['q', 1]])), new Map([['q', undefined]]));
+    expect([deltaSize(gone), gone.size, gone.has('q')]).toEqual([0, 3, false]);
+  });
+
+  it('folds the delta once it passes both 64 keys and an eighth of the base', () => {
+    const big = new Map<string, number>();
+    for (let i = 0; i < 1024; i++) big.set(`k${i}`, i);
+    const changes = (n: number) => {
+      const m = new Map<string, number | undefined>();
+      for (let i = 0; i < n; i++) m.set(`n${i}`, i);
+      return m;
+    };
+    // 128 = 1024 >> 3: not yet more than an eighth.
+    expect(deltaSize(withChanges(big, changes(128)))).toBe(128);
+    const folded = withChanges(big, changes(129));
+    expect([deltaSize(folded), folded.size, folded.get('n128'), folded.get('k5')]).toEqual([0, 1153, 128, 5]);
+    const small = new Map([['a', 1]]);
+    expect(deltaSize(withChanges(small, changes(64)))).toBe(64);
+    const smallFolded = withChanges(small, changes(65));
+    expect([deltaSize(smallFolded), smallFolded.size]).toEqual([0, 66]);
+    // Folding applies deletions too.
+    const del = new Map<string, number | undefined>(changes(129));
+    del.set('k0', undefined);
+    const f2 = withChanges(big, del);
+    expect([deltaSize(f2), f2.size, f2.has('k0'), f2.get('k1')]).toEqual([0, 1152, false, 1]);
+  });
+});
