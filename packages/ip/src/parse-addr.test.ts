@@ -178,6 +178,11 @@ describe('parseAddr', () => {
     ['::1.2.3.4', 6, [0, 0, 0, 0x01020304]],
     ['1::1.2.3.4', 6, [0x10000, 0, 0, 0x01020304]],
     ['1:2:3:4:5::1.2.3.4', 6, [0x10002, 0x30004, 0x50000, 0x01020304]],
+    ['::1:2', 6, [0, 0, 0, 0x10002]],
+    ['1:2::', 6, [0x10002, 0, 0, 0]],
+    ['1:2:3:4:5:6:7::', 6, [0x10002, 0x30004, 0x50006, 0x70000]],
+    ['::2:3:4:5:6:7:8', 6, [0x2, 0x30004, 0x50006, 0x70008]],
+    ['1:0::0:8', 6, [0x10000, 0, 0, 8]],
   ])('accepts %s', (text, family, words) => {
     expect(parseAddr(text)).toMatchObject({
       family,
@@ -193,6 +198,9 @@ describe('parseAddr', () => {
 
   it.each([
     ['00.0.0.0', 'field "00" has a leading zero'],
+    ['0.1.2.x', 'unexpected character "x" at position 6'],
+    ['255.9.2.x', 'unexpected character "x" at position 8'],
+    ['1.2.3.:', 'embedded IPv4 address must hold the last 32 bits'],
     ['1.2.3./', 'unexpected character "/" at position 6'],
     ['1.2.3.4%a:b', 'IPv4 addresses cannot have a zone'],
     ['1.2.3.4%', 'IPv4 addresses cannot have a zone'],

@@ -114,11 +114,11 @@ export function scanIPv6(s: string, end: number, zone: string): Addr | string {
   if (ellipsis >= 0) {
     if (gi === 8) return '"::" must stand for at least one zero group';
     const n = gi - ellipsis;
+    // Move the groups after "::" to the end; every slot they leave (and those between) is then 0.
     for (let k = 0; k < n; k++) {
       g[7 - k] = g[gi - 1 - k] as number;
       g[gi - 1 - k] = 0;
     }
-    for (let k = ellipsis; k < 8 - n; k++) g[k] = 0;
   } else if (gi !== 8) {
     return `expected 8 groups, got ${gi}`;
   }
