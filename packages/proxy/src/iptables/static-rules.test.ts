@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveProxyConfig } from '../service-model/resolve-proxy-config.ts';
 import type { ProxyConfig } from '../service-model/types.ts';
 import { isServiceChainName, staticRules } from './iptables-rules.ts';
+import { detectorArgs, ruleLine } from './service-fragment.ts';
 
 const rules = (extra: Partial<ProxyConfig> = {}) =>
   staticRules(resolveProxyConfig({ hostname: 'n', nodeIPs: ['192.168.0.2', 'fd00::2'], ...extra }));
@@ -81,5 +82,37 @@ describe('isServiceChainName', () => {
     ['X-KUBE-SVC-A', false],
   ])('%s → %s', (name, want) => {
     expect(isServiceChainName(name)).toBe(want);
+  });
+});
+
+// pkg/proxy/util/localdetector.go: IfLocal/IfNotLocal for each detector.
+describe('detectorArgs and ruleLine', () => {
+  const cfg = (extra: Partial<ProxyConfig>) => resolveProxyConfig({ hostname: 'n', nodeIPs: [], ...extra });
+  it.each([
+    [{ clusterCIDR: '10.0.0.0/8' }, { ifLocal: '-s 10.0.0.0/8', ifNotLocal: '! -s 10.0.0.0/8' }],
+    [
+      { localDetector: { mode: 'NodeCIDR', cidr: '10.0.1.0/24' } },
+      { ifLocal: '-s 10.0.1.0/24', ifNotLocal: '! -s 10.0.1.0/24' },
+    ],
+    [
+      { localDetector: { mode: 'BridgeInterface', interface: 'cbr0' } },
+      { ifLocal: '-i cbr0', ifNotLocal: '! -i cbr0' },
+    ],
+    [
+      { localDetector: { mode: 'InterfaceNamePrefix', prefix: 'veth' } },
+      { ifLocal: '-i veth+', ifNotLocal: '! -i veth+' },
+    ],
+    [{}, undefined],
+  ] as const)('%j → %j', (extra, want) => {
+    expect(detectorArgs(cfg(extra as Partial<ProxyConfig>))).toEqual(want);
+  });
+
+  it('reads the chain of a rule line', () => {
+    expect(ruleLine('-A KUBE-SERVICES -j RETURN')).toEqual({
+      kind: 'rule',
+      chain: 'KUBE-SERVICES',
+      text: '-A KUBE-SERVICES -j RETURN',
+    });
+    expect(ruleLine('-A KUBE-X')).toEqual({ kind: 'rule', chain: 'KUBE-X', text: '-A KUBE-X' });
   });
 });
