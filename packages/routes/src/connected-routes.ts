@@ -43,6 +43,7 @@ export function splitInterfaceAddress(ia: InterfaceAddress, index: number): { ad
   let bits: number | undefined = ia.bits;
   if (typeof ia.address === 'string') {
     const slash = ia.address.indexOf('/');
+    // Stryker disable next-line EqualityOperator: at slash 0 the address part is empty or "/…", invalid either way
     const text = slash < 0 ? ia.address : ia.address.slice(0, slash);
     const r = safeParseAddr(text);
     if (!r.ok) {
@@ -52,6 +53,7 @@ export function splitInterfaceAddress(ia: InterfaceAddress, index: number): { ad
       ]);
     }
     addr = r.value;
+    // Stryker disable next-line EqualityOperator: slash 0 (an empty address) was rejected above
     if (slash >= 0) {
       const lenText = ia.address.slice(slash + 1);
       if (!/^(0|[1-9][0-9]*)$/.test(lenText)) {
