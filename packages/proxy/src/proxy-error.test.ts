@@ -20,3 +20,17 @@ describe('ProxyError', () => {
     expect(isProxyError('x')).toBe(false);
   });
 });
+
+describe('isProxyError across package copies', () => {
+  const foreign = (name: string, code: unknown) => Object.assign(new Error('x'), { name, code });
+  it.each([
+    [foreign('ProxyError', 'X'), true],
+    [foreign('ProxyError', 5), false],
+    [foreign('ProxyError', undefined), false],
+    [foreign('DnsError', 'X'), false],
+    [{ name: 'ProxyError', code: 'X', message: 'x' }, false],
+    [null, false],
+  ])('%o → %s', (value, want) => {
+    expect(isProxyError(value)).toBe(want);
+  });
+});

@@ -135,3 +135,22 @@ describe('the ipvs/nftables helpers (canonicalIp, canonicalCidr, text cidrContai
     expect(canonicalIp(text)).toBe(text);
   });
 });
+
+describe('compareIp order (numeric, IPv4 before IPv6)', () => {
+  const cmp = (a: string, b: string) => compareIp(parseIp(a)!, parseIp(b)!);
+  it.each([
+    ['10.0.0.1', '10.0.0.1', 0],
+    ['10.0.0.2', '10.0.0.10', -1],
+    ['10.0.0.10', '10.0.0.2', 1],
+    ['255.255.255.255', '::', -1],
+    ['::', '0.0.0.0', 1],
+    ['fd00::1', 'fd00::1', 0],
+    ['fd00::2', 'fd00::10', -1],
+    ['fd00::10', 'fd00::2', 1],
+    ['fd00:1::', 'fd00::ffff', 1],
+    ['::1:0:0:0', '::ffff:ffff:ffff', 1],
+    ['::1', '::2', -1],
+  ])('%s vs %s → %d', (a, b, want) => {
+    expect(Math.sign(cmp(a, b))).toBe(want);
+  });
+});
