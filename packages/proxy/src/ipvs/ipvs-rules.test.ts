@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIptablesSave } from '../iptables/format-iptables-save.ts';
 import { testService, testSlice } from '../modes/upstream-fixtures.ts';
+import { ipsetName } from './build-ipvs.ts';
 import { formatIpsetSave } from './format-ipset-save.ts';
 import { formatIpvsadm } from './format-ipvsadm.ts';
 import { formatIpvsadmSave } from './format-ipvsadm-save.ts';
@@ -613,6 +614,40 @@ describe('ipvs text formats', () => {
         'COMMIT',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+// pkg/proxy/ipvs/ipset.go NewIPSet: IPv6 names swap "KUBE-" for "KUBE-6-", cut to 31 characters.
+describe('ipsetName', () => {
+  it.each([
+    ['KUBE-CLUSTER-IP', 4, 'KUBE-CLUSTER-IP'],
+    ['KUBE-CLUSTER-IP', 6, 'KUBE-6-CLUSTER-IP'],
+    ['KUBE-LOAD-BALANCER-SOURCE-CIDR', 6, 'KUBE-6-LOAD-BALANCER-SOURCE-CID'],
+    ['KUBE-NODE-PORT-LOCAL-SCTP-HASH', 6, 'KUBE-6-NODE-PORT-LOCAL-SCTP-HAS'],
+    ['KUBE-LOOP-BACK', 6, 'KUBE-6-LOOP-BACK'],
+    ['OTHER-SET', 6, 'OTHER-SET'],
+  ] as const)('%s (IPv%d) → %s', (name, family, want) => {
+    expect(ipsetName(name, family)).toBe(want);
+    expect(want.length).toBeLessThanOrEqual(31);
+  });
+
+  it('writes --random-fully on the ipvs MASQUERADE rule when asked', () => {
+    const masq = (randomFully: boolean) =>
+      formatIptablesSave(
+        ipvsRules({
+          services: [],
+          endpointSlices: [],
+          config: { hostname: 'n', nodeIPs: ['10.0.0.1'], randomFully },
+        }).iptables,
+      )
+        .split('\n')
+        .find((l) => l.includes('-j MASQUERADE'));
+    expect(masq(true)).toBe(
+      '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
+    );
+    expect(masq(false)).toBe(
+      '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE',
     );
   });
 });
