@@ -3,8 +3,8 @@
 // "must be the last rule" KUBE-NODEPORTS jumps for nodePortAddresses).
 import { describe, expect, it } from 'vitest';
 import { resolveProxyConfig } from '../service-model/resolve-proxy-config.ts';
-import type { ProxyConfig } from '../service-model/types.ts';
-import { isServiceChainName, staticRules } from './iptables-rules.ts';
+import type { ProxyConfig, ServiceModel } from '../service-model/types.ts';
+import { isLargeCluster, isServiceChainName, staticRules } from './iptables-rules.ts';
 import { detectorArgs, ruleLine } from './service-fragment.ts';
 
 const rules = (extra: Partial<ProxyConfig> = {}) =>
@@ -114,5 +114,16 @@ describe('detectorArgs and ruleLine', () => {
       text: '-A KUBE-SERVICES -j RETURN',
     });
     expect(ruleLine('-A KUBE-X')).toEqual({ kind: 'rule', chain: 'KUBE-X', text: '-A KUBE-X' });
+  });
+});
+
+// proxier.go: largeClusterMode = totalEndpoints > largeClusterEndpointsThreshold (1000).
+describe('isLargeCluster', () => {
+  it.each([
+    [0, false],
+    [1000, false],
+    [1001, true],
+  ])('%d endpoints → %s', (totalEndpoints, want) => {
+    expect(isLargeCluster({ totalEndpoints } as ServiceModel)).toBe(want);
   });
 });
