@@ -135,3 +135,14 @@ describe('selectRoute details', () => {
     });
   });
 });
+
+describe('selectRoute address input', () => {
+  it('names a bad address', () => {
+    expect(() => selectRoute([], 'x')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ADDRESS', message: 'invalid address "x"' }),
+    );
+    expect(() => selectRoute([], 7 as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ADDRESS', message: 'invalid address 7' }),
+    );
+  });
+});
