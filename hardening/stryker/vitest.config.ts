@@ -1,6 +1,6 @@
 // The vitest config Stryker runs one package's tests with: the package's own settings (../../vitest.shared.ts)
 // rooted at packages/<STRYKER_PKG>, with a longer test timeout (instrumented code on a loaded machine is slow)
-// and type tests off (they test no runtime behaviour).
+// and type tests off (they test no runtime behaviour), and one fixed fast-check seed (./fixed-seed.ts).
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.ts';
@@ -16,6 +16,7 @@ export default mergeConfig(
       hookTimeout: 60_000,
       typecheck: { enabled: false },
       reporters: ['default'],
+      setupFiles: [fileURLToPath(new URL('./fixed-seed.ts', import.meta.url))],
     },
   }),
 );
