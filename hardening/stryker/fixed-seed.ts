@@ -1,8 +1,12 @@
-// Loaded before every test file of a Stryker run. @fast-check/vitest names each property test
-// `<label> (with seed=N)` and, without a seed, draws N at random on each run: the test that covered a mutant
-// in Stryker's dry run then no longer exists by that name when the mutant is tested, so the mutant is never
-// re-tested (it counts as survived). One global seed keeps every name, and every run, the same.
-// Plain `pnpm test` does not load this file and keeps exploring new seeds.
+// Loaded before every test file of a Stryker run. Plain `pnpm test` does not load this file and keeps exploring
+// new seeds with full shrinking.
+//
+// - One fixed seed: @fast-check/vitest names each property test `<label> (with seed=N)` and, without a seed, draws
+//   N at random on each run: the test that covered a mutant in Stryker's dry run then no longer exists by that name
+//   when the mutant is tested, so the mutant is never re-tested (it counts as survived). One global seed keeps
+//   every name, and every run, the same.
+// - `endOnFailure`: a mutant is killed by the first failing run; shrinking the counterexample (hundreds of further
+//   runs of instrumented code) tells Stryker nothing more.
 import { fc } from '@fast-check/vitest';
 
-fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20_260_101 });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20_260_101, endOnFailure: true });
