@@ -1,5 +1,5 @@
 // Loaded before every test file of a Stryker run. Plain `pnpm test` does not load this file and keeps exploring
-// new seeds with full shrinking.
+// new seeds with full shrinking and every test's own number of runs.
 //
 // - One fixed seed: @fast-check/vitest names each property test `<label> (with seed=N)` and, without a seed, draws
 //   N at random on each run: the test that covered a mutant in Stryker's dry run then no longer exists by that name
@@ -7,6 +7,14 @@
 //   every name, and every run, the same.
 // - `endOnFailure`: a mutant is killed by the first failing run; shrinking the counterexample (hundreds of further
 //   runs of instrumented code) tells Stryker nothing more.
+// - `numRuns`: properties that set none get the same cap (STRYKER_RUNS, default 40) that ./vitest.config.ts puts
+//   on those that do.
 import { fc } from '@fast-check/vitest';
 
-fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20_260_101, endOnFailure: true });
+const maxRuns = Number(process.env.STRYKER_RUNS ?? 40);
+fc.configureGlobal({
+  ...fc.readConfigureGlobal(),
+  seed: 20_260_101,
+  endOnFailure: true,
+  ...(maxRuns > 0 ? { numRuns: maxRuns } : {}),
+});
