@@ -5,10 +5,26 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The name of a STRYKER_MUTATE subset run (a "part"): its results go to their own incremental file and report,
+ * `<pkg>.parts/<part>.json`, which `node stryker/score.mjs` merges into the package's figures.
+ */
+export function partName(mutate) {
+  return mutate
+    .split(',')
+    .map((f) => f.trim())
+    .join('+')
+    .replace(/\*\*\//g, '')
+    .replace(/\*/g, '_')
+    .replace(/[^\w.+-]/g, '-');
+}
+
 /** The Stryker config for one package folder under packages/. */
 export function strykerConfig(folder, overrides = {}) {
   // read by stryker/vitest.config.ts in the test-runner processes Stryker spawns
   process.env.STRYKER_PKG = folder;
+  const part = process.env.STRYKER_MUTATE ? partName(process.env.STRYKER_MUTATE) : undefined;
+  const out = part === undefined ? folder : `${folder}.parts/${part}`;
   return {
     packageManager: 'pnpm',
     testRunner: 'vitest',
@@ -59,18 +75,19 @@ export function strykerConfig(folder, overrides = {}) {
     timeoutMS: 5_000,
     timeoutFactor: 1.5,
     reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
-    jsonReporter: { fileName: `hardening/reports/mutation/${folder}.json` },
-    htmlReporter: { fileName: `hardening/reports/mutation/${folder}.html` },
+    jsonReporter: { fileName: `hardening/reports/mutation/${out}.json` },
+    htmlReporter: { fileName: `hardening/reports/mutation/${out}.html` },
     thresholds: { high: 90, low: 80, break: null },
     // A whole-package run keeps its results in hardening/stryker/incremental/<pkg>.json (committed): the next run
     // re-tests only the mutants whose code or covering tests changed (STRYKER_FORCE=1 re-tests everything).
-    // A STRYKER_MUTATE subset run neither reads nor writes it.
-    incremental: !process.env.STRYKER_MUTATE,
+    // A STRYKER_MUTATE subset run keeps its own, incremental/<pkg>.parts/<part>.json, so a package too large for
+    // one sitting is measured part by part (Stryker writes the file only when a run completes).
+    incremental: true,
     // Static mutants (code that runs only while a module loads: constant tables, top-level setup) need every test
     // of the package re-run with a fresh module graph each; in routes they are 26 % of the mutants and ~85 % of
     // the time. They are left out unless STRYKER_STATIC=1 (docs/quality.md says what that leaves untested).
     ignoreStatic: process.env.STRYKER_STATIC !== '1',
-    incrementalFile: `hardening/stryker/incremental/${folder}.json`,
+    incrementalFile: `hardening/stryker/incremental/${out}.json`,
     force: process.env.STRYKER_FORCE === '1',
     ...overrides,
   };
