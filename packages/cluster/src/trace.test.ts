@@ -64,6 +64,27 @@ describe('trace: the classic lessons end to end', () => {
     expect(r.hops.at(-1)?.pod).toBe('default/web-2');
   });
 
+  // flannel pkg/backend/vxlan/vxlan.go names the IPv6 device fmt.Sprintf("flannel-v6.%v", cfg.VNI).
+  it('names the flannel-v6.<VNI> vxlan device of a single-stack IPv6 cluster', () => {
+    const v6 = defineCluster({
+      podCidr: 'fd00:10:244::/56',
+      cni: { plugin: 'flannel-vxlan' },
+      nodes: [
+        { name: 'a', ip: 'fd00::11' },
+        { name: 'b', ip: 'fd00::12' },
+      ],
+      pods: [
+        { name: 'p1', node: 'a' },
+        { name: 'p2', node: 'b' },
+      ],
+    });
+    const r = trace(v6, { from: 'default/p1', to: 'default/p2', port: 80 });
+    expect(r.disposition).toBe('DELIVERED');
+    expect(r.hops.find((h) => h.kind === 'encap')?.detail).toBe(
+      'vxlan (flannel-v6.1, VNI 1, UDP 8472): outer fd00::11 → fd00::12',
+    );
+  });
+
   it.each<ProxyMode>(['iptables', 'ipvs', 'nftables'])('a Service through kube-proxy in %s mode', (mode) => {
     const c = defineCluster(lessonSpec({ proxy: { mode } }));
     const svc = c.services.find((s) => s.key === 'default/web')!;

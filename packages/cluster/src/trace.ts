@@ -570,6 +570,8 @@ function pickDetail(rules: readonly string[], patterns: readonly RegExp[]): stri
 function tunnelOf(dev: string | undefined): string | null {
   if (dev === undefined) return null;
   if (dev.startsWith('flannel.')) return `vxlan (${dev}, VNI ${dev.slice(8) || '1'}, UDP 8472)`;
+  // flannel's IPv6 VXLAN device (pkg/backend/vxlan: "flannel-v6.%v")
+  if (dev.startsWith('flannel-v6.')) return `vxlan (${dev}, VNI ${dev.slice(11) || '1'}, UDP 8472)`;
   if (dev === 'tunl0') return 'ipip (tunl0, IP protocol 4)';
   if (dev === 'vxlan.calico') return 'vxlan (vxlan.calico, VNI 4096, UDP 4789)';
   return null;

@@ -1,4 +1,4 @@
-import { safeParseAddr } from '@podnet/ip';
+import { prefixContains, safeParseAddr, safeParsePrefix } from '@podnet/ip';
 import { compileLpm, formatRoute } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
 import { ClusterError } from '../cluster-error.ts';
@@ -164,7 +164,15 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
   const podCidrIndex = once(() => podCidrGroups(cluster.nodes));
   const nodeByPodAddress = (ip: string): ClusterNode | undefined => {
     const a = safeParseAddr(ip);
-    if (!a.ok || a.value.family !== 4) return undefined;
+    if (!a.ok) return undefined;
+    if (a.value.family === 6) {
+      // IPv6 clusters: a scan in node order (the first node whose pod CIDR holds the address, as for IPv4)
+      for (const n of cluster.nodes) {
+        const p = n.podCidr === null ? undefined : safeParsePrefix(n.podCidr);
+        if (p?.ok === true && prefixContains(p.value, a.value)) return n;
+      }
+      return undefined;
+    }
     let best: number | undefined;
     for (const g of podCidrIndex()) {
       const i = g.first.get((a.value.w3 & g.mask) >>> 0);
