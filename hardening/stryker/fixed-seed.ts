@@ -9,7 +9,7 @@
 //   runs of instrumented code) tells Stryker nothing more.
 // - `numRuns`: properties that set none get the same cap (STRYKER_RUNS, default 40) that ./vitest.config.ts puts
 //   on those that do.
-import { fc } from '@fast-check/vitest';
+import fc from 'fast-check';
 
 const maxRuns = Number(process.env.STRYKER_RUNS ?? 40);
 fc.configureGlobal({

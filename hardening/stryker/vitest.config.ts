@@ -29,6 +29,10 @@ export default mergeConfig(
   defineConfig({
     root: fileURLToPath(new URL(`../../packages/${folder}`, import.meta.url)),
     plugins: [capRuns],
+    // a light stand-in for @fast-check/vitest (see ./fast-check-vitest.ts: the package costs ~2 s per import)
+    resolve: {
+      alias: { '@fast-check/vitest': fileURLToPath(new URL('./fast-check-vitest.ts', import.meta.url)) },
+    },
     test: {
       testTimeout: 60_000,
       hookTimeout: 60_000,
