@@ -1,22 +1,29 @@
 // Shared Stryker settings. Stryker runs from the repository root (so the package's vitest config can reach
 // ../../vitest.shared.ts) in a sandbox copy under hardening/.stryker-tmp that holds only that one package,
 // never mutating the working tree (other helpers edit it at the same time).
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
 /**
- * The name of a STRYKER_MUTATE subset run (a "part"): its results go to their own incremental file and report,
- * `<pkg>.parts/<part>.json`, which `node stryker/score.mjs` merges into the package's figures.
+ * The name of a STRYKER_MUTATE subset run (a "part"): STRYKER_PART, or one made from the file list. Its results
+ * go to their own incremental file and report, `<pkg>.parts/<part>.json`, which `node stryker/score.mjs` merges
+ * into the package's figures.
  */
-export function partName(mutate) {
-  return mutate
+export function partName(mutate, given = process.env.STRYKER_PART) {
+  if (given !== undefined && given !== '') return given.replace(/[^\w.+-]/g, '-');
+  const name = mutate
     .split(',')
     .map((f) => f.trim())
     .join('+')
     .replace(/\*\*\//g, '')
     .replace(/\*/g, '_')
     .replace(/[^\w.+-]/g, '-');
+  // a long list gets a short stable name (file names stop at 255 bytes)
+  return name.length <= 80
+    ? name
+    : `${name.slice(0, 60)}-${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
 }
 
 /** The Stryker config for one package folder under packages/. */

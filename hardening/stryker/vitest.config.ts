@@ -37,9 +37,9 @@ export default mergeConfig(
       testTimeout: 60_000,
       hookTimeout: 60_000,
       typecheck: { enabled: false },
-      // STRYKER_ISOLATE=0 runs test files without a fresh module context each (faster; mutants are switched by a
-      // global at run time and static mutants are not run, so no state leaks between mutants)
-      isolate: process.env.STRYKER_ISOLATE !== '0',
+      // Test files run without a fresh module context each (faster; mutants are switched by a global at run time
+      // and static mutants are not run, so no state leaks between mutants). STRYKER_ISOLATE=1 isolates them.
+      isolate: process.env.STRYKER_ISOLATE === '1',
       reporters: ['default'],
       setupFiles: [fileURLToPath(new URL('./fixed-seed.ts', import.meta.url))],
     },
