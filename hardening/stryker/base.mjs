@@ -79,7 +79,8 @@ export function strykerConfig(folder, overrides = {}) {
     tempDirName: `hardening/.stryker-tmp/${folder}`,
     cleanTempDir: true,
     concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
-    timeoutMS: 5_000,
+    // slack on top of 1.5 × the covering tests' dry-run time; a timed-out mutant (an endless loop) costs a runner restart
+    timeoutMS: 2_500,
     timeoutFactor: 1.5,
     reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
     jsonReporter: { fileName: `hardening/reports/mutation/${out}.json` },
