@@ -79,7 +79,8 @@ export function strykerConfig(folder, overrides = {}) {
     tempDirName: `hardening/.stryker-tmp/${folder}`,
     cleanTempDir: true,
     concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
-    // slack on top of 1.5 × the covering tests' dry-run time; a timed-out mutant (an endless loop) costs a runner restart
+    // slack on top of 1.5 × the covering tests' dry-run time; a timed-out mutant (an endless loop) also costs a
+    // test-runner restart
     timeoutMS: 2_500,
     timeoutFactor: 1.5,
     reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
