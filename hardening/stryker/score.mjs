@@ -107,10 +107,13 @@ for (const folder of wanted.length > 0 ? wanted : all) {
   );
   if (markdown) {
     console.log('\n| file | score | killed | timeout | survived | no coverage |\n|---|---|---|---|---|---|');
-    for (const r of [...rows].sort((a, b) => pct(a) - pct(b)))
+    for (const r of [...rows].sort((a, b) => pct(a) - pct(b)).filter((r) => r.valid > 0))
       console.log(
         `| \`${short(r.file)}\` | ${pct(r).toFixed(2)} % | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} |`,
       );
+    const typeOnly = rows.filter((r) => r.valid === 0).length;
+    if (typeOnly > 0)
+      console.log(`| ${typeOnly} files with no counted mutant (types, or static code only) | | | | | |`);
     console.log(
       `| **all** | **${score.toFixed(2)} %** | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} |`,
     );
