@@ -71,6 +71,12 @@ function count(mutants) {
   return c;
 }
 
+/** True for a file of types only (no runtime code): Stryker finds nothing to mutate and leaves it out of reports. */
+function typesOnly(source) {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return !/^\s*(export\s+)?(default\s+)?(async\s+)?(function|const|let|var|class|enum)\b/m.test(code);
+}
+
 const pct = (c) => (c.valid === 0 ? 100 : (100 * c.detected) / c.valid);
 let failed = false;
 
@@ -85,7 +91,9 @@ for (const folder of wanted.length > 0 ? wanted : all) {
       const entry = run.report.files?.[file];
       if (entry && entry.source === source) hit = { run: run.name, entry };
     }
-    if (hit === undefined) unmeasured.push(file);
+    if (hit === undefined && typesOnly(source))
+      rows.push({ file, run: 'types only', entry: { source, mutants: [] }, ...count([]) });
+    else if (hit === undefined) unmeasured.push(file);
     else rows.push({ file, run: hit.run, entry: hit.entry, ...count(hit.entry.mutants) });
   }
   const total = rows.reduce(
