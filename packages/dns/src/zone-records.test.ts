@@ -54,11 +54,16 @@ const zone = clusterZone({
     { metadata: { namespace: 'other' }, status: { podIP: 'bogus' } },
   ],
 });
-const records = zoneRecords(zone);
-const lines = records.map((r) => `${r.name} ${r.type} ${r.data}`);
+// Listed inside each test, not while the file loads: Stryker switches a mutant on only when the tests start, so a
+// listing made at load time would never run under a mutant.
+function listing(): { records: DnsRecord[]; lines: string[] } {
+  const records = zoneRecords(zone);
+  return { records, lines: records.map((r) => `${r.name} ${r.type} ${r.data}`) };
+}
 
 describe('zoneRecords', () => {
   it('is sorted by name, then type (SOA … TXT), then data, without duplicates', () => {
+    const { records, lines } = listing();
     for (let i = 1; i < records.length; i++) {
       expect(inListingOrder(records[i - 1] as DnsRecord, records[i] as DnsRecord)).toBe(true);
     }
@@ -66,6 +71,7 @@ describe('zoneRecords', () => {
   });
 
   it('lists one record per (name, type, data) — each A of a headless service once', () => {
+    const { lines } = listing();
     expect(lines.filter((l) => l === 'db.shop.svc.cluster.local. A 10.244.1.5')).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith('db.shop.svc.cluster.local. A '))).toEqual([
       'db.shop.svc.cluster.local. A 10.244.1.4',
@@ -74,6 +80,7 @@ describe('zoneRecords', () => {
   });
 
   it('ClusterIP services: A, AAAA, SRV for named ports with a number, PTR per cluster IP; their endpoints get PTR only', () => {
+    const { lines } = listing();
     expect(lines).toContain('web.shop.svc.cluster.local. A 10.96.0.10');
     expect(lines).toContain('web.shop.svc.cluster.local. AAAA fd00::a');
     expect(lines.filter((l) => l.includes('._tcp.web.'))).toEqual([
@@ -85,6 +92,7 @@ describe('zoneRecords', () => {
   });
 
   it('headless services: SRV from the slice ports (named, with a number), names per endpoint', () => {
+    const { lines } = listing();
     expect(lines.filter((l) => l.includes('._tcp.db.') || l.includes('._udp.db.'))).toEqual([
       '_pg._tcp.db.shop.svc.cluster.local. SRV 0 33 5432 db-0.db.shop.svc.cluster.local.',
       '_pg._tcp.db.shop.svc.cluster.local. SRV 0 33 5432 db-1.db.shop.svc.cluster.local.',
@@ -96,12 +104,14 @@ describe('zoneRecords', () => {
   });
 
   it('ExternalName: the CNAME only, the chased target listed under its own name', () => {
+    const { lines } = listing();
     expect(lines.filter((l) => l.startsWith('ext.'))).toEqual([
       'ext.shop.svc.cluster.local. CNAME web.shop.svc.cluster.local.',
     ]);
   });
 
   it('pods: a dashed name per parsable pod IP in its (lower-case) namespace', () => {
+    const { lines } = listing();
     expect(lines.filter((l) => l.includes('.pod.'))).toEqual([
       '10-244-1-5.shop.pod.cluster.local. A 10.244.1.5',
       'fd00--7.other.pod.cluster.local. AAAA fd00::7',
