@@ -11,22 +11,25 @@
 import fc from 'fast-check';
 import { test as vitestTest } from 'vitest';
 
-type Prop = (...args: never[]) => unknown;
+type Arbitraries = readonly fc.Arbitrary<unknown>[] | Record<string, fc.Arbitrary<unknown>>;
+type Prop = (...values: never[]) => unknown;
 
-function runner(arbitraries: unknown, params: Record<string, unknown> | undefined) {
-  return (name: string, prop: Prop, timeout?: number): void => {
+/** `test.prop(arbitraries, params?)(name, prop, timeout?)`: one vitest test over an async property. */
+function prop(arbitraries: Arbitraries, params?: Record<string, unknown>) {
+  return (name: string, body: Prop, timeout?: number): void => {
     const seed = (params?.seed as number | undefined) ?? fc.readConfigureGlobal().seed ?? 0;
-    const isRecord = !Array.isArray(arbitraries);
-    const arbs = (
-      isRecord ? [fc.record(arbitraries as Record<string, fc.Arbitrary<unknown>>)] : arbitraries
-    ) as fc.Arbitrary<unknown>[];
+    // the record form hands the test one object, as the library does
+    const arbs = Array.isArray(arbitraries)
+      ? arbitraries
+      : [fc.record(arbitraries as Record<string, fc.Arbitrary<unknown>>)];
+    const run = body as (...values: unknown[]) => unknown;
     vitestTest(
       `${name} (with seed=${seed})`,
       async () => {
         const property = fc.asyncProperty(
           ...(arbs as [fc.Arbitrary<unknown>]),
           async (...values: unknown[]) => {
-            await (prop as (...v: unknown[]) => unknown)(...values);
+            await run(...values);
           },
         );
         await fc.assert(property, { ...params, seed } as fc.Parameters<[unknown]>);
@@ -35,8 +38,6 @@ function runner(arbitraries: unknown, params: Record<string, unknown> | undefine
     );
   };
 }
-
-const prop = (arbitraries: unknown, params?: Record<string, unknown>) => runner(arbitraries, params);
 
 /** vitest's `test` with `.prop`, as `@fast-check/vitest` exports it. */
 export const test = new Proxy(vitestTest, {

@@ -1,4 +1,4 @@
-import { prefixContains, safeParseAddr, safeParsePrefix } from '@podnet/ip';
+import { type Prefix, prefixContains, safeParseAddr, safeParsePrefix } from '@podnet/ip';
 import { compileLpm, formatRoute } from '@podnet/routes';
 import type { Cluster, ClusterNode, ClusterPod, ClusterService } from '../cluster.ts';
 import { ClusterError } from '../cluster-error.ts';
@@ -162,16 +162,21 @@ export function createInternals(cluster: Cluster, serviceObjects: readonly unkno
     return out;
   });
   const podCidrIndex = once(() => podCidrGroups(cluster.nodes));
+  // IPv6 pod CIDRs, parsed once, in node order (IPv4 ones are in podCidrIndex)
+  const podCidrs6 = once(() => {
+    const out: { node: ClusterNode; cidr: Prefix }[] = [];
+    for (const node of cluster.nodes) {
+      const p = node.podCidr === null ? undefined : safeParsePrefix(node.podCidr);
+      if (p?.ok === true && p.value.addr.family === 6) out.push({ node, cidr: p.value });
+    }
+    return out;
+  });
   const nodeByPodAddress = (ip: string): ClusterNode | undefined => {
     const a = safeParseAddr(ip);
     if (!a.ok) return undefined;
     if (a.value.family === 6) {
-      // IPv6 clusters: a scan in node order (the first node whose pod CIDR holds the address, as for IPv4)
-      for (const n of cluster.nodes) {
-        const p = n.podCidr === null ? undefined : safeParsePrefix(n.podCidr);
-        if (p?.ok === true && prefixContains(p.value, a.value)) return n;
-      }
-      return undefined;
+      // the first node whose pod CIDR holds the address, as for IPv4
+      return podCidrs6().find((e) => prefixContains(e.cidr, a.value))?.node;
     }
     let best: number | undefined;
     for (const g of podCidrIndex()) {
