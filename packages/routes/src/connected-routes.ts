@@ -65,7 +65,7 @@ export function splitInterfaceAddress(ia: InterfaceAddress, index: number): { ad
       bits = Number(lenText);
     }
   } else {
-    addr = toAddr(ia.address, 'interface address');
+    addr = toAddr(ia.address, 'interface address', [index, 'address']);
   }
   const width = addr.family === 4 ? 32 : 128;
   bits ??= width;

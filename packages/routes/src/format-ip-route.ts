@@ -63,9 +63,9 @@ export function formatRoute(route: Route): string {
     throw new RoutesError('INVALID_ROUTE', 'expected a route object with a dst');
   }
   // Hand-built routes may carry text; parse it (throws RoutesError, never a TypeError).
-  const dst = toPrefix(route.dst, 'route destination', familyHint(route));
-  const via = route.via === undefined ? undefined : toAddr(route.via, 'route via');
-  const src = route.src === undefined ? undefined : toAddr(route.src, 'route src');
+  const dst = toPrefix(route.dst, 'route destination', familyHint(route), ['dst']);
+  const via = route.via === undefined ? undefined : toAddr(route.via, 'route via', ['via']);
+  const src = route.src === undefined ? undefined : toAddr(route.src, 'route src', ['src']);
   const family = dst.addr.family;
   const parts: string[] = [];
   if ((route.type !== undefined && route.type !== 'unicast') || route.typeShown === true) {

@@ -136,11 +136,13 @@ function normalise(nodes: readonly ForwardingNode[]): Map<string, Norm> {
       ]);
     }
     const list: readonly (Addr | string)[] = Array.isArray(n.addresses) ? n.addresses : [];
-    const addresses = list.map((a) => toAddr(a, 'node address'));
+    const addresses = list.map((a, j) => toAddr(a, 'node address', ['nodes', i, 'addresses', j]));
     const attached =
       n.attached === undefined
         ? undefined
-        : n.attached.map((p: Prefix | string) => toPrefix(p, 'attached prefix'));
+        : n.attached.map((p: Prefix | string, j: number) =>
+            toPrefix(p, 'attached prefix', undefined, ['nodes', i, 'attached', j]),
+          );
     map.set(n.name, { node: n, addresses, attached, overlay: n.overlayDevices ?? [] });
   });
   return map;
@@ -189,7 +191,7 @@ export function forwardPacket(nodes: readonly ForwardingNode[], packet: ForwardP
   if (packet === null || typeof packet !== 'object') {
     throw new RoutesError('INVALID_INPUT', 'expected a packet { from, dst }');
   }
-  const dst = toAddr(packet.dst, 'destination');
+  const dst = toAddr(packet.dst, 'destination', ['dst']);
   let ttl = packet.ttl ?? 64;
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > 255) {
     throw new RoutesError('INVALID_INPUT', `invalid TTL ${describe(packet.ttl)}`, ['ttl']);

@@ -178,7 +178,7 @@ function makeCtx(mode: NetworkMode, nodes: readonly NodeSpec[], options: NodeRou
       return prefixFrom(ip, sub);
     };
   } else if (sub !== undefined) {
-    const p = toPrefix(sub, 'nodeSubnet');
+    const p = toPrefix(sub, 'nodeSubnet', undefined, ['nodeSubnet']);
     subnetOf = (ip) => (ip.family === p.addr.family ? prefixFrom(ip, p.bits) : prefixFrom(ip, 64));
   } else {
     subnetOf = (ip) => prefixFrom(ip, ip.family === 4 ? 24 : 64);
@@ -217,7 +217,7 @@ function routerIp(ctx: Ctx): Addr {
   const named = ctx.nodes.find((n) => n.name === ctx.routerName);
   if (named !== undefined) return named.ip;
   const given = ctx.options?.router?.ip;
-  if (given !== undefined) return toAddr(given, 'router IP');
+  if (given !== undefined) return toAddr(given, 'router IP', ['router', 'ip']);
   const first = ctx.nodes[0];
   if (first === undefined) throw new RoutesError('NO_NODES', 'bridge-gateway needs at least one node');
   const ip = firstHost(ctx.subnetOf(first.ip));
@@ -243,7 +243,8 @@ export function weaveRange(ctx: Ctx): Prefix {
 }
 
 function computeWeaveRange(ctx: Ctx): Prefix {
-  if (ctx.options?.podRange !== undefined) return toPrefix(ctx.options.podRange, 'podRange');
+  if (ctx.options?.podRange !== undefined)
+    return toPrefix(ctx.options.podRange, 'podRange', undefined, ['podRange']);
   const cidrs = ctx.nodes.flatMap((n) => (n.podCidr === undefined ? [] : [n.podCidr]));
   const first = cidrs[0];
   if (first === undefined) return WEAVE_DEFAULT_RANGE;
@@ -525,7 +526,7 @@ export function routesFor(ctx: Ctx, nodeName: string, options: NodeRoutesOptions
     }
     if (mode === 'calico-ipip' || mode === 'calico-vxlan') {
       (options?.workloads ?? []).forEach((w, i) => {
-        const a = toAddr(w?.ip, `workload ${i} IP`);
+        const a = toAddr(w?.ip, `workload ${i} IP`, ['workloads', i, 'ip']);
         const { addr } = splitInterfaceAddress({ dev: w.dev, address: a }, i);
         routes.push(
           buildRoute({ dst: prefixFrom(addr, addr.family === 4 ? 32 : 128), dev: w.dev, scope: 'link' }),
@@ -533,7 +534,7 @@ export function routesFor(ctx: Ctx, nodeName: string, options: NodeRoutesOptions
       });
     }
     if (mode !== 'bridge-gateway' && options?.defaultGateway !== undefined) {
-      const gw = toAddr(options.defaultGateway, 'defaultGateway');
+      const gw = toAddr(options.defaultGateway, 'defaultGateway', ['defaultGateway']);
       routes.push(staticRoute({ dst: prefixFrom(gw, 0), via: gw, dev: ctx.uplink }));
     }
   }

@@ -72,7 +72,7 @@ export function podRoutes(
   if (node === undefined || isRouter) {
     throw new RoutesError('NODE_NOT_FOUND', `no node named ${describe(nodeName)} runs pods`, ['nodeName']);
   }
-  const ip = toAddr(podIp, 'pod IP');
+  const ip = toAddr(podIp, 'pod IP', ['podIp']);
   const dev = options?.ifname ?? 'eth0';
   const width = ip.family === 4 ? 32 : 128;
   const routes: Route[] = [];
@@ -118,7 +118,7 @@ export function podRoutes(
         // FLANNEL_NETWORK: the option, else the cover of the nodes' CIDRs (this node's among them)
         const net =
           options?.clusterCidr !== undefined
-            ? toPrefix(options.clusterCidr, 'clusterCidr')
+            ? toPrefix(options.clusterCidr, 'clusterCidr', undefined, ['clusterCidr'])
             : clusterCover(
                 p,
                 ctx.nodes.flatMap((n) => (n.podCidr === undefined ? [] : [n.podCidr])),

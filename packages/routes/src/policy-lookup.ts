@@ -79,8 +79,8 @@ export function policyLookup(
     throw new RoutesError('INVALID_INPUT', 'expected arrays of routes and rules');
   if (packet === null || typeof packet !== 'object')
     throw new RoutesError('INVALID_INPUT', 'expected a packet { dst }');
-  const dst = toAddr(packet.dst, 'destination');
-  const src = packet.src === undefined ? undefined : toAddr(packet.src, 'source');
+  const dst = toAddr(packet.dst, 'destination', ['dst']);
+  const src = packet.src === undefined ? undefined : toAddr(packet.src, 'source', ['src']);
   const order = rules
     .map((r, i) => ({ r, i }))
     .sort((a, b) => a.r.priority - b.r.priority || a.i - b.i)

@@ -37,7 +37,7 @@ export function routeDst(route: Route, index: number): Prefix {
   if (route === null || typeof route !== 'object') {
     throw new RoutesError('INVALID_ROUTE', `route ${index} is not an object`, [index]);
   }
-  return toPrefix(route.dst, `destination of route ${index}`);
+  return toPrefix(route.dst, `destination of route ${index}`, undefined, [index, 'dst']);
 }
 
 /** @internal Which table rank a route belongs to under the options (-1 = not consulted). */

@@ -1,13 +1,20 @@
-import { type Addr, type Prefix, prefixFrom, safeParseAddr, safeParsePrefix } from '@podnet/ip';
+import {
+  type Addr,
+  type PathSegment,
+  type Prefix,
+  prefixFrom,
+  safeParseAddr,
+  safeParsePrefix,
+} from '@podnet/ip';
 import { RoutesError } from '../routes-error.ts';
 import { describe } from './describe.ts';
 
-/** @internal Accepts an Addr or its text; throws INVALID_ADDRESS otherwise. */
-export function toAddr(value: unknown, what = 'address'): Addr {
+/** @internal Accepts an Addr or its text; throws INVALID_ADDRESS (at `path`) otherwise. */
+export function toAddr(value: unknown, what = 'address', path: readonly PathSegment[] = []): Addr {
   if (typeof value === 'string') {
     const r = safeParseAddr(value);
     if (r.ok) return r.value;
-    throw new RoutesError('INVALID_ADDRESS', `invalid ${what} ${describe(value)}`);
+    throw new RoutesError('INVALID_ADDRESS', `invalid ${what} ${describe(value)}`, path);
   }
   if (
     value !== null &&
@@ -17,11 +24,16 @@ export function toAddr(value: unknown, what = 'address'): Addr {
   ) {
     return value as Addr;
   }
-  throw new RoutesError('INVALID_ADDRESS', `invalid ${what} ${describe(value)}`);
+  throw new RoutesError('INVALID_ADDRESS', `invalid ${what} ${describe(value)}`, path);
 }
 
-/** @internal Accepts a Prefix or its text (`default` too when a family is given). */
-export function toPrefix(value: unknown, what: string, family?: 4 | 6): Prefix {
+/** @internal Accepts a Prefix or its text (`default` too when a family is given); throws at `path` otherwise. */
+export function toPrefix(
+  value: unknown,
+  what: string,
+  family?: 4 | 6,
+  path: readonly PathSegment[] = [],
+): Prefix {
   if (typeof value === 'string') {
     if (value === 'default' && family !== undefined) {
       const zero = safeParsePrefix(family === 4 ? '0.0.0.0/0' : '::/0');
@@ -36,6 +48,7 @@ export function toPrefix(value: unknown, what: string, family?: 4 | 6): Prefix {
     throw new RoutesError(
       r.error.code === 'HOST_BITS_SET' ? 'HOST_BITS_SET' : 'INVALID_PREFIX',
       `invalid ${what} ${describe(value)}`,
+      path,
     );
   }
   if (
@@ -46,5 +59,5 @@ export function toPrefix(value: unknown, what: string, family?: 4 | 6): Prefix {
   ) {
     return value as Prefix;
   }
-  throw new RoutesError('INVALID_PREFIX', `invalid ${what} ${describe(value)}`);
+  throw new RoutesError('INVALID_PREFIX', `invalid ${what} ${describe(value)}`, path);
 }
