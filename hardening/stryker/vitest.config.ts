@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.ts';
+import { FastFirstSequencer } from './fast-first-sequencer.ts';
 
 const folder = process.env.STRYKER_PKG ?? 'ip';
 const maxRuns = Number(process.env.STRYKER_RUNS ?? 40);
@@ -42,6 +43,8 @@ export default mergeConfig(
       isolate: process.env.STRYKER_ISOLATE === '1',
       reporters: ['default'],
       setupFiles: [fileURLToPath(new URL('./fixed-seed.ts', import.meta.url))],
+      // a killed mutant stops at its first failing test: run the quick files before the slow ones
+      sequence: { sequencer: FastFirstSequencer },
     },
   }),
 );
