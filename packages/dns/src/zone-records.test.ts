@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterZone } from './cluster-zone.ts';
+import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
 import { podRecords } from './pod-records.ts';
 import { serviceRecords } from './service-records.ts';
@@ -164,6 +165,20 @@ describe('serviceRecords / podRecords options', () => {
         { clusterDomain: 'c.local' },
       ),
     ).toEqual([]);
+  });
+
+  it('without an options object: a coded DnsError naming the missing cluster domain, never a TypeError', () => {
+    const svc = { metadata: { name: 'h', namespace: 'n' }, spec: { clusterIP: 'None' } };
+    const pod = { metadata: { namespace: 'a' }, status: { podIP: '10.0.0.1' } };
+    for (const f of [
+      () => serviceRecords(svc, undefined as never),
+      () => serviceRecords(svc, null as never),
+      () => podRecords(pod, undefined as never),
+      () => podRecords(pod, null as never),
+    ]) {
+      expect(f).toThrow(DnsError);
+      expect(f).toThrow(/clusterDomain/);
+    }
   });
 
   it('podRecords: insecure by default, ttl passed through, verified lists the primary IP only', () => {
