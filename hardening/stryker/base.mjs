@@ -50,6 +50,9 @@ export function strykerConfig(folder, overrides = {}) {
       `!packages/${folder}/src/**/index.ts`,
       // fast-check arbitraries that only tests import
       `!packages/${folder}/src/internal/arbitraries.ts`,
+      // test fixtures (kube-proxy's makeTestService/makeTestEndpointSlice as data; not exported)
+      `!packages/${folder}/src/testing/**`,
+      `!packages/${folder}/src/**/upstream-fixtures.ts`,
     ],
     // copy only what the package's tests need into the sandbox
     ignorePatterns: [
