@@ -46,6 +46,7 @@ export function strykerConfig(folder, overrides = {}) {
       `!packages/${folder}/src/**/*.test.ts`,
       `!packages/${folder}/src/**/*.prop.test.ts`,
       `!packages/${folder}/src/**/*.test-d.ts`,
+      `!packages/${folder}/src/**/*.bench.ts`,
       `!packages/${folder}/src/index.ts`,
       `!packages/${folder}/src/**/index.ts`,
       // fast-check arbitraries that only tests import

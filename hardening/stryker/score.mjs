@@ -29,7 +29,7 @@ function mutatedFiles(folder) {
       if (statSync(full).isDirectory()) walk(full);
       else if (
         name.endsWith('.ts') &&
-        !/\.(test|prop\.test)\.ts$|\.test-d\.ts$/.test(name) &&
+        !/\.(test|prop\.test|bench)\.ts$|\.test-d\.ts$/.test(name) &&
         name !== 'index.ts' &&
         !full.endsWith(join('internal', 'arbitraries.ts')) &&
         name !== 'upstream-fixtures.ts' &&
