@@ -10,6 +10,7 @@
 // - `numRuns`: properties that set none get the same cap (STRYKER_RUNS, default 40) that ./vitest.config.ts puts
 //   on those that do.
 import fc from 'fast-check';
+import { inject } from 'vitest';
 
 const maxRuns = Number(process.env.STRYKER_RUNS ?? 40);
 fc.configureGlobal({
@@ -18,3 +19,16 @@ fc.configureGlobal({
   endOnFailure: true,
   ...(maxRuns > 0 ? { numRuns: maxRuns } : {}),
 });
+
+// The mutant is switched on before the test file loads, not only when its tests start. Stryker's setup switches a
+// run's mutant on in a `beforeAll`, so code a test file runs while it loads (a fixture built at the top of the
+// file or inside a `describe` body) ran with the *previous* run's mutant still on — a fixture built wrong by
+// another mutant could fail, or a collection error hide, the tests of this one. Stryker's own `static` activation
+// does the same as this, at the same point.
+if (inject('mode' as never) === 'mutant') {
+  const ns = inject('globalNamespace' as never) as unknown as string;
+  const g = globalThis as unknown as Record<string, { activeMutant?: unknown } | undefined>;
+  const state = g[ns] ?? {};
+  g[ns] = state;
+  state.activeMutant = inject('activeMutant' as never);
+}
