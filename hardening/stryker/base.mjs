@@ -3,6 +3,7 @@
 // never mutating the working tree (other helpers edit it at the same time).
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -34,8 +35,12 @@ export function strykerConfig(folder, overrides = {}) {
   const out = part === undefined ? folder : `${folder}.parts/${part}`;
   return {
     packageManager: 'pnpm',
-    testRunner: 'vitest',
-    plugins: [require.resolve('@stryker-mutator/vitest-runner')],
+    // the vitest runner, with test files that fail to load under a mutant counted as a kill (see the file)
+    testRunner: 'vitest-load-errors',
+    plugins: [
+      require.resolve('@stryker-mutator/vitest-runner'),
+      fileURLToPath(new URL('./vitest-runner-load-errors.mjs', import.meta.url)),
+    ],
     vitest: { configFile: 'hardening/stryker/vitest.config.ts', dir: `packages/${folder}` },
     coverageAnalysis: 'perTest',
     // STRYKER_MUTATE=a.ts,b.ts limits the run to those files of src/ (the full ip run is ~3,800 mutants)
