@@ -99,22 +99,27 @@ test.prop([fc.array(fc.array(op, { maxLength: 6 }), { maxLength: 40 })], { numRu
 );
 
 describe('withChanges map views', () => {
-  const base = new Map([
-    ['a', 1],
-    ['b', 2],
-    ['c', 3],
-  ]);
-  const next = withChanges(
-    base,
-    new Map<string, number | undefined>([
-      ['b', undefined],
-      ['c', 30],
-      ['d', 4],
-      ['zz', undefined],
-    ]),
-  );
+  // built inside each test (not while the file loads), so a mutant that breaks it fails a test
+  const fixtures = () => {
+    const base = new Map([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    const next = withChanges(
+      base,
+      new Map<string, number | undefined>([
+        ['b', undefined],
+        ['c', 30],
+        ['d', 4],
+        ['zz', undefined],
+      ]),
+    );
+    return { base, next };
+  };
 
   it('answers get, has, size and every iteration form like the equivalent Map', () => {
+    const { next } = fixtures();
     const want = new Map([
       ['a', 1],
       ['c', 30],
@@ -146,6 +151,7 @@ describe('withChanges map views', () => {
   });
 
   it('a version without changes is a plain view of its base', () => {
+    const { base, next } = fixtures();
     const same = withChanges(base, new Map());
     expect(deltaSize(same)).toBe(0);
     expect([same.size, same.get('b'), same.has('c'), same.has('q')]).toEqual([3, 2, true, false]);

@@ -8,15 +8,20 @@ import { parseIptablesSave } from './parse-iptables-save.ts';
 import { withIptablesJumps } from './with-iptables-jumps.ts';
 
 describe('withIptablesJumps', () => {
-  const base = iptablesRules({
-    services: overallServices(),
-    endpointSlices: overallSlices(),
-    config: fakeConfig(),
-  });
-  const node = withIptablesJumps(base);
-  const text = formatIptablesSave(node);
+  // built inside each test (not while the file loads), so a mutant that breaks it fails a test
+  const fixtures = () => {
+    const base = iptablesRules({
+      services: overallServices(),
+      endpointSlices: overallSlices(),
+      config: fakeConfig(),
+    });
+    const node = withIptablesJumps(base);
+    const text = formatIptablesSave(node);
+    return { base, node, text };
+  };
 
   it('adds built-in chains and the jumps in iptables -I order', () => {
+    const { text } = fixtures();
     const lines = text.split('\n');
     const input = lines.filter((l) => l.startsWith('-A INPUT '));
     expect(input).toEqual([
@@ -33,6 +38,7 @@ describe('withIptablesJumps', () => {
   });
 
   it('keeps the kube chains identical and evaluates from PREROUTING', () => {
+    const { base, node } = fixtures();
     const strip = (t: string): string =>
       t
         .split('\n')

@@ -518,21 +518,32 @@ describe('ipvsRules — health checks and source ranges (proxier_test.go)', () =
 });
 
 describe('ipvs text formats', () => {
-  const r = ipvsRules({
-    services: [
-      testService('ns1', 'svc1', {
-        type: 'NodePort',
-        clusterIP: '10.20.30.41',
-        ports: [{ name: 'p80', port: 80, nodePort: 3001 }],
-      }),
-    ],
-    endpointSlices: [
-      testSlice('ns1', 'svc1', 1, [{ ip: '10.180.0.1' }, { ip: '10.180.0.2' }], [{ name: 'p80', port: 80 }]),
-    ],
-    config: { hostname: HOST, nodeIPs: ['100.101.102.103'], clusterCIDR: '10.0.0.0/8' },
-  });
+  // built inside each test (not while the file loads), so a mutant that breaks it fails a test
+  const fixtures = () => {
+    const r = ipvsRules({
+      services: [
+        testService('ns1', 'svc1', {
+          type: 'NodePort',
+          clusterIP: '10.20.30.41',
+          ports: [{ name: 'p80', port: 80, nodePort: 3001 }],
+        }),
+      ],
+      endpointSlices: [
+        testSlice(
+          'ns1',
+          'svc1',
+          1,
+          [{ ip: '10.180.0.1' }, { ip: '10.180.0.2' }],
+          [{ name: 'p80', port: 80 }],
+        ),
+      ],
+      config: { hostname: HOST, nodeIPs: ['100.101.102.103'], clusterCIDR: '10.0.0.0/8' },
+    });
+    return { r };
+  };
 
   it('ipvsadm -Ln', () => {
+    const { r } = fixtures();
     expect(formatIpvsadm(r)).toBe(
       [
         'IP Virtual Server version 1.2.1 (size=4096)',
@@ -550,6 +561,7 @@ describe('ipvs text formats', () => {
   });
 
   it('ipvsadm-save -n', () => {
+    const { r } = fixtures();
     expect(formatIpvsadmSave(r)).toBe(
       [
         '-A -t 10.20.30.41:80 -s rr',
@@ -564,6 +576,7 @@ describe('ipvs text formats', () => {
   });
 
   it('ipset save', () => {
+    const { r } = fixtures();
     const text = formatIpsetSave(r);
     expect(text).toContain(
       'create KUBE-CLUSTER-IP hash:ip,port family inet hashsize 1024 maxelem 65536\nadd KUBE-CLUSTER-IP 10.20.30.41,tcp:80\n',
@@ -575,6 +588,7 @@ describe('ipvs text formats', () => {
   });
 
   it('iptables-restore input: nat then filter, exactly as writeIptablesRules orders it', () => {
+    const { r } = fixtures();
     expect(formatIptablesSave(r.iptables)).toBe(
       [
         '*nat',

@@ -5,9 +5,14 @@ import { nftablesRules } from './nftables-rules.ts';
 import { parseNft } from './parse-nft.ts';
 
 describe('formatNftList', () => {
-  const text = formatNftList(nftablesRules({ ...overallServices(), config: FAKE_NODE_CONFIG }));
+  // built inside each test (not while the file loads), so a mutant that breaks it fails a test
+  const fixtures = () => {
+    const text = formatNftList(nftablesRules({ ...overallServices(), config: FAKE_NODE_CONFIG }));
+    return { text };
+  };
 
   it('prints one table block with sets, maps and chains', () => {
+    const { text } = fixtures();
     expect(
       text.startsWith('table ip kube-proxy {\n\tcomment "rules for kube-proxy"\n\tset cluster-ips {'),
     ).toBe(true);
@@ -18,6 +23,7 @@ describe('formatNftList', () => {
   });
 
   it('uses nft symbolic priorities and its rendering of mark rules', () => {
+    const { text } = fixtures();
     expect(text).toContain(
       '\tchain filter-prerouting-pre-dnat {\n\t\ttype filter hook prerouting priority dstnat - 10; policy accept;\n',
     );
@@ -33,6 +39,7 @@ describe('formatNftList', () => {
   });
 
   it('prints affinity timeouts as durations and map elements with comments', () => {
+    const { text } = fixtures();
     expect(text).toContain('\t\tflags dynamic,timeout\n\t\ttimeout 3h\n');
     expect(text).toContain('172.30.0.46 . tcp . 80 comment "ns6/svc6:p80" : goto reject-chain');
   });

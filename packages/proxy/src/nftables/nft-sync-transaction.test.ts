@@ -20,14 +20,20 @@ const nonEmpty = (r: NftRuleset): string =>
   );
 
 describe('nftSyncTransaction (partial sync, TestSyncProxyRulesRepeated-style steps)', () => {
-  const base = overallServices();
-  const before = nftablesRules({ ...base, config: FAKE_NODE_CONFIG });
+  // built inside each test (not while the file loads), so a mutant that breaks it fails a test
+  const fixtures = () => {
+    const base = overallServices();
+    const before = nftablesRules({ ...base, config: FAKE_NODE_CONFIG });
+    return { base, before };
+  };
 
   it('is empty when nothing changed', () => {
+    const { base, before } = fixtures();
     expect(nftSyncTransaction(before, nftablesRules({ ...base, config: FAKE_NODE_CONFIG }))).toBe('');
   });
 
   it('adding a service touches only that service', () => {
+    const { base, before } = fixtures();
     const after = nftablesRules({
       services: [
         ...base.services,
@@ -52,6 +58,7 @@ describe('nftSyncTransaction (partial sync, TestSyncProxyRulesRepeated-style ste
   });
 
   it('removing endpoints and a service flushes stale chains and deletes elements and affinity sets', () => {
+    const { base, before } = fixtures();
     const after = nftablesRules({
       services: base.services.filter((_, i) => i !== 4),
       endpointSlices: base.endpointSlices.filter((_, i) => i !== 0 && i !== 4),
@@ -70,17 +77,23 @@ describe('nftSyncTransaction (partial sync, TestSyncProxyRulesRepeated-style ste
 });
 
 describe('nftSyncTransaction tables', () => {
-  const v4 = parseNft('add table ip kube-proxy\nadd chain ip kube-proxy a\n');
-  const v6 = parseNft('add table ip6 kube-proxy { comment "x" ; }\nadd chain ip6 kube-proxy b\n');
-  const both = { ...v4, tables: [...v4.tables, ...v6.tables] };
+  // built inside each test (not while the file loads), so a mutant that breaks it fails a test
+  const fixtures = () => {
+    const v4 = parseNft('add table ip kube-proxy\nadd chain ip kube-proxy a\n');
+    const v6 = parseNft('add table ip6 kube-proxy { comment "x" ; }\nadd chain ip6 kube-proxy b\n');
+    const both = { ...v4, tables: [...v4.tables, ...v6.tables] };
+    return { v4, v6, both };
+  };
 
   it('writes a table the previous ruleset lacks in full', () => {
+    const { v4, both } = fixtures();
     expect(nftSyncTransaction(v4, both)).toBe(
       'add table ip6 kube-proxy { comment "x" ; }\nadd chain ip6 kube-proxy b\n',
     );
   });
 
   it('deletes a table the next ruleset lacks', () => {
+    const { v4, both } = fixtures();
     expect(nftSyncTransaction(both, v4)).toBe('delete table ip6 kube-proxy\n');
     expect(nftSyncTransaction(both, { ...v4, tables: [] })).toBe(
       'delete table ip kube-proxy\ndelete table ip6 kube-proxy\n',
@@ -88,6 +101,7 @@ describe('nftSyncTransaction tables', () => {
   });
 
   it('matches tables by family and name', () => {
+    const { v4 } = fixtures();
     const other = parseNft('add table ip other\n');
     expect(nftSyncTransaction(v4, other)).toBe('add table ip other\ndelete table ip kube-proxy\n');
   });
