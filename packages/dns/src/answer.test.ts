@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answer } from './answer.ts';
 import { clusterZone } from './cluster-zone.ts';
 import type { KubeEndpointSlice, KubeService } from './kube-objects.ts';
@@ -61,7 +61,11 @@ const endpointSlices: KubeEndpointSlice[] = [
   ),
   slice('hdlsprtls', [{ ip: '172.0.0.20' }], null),
 ];
-const zone = clusterZone({ services, endpointSlices, clusterDomain: 'cluster.local' });
+// built before each test (not while the file loads), so a mutant that breaks it fails a test
+let zone: ReturnType<typeof clusterZone>;
+beforeEach(() => {
+  zone = clusterZone({ services, endpointSlices, clusterDomain: 'cluster.local' });
+});
 const SOA = 'ns.dns.cluster.local. hostmaster.cluster.local. 0 7200 1800 86400 5';
 
 const q = (name: string, type: string) => answer(zone, { name, type });
@@ -296,7 +300,11 @@ describe('answer — shared answers are frozen', () => {
 });
 
 describe('answer — bad questions: code, message, path', () => {
-  const z = clusterZone({ clusterDomain: 'cluster.local' });
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let z: ReturnType<typeof clusterZone>;
+  beforeEach(() => {
+    z = clusterZone({ clusterDomain: 'cluster.local' });
+  });
   const err = (f: () => unknown) => {
     try {
       f();

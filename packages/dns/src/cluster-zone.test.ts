@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answer } from './answer.ts';
 import { clusterZone } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
@@ -142,7 +142,11 @@ describe('cluster zone — NXDOMAIN vs NODATA and naming rules', () => {
       ports: null,
     },
   ];
-  const zone = clusterZone({ clusterDomain: 'cluster.local', services, endpointSlices, namespaces: ['foo'] });
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let zone: ReturnType<typeof clusterZone>;
+  beforeEach(() => {
+    zone = clusterZone({ clusterDomain: 'cluster.local', services, endpointSlices, namespaces: ['foo'] });
+  });
   const q = (name: string, type = 'A') => answer(zone, { name, type });
 
   it('StatefulSet pods: <pod>.<governing service> answers, not-ready ones do not', () => {

@@ -1,5 +1,5 @@
 // Regression tests for the hardening findings in test/corpus/ (one describe per corpus case).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answer } from './answer.ts';
 import { checkHostResolvConf } from './check-host-resolv-conf.ts';
 import { clusterZone } from './cluster-zone.ts';
@@ -144,7 +144,11 @@ describe('search-candidates-null-search-entry / non-string-option: ResolvConf va
 });
 
 describe('other functions taking caller objects give coded errors, never a TypeError', () => {
-  const zone = clusterZone({ clusterDomain: 'cluster.local' });
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let zone: ReturnType<typeof clusterZone>;
+  beforeEach(() => {
+    zone = clusterZone({ clusterDomain: 'cluster.local' });
+  });
   const values: unknown[] = [null, undefined, 1n, Symbol('s'), 5, 'x', [], {}];
   it('answer: zone and question fields', () => {
     for (const v of values) {

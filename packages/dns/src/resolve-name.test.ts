@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { clusterZone } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
@@ -7,35 +7,47 @@ import { podResolvConf } from './pod-resolv-conf.ts';
 import { resolveName } from './resolve-name.ts';
 
 // Reference note §4.4 worked examples: pod in namespace foo, kubeadm CoreDNS.
-const zone = clusterZone({
-  clusterDomain: 'cluster.local',
-  services: [
-    {
-      metadata: { name: 'kubernetes', namespace: 'default' },
-      spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443 }] },
-    },
-    { metadata: { name: 'svc1', namespace: 'testns' }, spec: { clusterIP: '10.96.3.3' } },
-    { metadata: { name: 'nginx', namespace: 'foo' }, spec: { clusterIP: 'None' } },
-  ],
-  endpointSlices: [
-    {
-      metadata: { namespace: 'foo', labels: { 'kubernetes.io/service-name': 'nginx' } },
-      endpoints: [{ addresses: ['10.244.1.7'], hostname: 'web-0' }],
-      ports: null,
-    },
-  ],
-});
-const conf = parseResolvConf(
-  podResolvConf({
-    pod: { metadata: { namespace: 'foo' } },
-    clusterDns: ['10.96.0.10'],
+// built before each test (not while the file loads), so a mutant that breaks it fails a test
+let zone: ReturnType<typeof clusterZone>;
+beforeEach(() => {
+  zone = clusterZone({
     clusterDomain: 'cluster.local',
-    hostResolvConf: 'nameserver 1.1.1.1\n',
-  }),
-);
-const testnsConf = parseResolvConf(
-  'search testns.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n',
-);
+    services: [
+      {
+        metadata: { name: 'kubernetes', namespace: 'default' },
+        spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443 }] },
+      },
+      { metadata: { name: 'svc1', namespace: 'testns' }, spec: { clusterIP: '10.96.3.3' } },
+      { metadata: { name: 'nginx', namespace: 'foo' }, spec: { clusterIP: 'None' } },
+    ],
+    endpointSlices: [
+      {
+        metadata: { namespace: 'foo', labels: { 'kubernetes.io/service-name': 'nginx' } },
+        endpoints: [{ addresses: ['10.244.1.7'], hostname: 'web-0' }],
+        ports: null,
+      },
+    ],
+  });
+});
+// built before each test (not while the file loads), so a mutant that breaks it fails a test
+let conf: ReturnType<typeof parseResolvConf>;
+beforeEach(() => {
+  conf = parseResolvConf(
+    podResolvConf({
+      pod: { metadata: { namespace: 'foo' } },
+      clusterDns: ['10.96.0.10'],
+      clusterDomain: 'cluster.local',
+      hostResolvConf: 'nameserver 1.1.1.1\n',
+    }),
+  );
+});
+// built before each test (not while the file loads), so a mutant that breaks it fails a test
+let testnsConf: ReturnType<typeof parseResolvConf>;
+beforeEach(() => {
+  testnsConf = parseResolvConf(
+    'search testns.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n',
+  );
+});
 
 describe('resolveName — note §4.4 worked examples', () => {
   it('1. kubernetes.default: NXDOMAIN then the answer (2 names, 4 queries)', () => {
@@ -117,7 +129,11 @@ describe('resolveName — note §4.4 worked examples', () => {
 // sets the final error) and musl src/network/lookup_name.c name_from_dns_search (continue after
 // NXDOMAIN only).
 describe('resolveName — stop rules against a scripted upstream', () => {
-  const empty = clusterZone({ clusterDomain: 'cluster.local' });
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let empty: ReturnType<typeof clusterZone>;
+  beforeEach(() => {
+    empty = clusterZone({ clusterDomain: 'cluster.local' });
+  });
   type Reply = {
     rcode: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
     answers: DnsRecord[];

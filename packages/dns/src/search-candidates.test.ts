@@ -1,12 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DnsError } from './dns-error.ts';
 import { parseResolvConf } from './parse-resolv-conf.ts';
 import { searchCandidates } from './search-candidates.ts';
 
 // The kubelet file for a pod in namespace foo (reference note §4.4).
-const conf = parseResolvConf(
-  'search foo.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
-);
+// built before each test (not while the file loads), so a mutant that breaks it fails a test
+let conf: ReturnType<typeof parseResolvConf>;
+beforeEach(() => {
+  conf = parseResolvConf(
+    'search foo.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
+  );
+});
 const glibc = (name: string, c = conf) => searchCandidates(name, c, { resolver: 'glibc' });
 const musl = (name: string, c = conf) => searchCandidates(name, c, { resolver: 'musl' });
 

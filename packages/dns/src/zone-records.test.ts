@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { clusterZone } from './cluster-zone.ts';
 import { DnsError } from './dns-error.ts';
 import type { DnsRecord } from './dns-record.ts';
@@ -16,44 +16,48 @@ function inListingOrder(a: DnsRecord, b: DnsRecord): boolean {
   return a.data < b.data;
 }
 
-const zone = clusterZone({
-  clusterDomain: 'cluster.local',
-  podsMode: 'insecure',
-  services: [
-    {
-      metadata: { name: 'web', namespace: 'shop' },
-      spec: { clusterIPs: ['10.96.0.10', 'fd00::a'], ports: [{ name: 'http', port: 80 }, { port: 81 }] },
-    },
-    {
-      metadata: { name: 'db', namespace: 'shop' },
-      spec: { clusterIP: 'None', ports: [{ name: 'ignored', port: 1 }] },
-    },
-    {
-      metadata: { name: 'ext', namespace: 'shop' },
-      spec: { type: 'ExternalName', externalName: 'web.shop.svc.cluster.local' },
-    },
-  ],
-  endpointSlices: [
-    {
-      metadata: { namespace: 'shop', labels: { 'kubernetes.io/service-name': 'db' } },
-      endpoints: [
-        { addresses: ['10.244.1.5'], hostname: 'db-0' },
-        { addresses: ['10.244.1.4'], hostname: 'db-1' },
-        { addresses: ['fd00::5'] },
-      ],
-      ports: [{ name: 'pg', port: 5432 }, { name: 'noport' }, { port: 9 }],
-    },
-    {
-      metadata: { namespace: 'shop', labels: { 'kubernetes.io/service-name': 'web' } },
-      endpoints: [{ addresses: ['10.244.2.9'] }],
-      ports: [{ name: 'http', port: 8080 }],
-    },
-  ],
-  pods: [
-    { metadata: { namespace: 'shop' }, status: { podIP: '10.244.1.5' } },
-    { metadata: { namespace: 'Other' }, status: { podIP: 'fd00::7' } },
-    { metadata: { namespace: 'other' }, status: { podIP: 'bogus' } },
-  ],
+// built before each test (not while the file loads), so a mutant that breaks it fails a test
+let zone: ReturnType<typeof clusterZone>;
+beforeEach(() => {
+  zone = clusterZone({
+    clusterDomain: 'cluster.local',
+    podsMode: 'insecure',
+    services: [
+      {
+        metadata: { name: 'web', namespace: 'shop' },
+        spec: { clusterIPs: ['10.96.0.10', 'fd00::a'], ports: [{ name: 'http', port: 80 }, { port: 81 }] },
+      },
+      {
+        metadata: { name: 'db', namespace: 'shop' },
+        spec: { clusterIP: 'None', ports: [{ name: 'ignored', port: 1 }] },
+      },
+      {
+        metadata: { name: 'ext', namespace: 'shop' },
+        spec: { type: 'ExternalName', externalName: 'web.shop.svc.cluster.local' },
+      },
+    ],
+    endpointSlices: [
+      {
+        metadata: { namespace: 'shop', labels: { 'kubernetes.io/service-name': 'db' } },
+        endpoints: [
+          { addresses: ['10.244.1.5'], hostname: 'db-0' },
+          { addresses: ['10.244.1.4'], hostname: 'db-1' },
+          { addresses: ['fd00::5'] },
+        ],
+        ports: [{ name: 'pg', port: 5432 }, { name: 'noport' }, { port: 9 }],
+      },
+      {
+        metadata: { namespace: 'shop', labels: { 'kubernetes.io/service-name': 'web' } },
+        endpoints: [{ addresses: ['10.244.2.9'] }],
+        ports: [{ name: 'http', port: 8080 }],
+      },
+    ],
+    pods: [
+      { metadata: { namespace: 'shop' }, status: { podIP: '10.244.1.5' } },
+      { metadata: { namespace: 'Other' }, status: { podIP: 'fd00::7' } },
+      { metadata: { namespace: 'other' }, status: { podIP: 'bogus' } },
+    ],
+  });
 });
 // Listed inside each test, not while the file loads: Stryker switches a mutant on only when the tests start, so a
 // listing made at load time would never run under a mutant.

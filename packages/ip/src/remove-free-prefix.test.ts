@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatPrefix } from './format-prefix.ts';
 import { formatIPRange } from './ip-range.ts';
 import { ipSetFrom } from './ip-set.ts';
@@ -8,7 +8,11 @@ import { removeFreePrefix } from './remove-free-prefix.ts';
 const P = (t: string) => parsePrefix(t);
 
 describe('removeFreePrefix', () => {
-  const free = ipSetFrom([P('10.0.0.0/24'), P('fd00::/16')]);
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let free: ReturnType<typeof ipSetFrom>;
+  beforeEach(() => {
+    free = ipSetFrom([P('10.0.0.0/24'), P('fd00::/16')]);
+  });
 
   it('skips blocks of a family too narrow for the length', () => {
     const r = removeFreePrefix(free, 40);

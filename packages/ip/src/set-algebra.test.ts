@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatAddr } from './format-addr.ts';
 import { formatPrefix } from './format-prefix.ts';
 import { formatIPRange, ipRange, parseIPRange, prefixRange, safeParseIPRange } from './ip-range.ts';
@@ -257,7 +257,11 @@ describe('IPRange', () => {
 });
 
 describe('IPSet', () => {
-  const s = ipSetFrom([P('10.0.0.0/25'), P('10.0.0.128/25'), A('10.0.1.0'), parseIPRange('::1-::3')]);
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let s: ReturnType<typeof ipSetFrom>;
+  beforeEach(() => {
+    s = ipSetFrom([P('10.0.0.0/25'), P('10.0.0.128/25'), A('10.0.1.0'), parseIPRange('::1-::3')]);
+  });
 
   it('normalizes members', () => {
     expect(s.ranges.map(formatIPRange)).toEqual(['10.0.0.0-10.0.1.0', '::1-::3']);

@@ -198,7 +198,7 @@ describe('checkNextHops: which routes make a gateway directly reachable', () => 
       expect.objectContaining({ code: 'INVALID_INPUT', message: 'expected an array of routes' }),
     );
     expect(() => checkNextHops([{ type: 'unicast' } as never])).toThrow(
-      expect.objectContaining({ code: 'INVALID_PREFIX', path: [] }),
+      expect.objectContaining({ code: 'INVALID_PREFIX', path: [0, 'dst'] }),
     );
     expect(() => checkNextHops([null as never])).toThrow(
       expect.objectContaining({ code: 'INVALID_ROUTE', path: [0] }),

@@ -1,24 +1,28 @@
 import { addrFromUint32, parseAddr, prefixFrom } from '@podnet/ip';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { compileLpm } from './compile-lpm.ts';
 import { buildRoute } from './internal/build-route.ts';
 import { parseIpRoute } from './parse-ip-route.ts';
 import type { Route } from './route.ts';
 
-const routes = parseIpRoute(
-  [
-    'default via 192.168.1.1 dev eth0', // 0
-    '10.0.0.0/8 dev a', // 1
-    '10.1.0.0/16 dev b', // 2
-    '10.1.2.0/24 dev c', // 3
-    '10.1.2.128/25 dev d', // 4
-    '10.1.2.200 dev e', // 5
-    '2001:db8::/32 dev v6a', // 6
-    '2001:db8:1::/48 dev v6b', // 7
-    'blackhole 10.9.0.0/16', // 8
-    '255.255.255.255 dev bcast', // 9
-  ].join('\n'),
-);
+// built before each test (not while the file loads), so a mutant that breaks it fails a test
+let routes: ReturnType<typeof parseIpRoute>;
+beforeEach(() => {
+  routes = parseIpRoute(
+    [
+      'default via 192.168.1.1 dev eth0', // 0
+      '10.0.0.0/8 dev a', // 1
+      '10.1.0.0/16 dev b', // 2
+      '10.1.2.0/24 dev c', // 3
+      '10.1.2.128/25 dev d', // 4
+      '10.1.2.200 dev e', // 5
+      '2001:db8::/32 dev v6a', // 6
+      '2001:db8:1::/48 dev v6b', // 7
+      'blackhole 10.9.0.0/16', // 8
+      '255.255.255.255 dev bcast', // 9
+    ].join('\n'),
+  );
+});
 
 describe.each(['dir-16-8-8', 'dir-24-8'] as const)('compileLpm (%s)', (layout) => {
   // Compiled inside each test (not while the file loads), so per-test coverage sees it.
@@ -175,15 +179,19 @@ describe('compileLpm structure sizes (hand-counted)', () => {
 });
 
 describe('compileLpm IPv6 interval search compares all four words', () => {
-  const t = parseIpRoute(
-    [
-      '2001:db8::/32 dev w0', // 0
-      '2001:db8:0:1::/64 dev w1', // 1
-      '2001:db8::1:0:0/96 dev w2', // 2
-      '2001:db8::1/128 dev w3', // 3
-      'fe80::/10 dev ll', // 4
-    ].join('\n'),
-  );
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let t: ReturnType<typeof parseIpRoute>;
+  beforeEach(() => {
+    t = parseIpRoute(
+      [
+        '2001:db8::/32 dev w0', // 0
+        '2001:db8:0:1::/64 dev w1', // 1
+        '2001:db8::1:0:0/96 dev w2', // 2
+        '2001:db8::1/128 dev w3', // 3
+        'fe80::/10 dev ll', // 4
+      ].join('\n'),
+    );
+  });
   it.each([
     ['2001:db8::', 0],
     ['2001:db8::1', 3],

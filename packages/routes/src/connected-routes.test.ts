@@ -197,7 +197,7 @@ describe('connectedRoutes prefix-length edges (fib_add_ifaddr, addrconf)', () =>
     expect(err([{ dev: 'eth0', address: 5 }])).toEqual({
       code: 'INVALID_ADDRESS',
       message: 'invalid interface address 5',
-      path: [],
+      path: [0, 'address'],
     });
     expect(
       connectedRoutes([

@@ -384,7 +384,7 @@ describe('nodeRoutes bridge-gateway router', () => {
     expect(thrown(() => nodeRoutes('bridge-gateway', nodes, 'node02', { router: { ip: 'x' } }))).toEqual({
       code: 'INVALID_ADDRESS',
       message: 'invalid router IP "x"',
-      path: [],
+      path: ['router', 'ip'],
     });
     expect(thrown(() => nodeRoutes('bridge-gateway', [], 'router'))).toEqual({
       code: 'NO_NODES',
@@ -462,12 +462,12 @@ describe('nodeRoutes options', () => {
     expect(thrown(() => nodeRoutes('calico-ipip', nodes, 'node01', { workloads: [null as never] }))).toEqual({
       code: 'INVALID_ADDRESS',
       message: 'invalid workload 0 IP undefined',
-      path: [],
+      path: ['workloads', 0, 'ip'],
     });
     expect(thrown(() => nodeRoutes('weave', nodes, 'node01', { defaultGateway: 'x' }))).toEqual({
       code: 'INVALID_ADDRESS',
       message: 'invalid defaultGateway "x"',
-      path: [],
+      path: ['defaultGateway'],
     });
   });
 
@@ -562,7 +562,7 @@ describe('weave range and bridge addresses', () => {
     expect(thrown(() => bridge(v6, 'b', { podRange: 'x' }))).toEqual({
       code: 'INVALID_PREFIX',
       message: 'invalid podRange "x"',
-      path: [],
+      path: ['podRange'],
     });
   });
 });

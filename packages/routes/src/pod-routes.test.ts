@@ -107,7 +107,7 @@ describe('podRoutes edges', () => {
     expect(err(() => podRoutes('bridge-static', nodes, 'node01', 'x'))).toEqual({
       code: 'INVALID_ADDRESS',
       message: 'invalid pod IP "x"',
-      path: [],
+      path: ['podIp'],
     });
     const withRouter = [...nodes, { name: 'router', ip: '192.168.1.254', podCidr: '10.244.254.0/24' }];
     expect(err(() => podRoutes('bridge-gateway', withRouter, 'router', '10.244.254.5'))).toEqual({
@@ -121,7 +121,7 @@ describe('podRoutes edges', () => {
     ).toEqual({
       code: 'INVALID_PREFIX',
       message: 'invalid clusterCidr "x"',
-      path: [],
+      path: ['clusterCidr'],
     });
   });
 

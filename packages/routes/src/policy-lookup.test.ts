@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseIpRule } from './ip-rule.ts';
 import { parseIpRoute } from './parse-ip-route.ts';
 import { policyLookup } from './policy-lookup.ts';
@@ -13,15 +13,23 @@ const WG = [
 ].join('\n');
 
 describe('policyLookup', () => {
-  const routes = parseIpRoute(
-    [
-      'default via 192.168.1.1 dev eth0',
-      '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11',
-      'default dev wg0 table 51820 scope link',
-      'local 192.168.1.11 dev eth0 table local proto kernel scope host src 192.168.1.11',
-    ].join('\n'),
-  );
-  const rules = parseIpRule(WG);
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let routes: ReturnType<typeof parseIpRoute>;
+  beforeEach(() => {
+    routes = parseIpRoute(
+      [
+        'default via 192.168.1.1 dev eth0',
+        '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11',
+        'default dev wg0 table 51820 scope link',
+        'local 192.168.1.11 dev eth0 table local proto kernel scope host src 192.168.1.11',
+      ].join('\n'),
+    );
+  });
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let rules: ReturnType<typeof parseIpRule>;
+  beforeEach(() => {
+    rules = parseIpRule(WG);
+  });
 
   it('wg-quick: everything but marked packets goes to the tunnel; local routes stay local', () => {
     expect(policyLookup(routes, rules, { dst: '1.1.1.1' }).route?.dev).toBe('wg0');
@@ -66,14 +74,18 @@ describe('policyLookup', () => {
 });
 
 describe('policyLookup rule order and selectors (ip-rule(8))', () => {
-  const routes = parseIpRoute(
-    [
-      'default via 192.168.1.1 dev eth0', // 0: main
-      'default via 192.168.9.1 dev vpn0 table 100', // 1
-      'default via 192.168.8.1 dev alt0 table 200', // 2
-      '10.0.0.0/8 via 192.168.1.1 dev eth0', // 3: main, /8
-    ].join('\n'),
-  );
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let routes: ReturnType<typeof parseIpRoute>;
+  beforeEach(() => {
+    routes = parseIpRoute(
+      [
+        'default via 192.168.1.1 dev eth0', // 0: main
+        'default via 192.168.9.1 dev vpn0 table 100', // 1
+        'default via 192.168.8.1 dev alt0 table 200', // 2
+        '10.0.0.0/8 via 192.168.1.1 dev eth0', // 3: main, /8
+      ].join('\n'),
+    );
+  });
   const dev = (rules: string, packet: Parameters<typeof policyLookup>[2]) =>
     policyLookup(routes, parseIpRule(rules), packet).route?.dev;
 

@@ -1,5 +1,5 @@
 import { parseAddr } from '@podnet/ip';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseIpRoute } from './parse-ip-route.ts';
 import { selectRoute } from './select-route.ts';
 
@@ -9,16 +9,20 @@ import { selectRoute } from './select-route.ts';
 const sel = (text: string, addr: string) => selectRoute(parseIpRoute(text), parseAddr(addr));
 
 describe('selectRoute', () => {
-  const table = parseIpRoute(
-    [
-      'default via 192.168.1.1 dev eth0 metric 100',
-      'default via 192.168.2.1 dev wlan0 metric 600',
-      '10.0.0.0/8 dev eth1',
-      '10.1.0.0/16 dev eth2',
-      '10.1.2.0/24 dev eth3',
-      '10.1.2.3 dev eth4',
-    ].join('\n'),
-  );
+  // built before each test (not while the file loads), so a mutant that breaks it fails a test
+  let table: ReturnType<typeof parseIpRoute>;
+  beforeEach(() => {
+    table = parseIpRoute(
+      [
+        'default via 192.168.1.1 dev eth0 metric 100',
+        'default via 192.168.2.1 dev wlan0 metric 600',
+        '10.0.0.0/8 dev eth1',
+        '10.1.0.0/16 dev eth2',
+        '10.1.2.0/24 dev eth3',
+        '10.1.2.3 dev eth4',
+      ].join('\n'),
+    );
+  });
   it.each([
     ['10.1.2.3', 'eth4'],
     ['10.1.2.4', 'eth3'],
@@ -131,7 +135,7 @@ describe('selectRoute details', () => {
     expect(err([{ dst: 'x' }])).toEqual({
       code: 'INVALID_PREFIX',
       message: 'invalid destination of route 0 "x"',
-      path: [],
+      path: [0, 'dst'],
     });
   });
 });

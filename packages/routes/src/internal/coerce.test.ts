@@ -87,7 +87,7 @@ describe('errors in options and structured input carry their path', () => {
     ],
     [
       'forwardPacket dst',
-      () => forwardPacket([{ name: 'a', routes: [] }], { from: 'a', dst: 'x' }),
+      () => forwardPacket([{ name: 'a', routes: [], addresses: [] }], { from: 'a', dst: 'x' }),
       'INVALID_ADDRESS',
       ['dst'],
     ],
@@ -104,7 +104,10 @@ describe('errors in options and structured input carry their path', () => {
     [
       'a forwarding node attached prefix',
       () =>
-        forwardPacket([{ name: 'a', routes: [], attached: ['10.0.0.0/33'] }], { from: 'a', dst: '10.0.0.9' }),
+        forwardPacket([{ name: 'a', routes: [], addresses: [], attached: ['10.0.0.0/33'] }], {
+          from: 'a',
+          dst: '10.0.0.9',
+        }),
       'INVALID_PREFIX',
       ['nodes', 0, 'attached', 0],
     ],
