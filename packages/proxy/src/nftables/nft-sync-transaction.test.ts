@@ -106,3 +106,68 @@ describe('nftSyncTransaction tables', () => {
     expect(nftSyncTransaction(v4, other)).toBe('add table ip other\ndelete table ip kube-proxy\n');
   });
 });
+
+// Changes in place, written by hand: the oracle is that applying the transaction to the previous ruleset gives the
+// next one (nft -f semantics, modelled by parseNft), plus the lines kube-proxy's partial sync writes for them.
+describe('nftSyncTransaction: changes in place', () => {
+  const prevText = [
+    'add table ip kube-proxy',
+    'add chain ip kube-proxy c1',
+    'add rule ip kube-proxy c1 ip daddr 10.0.0.1 drop',
+    'add chain ip kube-proxy c2',
+    'add rule ip kube-proxy c2 counter',
+    'add map ip kube-proxy m1 { type ipv4_addr : verdict ; }',
+    'add element ip kube-proxy m1 { 10.0.0.1 : drop }',
+    'add element ip kube-proxy m1 { 10.0.0.2 : drop }',
+    '',
+  ].join('\n');
+  const nextText = [
+    'add table ip kube-proxy',
+    'add chain ip kube-proxy c1',
+    'add rule ip kube-proxy c1 ip daddr 10.0.0.1 accept',
+    'add chain ip kube-proxy c2',
+    'add rule ip kube-proxy c2 counter',
+    'add map ip kube-proxy m1 { type ipv4_addr : verdict ; }',
+    'add element ip kube-proxy m1 { 10.0.0.1 : accept }',
+    'add element ip kube-proxy m1 { 10.0.0.3 : drop }',
+    'add set ip kube-proxy s2 { type ipv4_addr ; }',
+    'add element ip kube-proxy s2 { 10.0.0.9 }',
+    '',
+  ].join('\n');
+
+  it('re-adds and flushes a chain whose rules changed, leaves an unchanged one alone', () => {
+    const tx = nftSyncTransaction(parseNft(prevText), parseNft(nextText));
+    expect(tx).toContain('flush chain ip kube-proxy c1\n');
+    expect(tx).toContain('add rule ip kube-proxy c1 ip daddr 10.0.0.1 accept\n');
+    expect(tx).not.toContain('c2');
+    expect(formatNft(parseNft(prevText + tx))).toBe(formatNft(parseNft(nextText)));
+  });
+
+  it('replaces an element whose value changed, deletes a removed one first, adds a new set', () => {
+    const tx = nftSyncTransaction(parseNft(prevText), parseNft(nextText));
+    const lines = tx.split('\n');
+    const del2 = lines.indexOf('delete element ip kube-proxy m1 { 10.0.0.2 }');
+    const del1 = lines.indexOf('delete element ip kube-proxy m1 { 10.0.0.1 }');
+    const add1 = lines.indexOf('add element ip kube-proxy m1 { 10.0.0.1 : accept }');
+    expect([del2 >= 0, del1 > del2, add1 > del1]).toEqual([true, true, true]);
+    expect(tx).toContain('add element ip kube-proxy m1 { 10.0.0.3 : drop }\n');
+    expect(tx).toContain('add set ip kube-proxy s2 { type ipv4_addr ; }\n');
+    expect(tx).toContain('add element ip kube-proxy s2 { 10.0.0.9 }\n');
+    expect(tx).not.toContain('10.0.0.2 : drop');
+  });
+
+  it('is empty for the same rules, and a rule comment counts as a change', () => {
+    expect(nftSyncTransaction(parseNft(prevText), parseNft(prevText))).toBe('');
+    const commented = prevText.replace('counter', 'counter comment "x"');
+    expect(nftSyncTransaction(parseNft(prevText), parseNft(commented))).toContain(
+      'flush chain ip kube-proxy c2\n',
+    );
+    const longer = `${prevText}add rule ip kube-proxy c2 drop\n`;
+    expect(nftSyncTransaction(parseNft(prevText), parseNft(longer))).toContain(
+      'flush chain ip kube-proxy c2\n',
+    );
+    expect(nftSyncTransaction(parseNft(longer), parseNft(prevText))).toContain(
+      'flush chain ip kube-proxy c2\n',
+    );
+  });
+});
