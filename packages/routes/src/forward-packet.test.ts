@@ -380,8 +380,18 @@ describe('forwardPacket input errors', () => {
     [[ok, { routes: [] }], 'INVALID_NODE', 'forwarding node 1 needs a name', ['nodes', 1]],
     [[ok, ok], 'DUPLICATE_NODE', 'duplicate node name "a"', ['nodes', 1, 'name']],
     [[ok, { name: 'b' }], 'INVALID_NODE', 'node "b" needs a routes array', ['nodes', 1, 'routes']],
-    [[{ ...ok, addresses: ['x'] }], 'INVALID_ADDRESS', 'invalid node address "x"', ['nodes', 0, 'addresses', 0]],
-    [[{ ...ok, attached: ['x'] }], 'INVALID_PREFIX', 'invalid attached prefix "x"', ['nodes', 0, 'attached', 0]],
+    [
+      [{ ...ok, addresses: ['x'] }],
+      'INVALID_ADDRESS',
+      'invalid node address "x"',
+      ['nodes', 0, 'addresses', 0],
+    ],
+    [
+      [{ ...ok, attached: ['x'] }],
+      'INVALID_PREFIX',
+      'invalid attached prefix "x"',
+      ['nodes', 0, 'attached', 0],
+    ],
   ])('nodes %j → %s', (graph, code, message, path) => {
     expect(err(() => forwardPacket(graph as never, { from: 'a', dst: '10.0.0.1' }))).toEqual({
       code,
