@@ -143,22 +143,13 @@ function normNodes(nodes: readonly NodeSpec[]): NormNode[] {
       ]);
     }
     names.add(n.name);
-    let ip: Addr;
-    try {
-      ip = toAddr(n.ip, `IP of node ${describe(n.name)}`);
-    } catch (e) {
-      throw new RoutesError('INVALID_ADDRESS', (e as Error).message, ['nodes', i, 'ip']);
-    }
-    let podCidr: Prefix | undefined;
+    const ip = toAddr(n.ip, `IP of node ${describe(n.name)}`, ['nodes', i, 'ip']);
     // `podCIDR` (the Kubernetes Node spec spelling) is accepted too.
     const cidr = n.podCidr ?? (n as { podCIDR?: string | Prefix }).podCIDR;
-    if (cidr !== undefined) {
-      try {
-        podCidr = toPrefix(cidr, `pod CIDR of node ${describe(n.name)}`);
-      } catch (e) {
-        throw new RoutesError((e as RoutesError).code, (e as Error).message, ['nodes', i, 'podCidr']);
-      }
-    }
+    const podCidr =
+      cidr === undefined
+        ? undefined
+        : toPrefix(cidr, `pod CIDR of node ${describe(n.name)}`, undefined, ['nodes', i, 'podCidr']);
     return { name: n.name, ip, podCidr };
   });
 }

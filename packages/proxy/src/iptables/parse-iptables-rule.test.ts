@@ -29,30 +29,18 @@ describe('parseIptablesRule', () => {
     expect(parseIptablesRule('-I INPUT 12 --comment c').comment).toBe('c');
   });
 
-  it('takes the value after each flag, and a trailing flag without a value is skipped', () => {
+  // trailing flags without a value and `!` negation: parse-iptables-save.test.ts ("parseIptablesRule" block)
+  it('takes the value after each flag', () => {
     const r = parseIptablesRule(
       '-A KUBE-SEP-X -m statistic --mode random --probability 0.25 -j DNAT --to-destination 10.0.0.1:80',
     );
     expect([r.probability, r.jump, r.dnatDestination]).toEqual(['0.25', 'DNAT', '10.0.0.1:80']);
     expect(parseIptablesRule('-A KUBE-X -g KUBE-Y').gotoChain).toBe('KUBE-Y');
-    const end = parseIptablesRule('-A X --comment');
-    expect([end.chain, end.comment]).toEqual(['X', undefined]);
-    expect(parseIptablesRule('-A X -m').chain).toBe('X');
-    expect(parseIptablesRule('-A X -j').jump).toBeUndefined();
-    expect(parseIptablesRule('-A X --probability').probability).toBeUndefined();
-    expect(parseIptablesRule('-A X --to-destination').dnatDestination).toBeUndefined();
-    expect(parseIptablesRule('-A X -g').gotoChain).toBeUndefined();
-    expect(parseIptablesRule('-A').chain).toBe('');
   });
 
   it('-m takes its module name as a value, so a module named like a flag is not read as one', () => {
     const r = parseIptablesRule('-A X -m comment --comment c -m recent --rcheck -j Y');
     expect([r.comment, r.affinityCheck, r.jump]).toEqual(['c', true, 'Y']);
-    expect(parseIptablesRule('-A X ! --rcheck').affinityCheck).toBe(false);
-    // `! -s` negates only the next value
-    const n = parseIptablesRule('-A X ! -s 10.0.0.0/8 -d 10.1.0.0/16');
-    expect(n.source).toEqual({ negated: true, value: '10.0.0.0/8' });
-    expect(n.destination).toEqual({ negated: false, value: '10.1.0.0/16' });
   });
 
   it('refuses what is not a string with ProxyError', () => {
@@ -61,18 +49,9 @@ describe('parseIptablesRule', () => {
   });
 });
 
+// the plain split: parse-iptables-save.test.ts ("splits words on whitespace, quoted strings being one word")
 describe('ruleWords', () => {
-  it('splits on spaces, keeps a quoted string as one word without its quotes', () => {
-    expect(ruleWords('-A X -m comment --comment "a b" -j Y')).toEqual([
-      '-A',
-      'X',
-      '-m',
-      'comment',
-      '--comment',
-      'a b',
-      '-j',
-      'Y',
-    ]);
+  it('drops the quotes of a quoted word; an unbalanced quote starts no word', () => {
     expect(ruleWords('"x"')).toEqual(['x']);
     // an unbalanced quote starts no word (parseIptablesSave refuses such a line before)
     expect(ruleWords('"')).toEqual([]);
